@@ -1,0 +1,1 @@
+//! Behaviour of derived loaders, driven through `from_vars` only.

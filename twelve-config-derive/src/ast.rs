@@ -1,0 +1,240 @@
+//! The derive input as a small tree that keeps syn's nodes for spans.
+
+use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
+
+use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
+use crate::case;
+use crate::ctxt::Ctxt;
+
+/// A struct deriving `Config`.
+pub(crate) struct Struct<'a> {
+    pub(crate) input: &'a DeriveInput,
+    pub(crate) attrs: ContainerAttrs,
+    pub(crate) fields: Vec<Field<'a>>,
+}
+
+/// One named field.
+pub(crate) struct Field<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) ty: &'a Type,
+    pub(crate) shape: Shape<'a>,
+    pub(crate) attrs: FieldAttrs,
+    pub(crate) doc: String,
+    /// `SCREAMING_SNAKE_CASE` of the field's name.
+    pub(crate) segment: String,
+}
+
+/// How a field's type wraps its value type, recognised by name as `Option`
+/// and `Vec` (also `std::option::Option`, `std::vec::Vec`).
+pub(crate) enum Shape<'a> {
+    Plain(&'a Type),
+    Option(&'a Type),
+    Vec(&'a Type),
+    OptionVec(&'a Type),
+}
+
+impl<'a> Shape<'a> {
+    pub(crate) fn of(ty: &'a Type) -> Self {
+        if let Some(inner) = generic_arg(ty, "Option", &["std", "core"], "option") {
+            match generic_arg(inner, "Vec", &["std", "alloc"], "vec") {
+                Some(item) => Shape::OptionVec(item),
+                None => Shape::Option(inner),
+            }
+        } else if let Some(item) = generic_arg(ty, "Vec", &["std", "alloc"], "vec") {
+            Shape::Vec(item)
+        } else {
+            Shape::Plain(ty)
+        }
+    }
+
+    /// The value type: the `T` of `T`, `Option<T>`, `Vec<T>`, `Option<Vec<T>>`.
+    pub(crate) fn value_type(&self) -> &'a Type {
+        match *self {
+            Shape::Plain(t) | Shape::Option(t) | Shape::Vec(t) | Shape::OptionVec(t) => t,
+        }
+    }
+
+    pub(crate) fn is_optional(&self) -> bool {
+        matches!(self, Shape::Option(_) | Shape::OptionVec(_))
+    }
+
+    pub(crate) fn is_list(&self) -> bool {
+        matches!(self, Shape::Vec(_) | Shape::OptionVec(_))
+    }
+
+    /// For `Option<T>`: `T` (a nested optional group's struct).
+    pub(crate) fn option_inner(ty: &'a Type) -> Option<&'a Type> {
+        generic_arg(ty, "Option", &["std", "core"], "option")
+    }
+}
+
+/// `T` when `ty` is `Name<T>`, `std::module::Name<T>` or `::core::module::Name<T>`.
+fn generic_arg<'a>(ty: &'a Type, name: &str, crates: &[&str], module: &str) -> Option<&'a Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments: Vec<_> = path.path.segments.iter().collect();
+    let last = segments.last()?;
+    let prefix_ok = match segments.len() {
+        1 => path.path.leading_colon.is_none(),
+        3 => {
+            crates.iter().any(|c| segments[0].ident == c)
+                && segments[1].ident == module
+                && segments[..2].iter().all(|s| s.arguments.is_none())
+        }
+        _ => false,
+    };
+    if !prefix_ok || last.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
+}
+
+/// Whether a type is spelled as one of secrecy's secret types; the derive
+/// uses it to reject a default with a clear message. (A const assertion on
+/// `EnvValue::SECRET` catches secret types under other names.)
+pub(crate) fn looks_secret(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    path.path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "SecretString" || s.ident == "SecretBox")
+}
+
+impl<'a> Struct<'a> {
+    /// Reads a struct with named fields; anything else is an error.
+    pub(crate) fn from_input(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        let attrs = attr::container(cx, &input.attrs);
+        let data = match &input.data {
+            Data::Struct(data) => data,
+            Data::Enum(data) => {
+                cx.error(
+                    &data.enum_token,
+                    "`Config` is derived for structs with named fields; for a unit enum that is the value of one variable, derive `EnvValue`",
+                );
+                return None;
+            }
+            Data::Union(data) => {
+                cx.error(&data.union_token, "`Config` cannot be derived for unions");
+                return None;
+            }
+        };
+        let named = match &data.fields {
+            Fields::Named(named) => named,
+            Fields::Unnamed(fields) => {
+                cx.error(
+                    fields,
+                    "`Config` needs named fields: each field's name gives its variable's name",
+                );
+                return None;
+            }
+            Fields::Unit => {
+                cx.error(
+                    &input.ident,
+                    "`Config` needs named fields: a unit struct reads no variable",
+                );
+                return None;
+            }
+        };
+        let fields = named
+            .named
+            .iter()
+            .filter_map(|field| {
+                let ident = field.ident.as_ref()?;
+                Some(Field {
+                    ident,
+                    ty: &field.ty,
+                    shape: Shape::of(&field.ty),
+                    attrs: attr::field(cx, &field.attrs),
+                    doc: attr::doc(&field.attrs),
+                    segment: case::screaming_snake(&ident.to_string()),
+                })
+            })
+            .collect();
+        Some(Struct {
+            input,
+            attrs,
+            fields,
+        })
+    }
+}
+
+/// A unit enum deriving `EnvValue`.
+pub(crate) struct Enum<'a> {
+    pub(crate) input: &'a DeriveInput,
+    pub(crate) variants: Vec<Variant<'a>>,
+}
+
+/// One unit variant with the spellings it accepts.
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) attrs: VariantAttrs,
+}
+
+impl Variant<'_> {
+    /// The spelling the schema and errors show.
+    pub(crate) fn canonical(&self) -> String {
+        match &self.attrs.rename {
+            Some(rename) => rename.value(),
+            None => case::kebab(&self.ident.to_string()),
+        }
+    }
+
+    /// Every accepted spelling (matched ignoring ASCII case).
+    pub(crate) fn spellings(&self) -> Vec<String> {
+        let mut spellings = vec![self.canonical()];
+        if self.attrs.rename.is_none() {
+            spellings.push(case::snake(&self.ident.to_string()));
+        }
+        spellings.extend(self.attrs.aliases.iter().map(syn::LitStr::value));
+        let mut unique = Vec::new();
+        for s in spellings {
+            if !unique.contains(&s) {
+                unique.push(s);
+            }
+        }
+        unique
+    }
+}
+
+impl<'a> Enum<'a> {
+    /// Reads an enum of unit variants; anything else is an error.
+    pub(crate) fn from_input(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        attr::none_allowed(cx, &input.attrs, "an enum deriving `EnvValue`");
+        let Data::Enum(data) = &input.data else {
+            cx.error(
+                &input.ident,
+                "`EnvValue` can be derived for unit enums only; implement the trait by hand for other types",
+            );
+            return None;
+        };
+        if data.variants.is_empty() {
+            cx.error(
+                &input.ident,
+                "an enum without variants has no value to read",
+            );
+            return None;
+        }
+        let mut variants = Vec::new();
+        for variant in &data.variants {
+            if !matches!(variant.fields, Fields::Unit) {
+                cx.error(
+                    &variant.fields,
+                    "`EnvValue` can be derived for unit variants only",
+                );
+            }
+            variants.push(Variant {
+                ident: &variant.ident,
+                attrs: attr::variant(cx, &variant.attrs),
+            });
+        }
+        Some(Enum { input, variants })
+    }
+}

@@ -1,0 +1,269 @@
+//! Reads `#[config(...)]` attributes and doc comments.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Path, Token};
+
+use crate::ctxt::Ctxt;
+
+/// A key that was given, kept for spans.
+pub(crate) type Flag = Option<Path>;
+
+/// `#[config(...)]` on a struct deriving `Config`.
+#[derive(Default)]
+pub(crate) struct ContainerAttrs {
+    pub(crate) prefix: Option<LitStr>,
+    pub(crate) nested_separator: Option<LitStr>,
+    pub(crate) deny_unknown: Flag,
+    pub(crate) file: Flag,
+    pub(crate) validate: Option<Path>,
+}
+
+/// `#[config(default = ...)]`: the literal as the text a variable would hold.
+pub(crate) struct Default {
+    pub(crate) key: Path,
+    pub(crate) text: String,
+    pub(crate) span: Span,
+}
+
+/// `#[config(...)]` on a field of a struct deriving `Config`.
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    pub(crate) env: Option<LitStr>,
+    pub(crate) default: Option<Default>,
+    pub(crate) nested: Flag,
+    pub(crate) prefix: Option<LitStr>,
+    pub(crate) separator: Option<LitStr>,
+    pub(crate) allow_empty: Flag,
+    pub(crate) from_str: Flag,
+    pub(crate) with: Option<(Path, Path)>,
+    pub(crate) file: Flag,
+    pub(crate) aliases: Vec<LitStr>,
+}
+
+/// `#[config(...)]` on a variant of an enum deriving `EnvValue`.
+#[derive(Default)]
+pub(crate) struct VariantAttrs {
+    pub(crate) rename: Option<LitStr>,
+    pub(crate) aliases: Vec<LitStr>,
+}
+
+const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate";
+const FIELD_KEYS: &str =
+    "env, default, nested, prefix, separator, allow_empty, from_str, with, file, alias";
+const VARIANT_KEYS: &str = "rename, alias";
+
+fn key_name(meta: &ParseNestedMeta<'_>) -> String {
+    meta.path
+        .get_ident()
+        .map_or_else(|| "?".to_owned(), ToString::to_string)
+}
+
+/// Stores `value` in `slot`, or reports the key's second occurrence.
+fn set_once<T>(cx: &mut Ctxt, slot: &mut Option<T>, meta: &ParseNestedMeta<'_>, value: T) {
+    if slot.is_some() {
+        cx.error(
+            &meta.path,
+            format!("duplicate `config({})` attribute", key_name(meta)),
+        );
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn unknown_key(cx: &mut Ctxt, meta: &ParseNestedMeta<'_>, expected: &str) {
+    cx.error(
+        &meta.path,
+        format!(
+            "unknown `config` attribute `{}`; expected one of: {expected}",
+            key_name(meta)
+        ),
+    );
+}
+
+/// Consumes whatever follows an unknown or misused key, so that parsing can
+/// go on to report the other keys.
+fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        let value = meta.value()?;
+        while !value.is_empty() && !value.peek(Token![,]) {
+            value.parse::<proc_macro2::TokenTree>()?;
+        }
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|inner| skip_value(&inner))?;
+    }
+    Ok(())
+}
+
+/// Visits each `key` or `key = value` in every `#[config(...)]` attribute.
+fn each_key(
+    cx: &mut Ctxt,
+    attrs: &[Attribute],
+    mut visit: impl FnMut(&mut Ctxt, &ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("config")) {
+        let mut errors = Vec::new();
+        let result = attr.parse_nested_meta(|meta| {
+            if let Err(error) = visit(cx, &meta) {
+                errors.push(error);
+                skip_value(&meta)?;
+            }
+            Ok(())
+        });
+        for error in errors {
+            cx.syn_error(error);
+        }
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+}
+
+fn lit_str(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
+    meta.value()?.parse()
+}
+
+/// Reports a value on a key that takes none, such as `nested = true`.
+fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<Path> {
+    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("`config({})` takes no value", key_name(meta))));
+    }
+    Ok(meta.path.clone())
+}
+
+pub(crate) fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    each_key(cx, attrs, |cx, meta| {
+        let key = key_name(meta);
+        match key.as_str() {
+            "prefix" => set_once(cx, &mut out.prefix, meta, lit_str(meta)?),
+            "nested_separator" => set_once(cx, &mut out.nested_separator, meta, lit_str(meta)?),
+            "deny_unknown" => set_once(cx, &mut out.deny_unknown, meta, flag(meta)?),
+            "file" => set_once(cx, &mut out.file, meta, flag(meta)?),
+            "validate" => set_once(cx, &mut out.validate, meta, meta.value()?.parse()?),
+            _ => {
+                unknown_key(cx, meta, CONTAINER_KEYS);
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    });
+    out
+}
+
+pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    each_key(cx, attrs, |cx, meta| {
+        let key = key_name(meta);
+        match key.as_str() {
+            "env" => set_once(cx, &mut out.env, meta, lit_str(meta)?),
+            "default" => {
+                let default = default_value(meta)?;
+                set_once(cx, &mut out.default, meta, default);
+            }
+            "nested" => set_once(cx, &mut out.nested, meta, flag(meta)?),
+            "prefix" => set_once(cx, &mut out.prefix, meta, lit_str(meta)?),
+            "separator" => set_once(cx, &mut out.separator, meta, lit_str(meta)?),
+            "allow_empty" => set_once(cx, &mut out.allow_empty, meta, flag(meta)?),
+            "from_str" => set_once(cx, &mut out.from_str, meta, flag(meta)?),
+            "with" => {
+                let path: Path = meta.value()?.parse()?;
+                set_once(cx, &mut out.with, meta, (meta.path.clone(), path));
+            }
+            "file" => set_once(cx, &mut out.file, meta, flag(meta)?),
+            "alias" => out.aliases.push(lit_str(meta)?),
+            _ => {
+                unknown_key(cx, meta, FIELD_KEYS);
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    });
+    out
+}
+
+pub(crate) fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+    let mut out = VariantAttrs::default();
+    each_key(cx, attrs, |cx, meta| {
+        let key = key_name(meta);
+        match key.as_str() {
+            "rename" => set_once(cx, &mut out.rename, meta, lit_str(meta)?),
+            "alias" => out.aliases.push(lit_str(meta)?),
+            _ => {
+                unknown_key(cx, meta, VARIANT_KEYS);
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    });
+    out
+}
+
+/// Rejects every `#[config]` attribute where none is allowed.
+pub(crate) fn none_allowed(cx: &mut Ctxt, attrs: &[Attribute], place: &str) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("config")) {
+        cx.error(
+            attr,
+            format!("`config` attributes are not allowed on {place}"),
+        );
+    }
+}
+
+/// `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true`.
+fn default_value(meta: &ParseNestedMeta<'_>) -> syn::Result<Default> {
+    let input = meta.value()?;
+    let minus: Option<Token![-]> = input.parse()?;
+    let lit: Lit = input.parse()?;
+    let text = match (&lit, minus.is_some()) {
+        (Lit::Str(s), false) => s.value(),
+        (Lit::Int(i), _) => i.base10_digits().to_owned(),
+        (Lit::Float(f), _) => f.base10_digits().to_owned(),
+        (Lit::Bool(b), false) => b.value.to_string(),
+        (Lit::Char(c), false) => c.value().to_string(),
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &lit,
+                "`default` takes a string, integer, float or bool literal",
+            ))
+        }
+    };
+    Ok(Default {
+        key: meta.path.clone(),
+        text: if minus.is_some() {
+            format!("-{text}")
+        } else {
+            text
+        },
+        span: lit.span(),
+    })
+}
+
+/// The doc comment: each line trimmed, lines joined by spaces, paragraphs
+/// (blank lines) kept as newlines.
+pub(crate) fn doc(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(nv) = &attr.meta {
+            if let Expr::Lit(ExprLit {
+                lit: Lit::Str(s), ..
+            }) = &nv.value
+            {
+                lines.extend(s.value().lines().map(|l| l.trim().to_owned()));
+            }
+        }
+    }
+    let mut doc = String::new();
+    for line in lines {
+        if line.is_empty() {
+            if !doc.is_empty() && !doc.ends_with('\n') {
+                doc.push('\n');
+            }
+        } else {
+            if !doc.is_empty() && !doc.ends_with('\n') {
+                doc.push(' ');
+            }
+            doc.push_str(&line);
+        }
+    }
+    doc.trim_end().to_owned()
+}

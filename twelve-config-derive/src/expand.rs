@@ -1,0 +1,306 @@
+//! Generates the impls. Finds no new user errors: `valid.rs` did that.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, LitStr};
+
+use crate::ast::{Enum, Field, Shape, Struct};
+use crate::ctxt::Ctxt;
+use crate::valid;
+
+pub(crate) fn derive_config(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let mut cx = Ctxt::default();
+    let parsed = Struct::from_input(&mut cx, input);
+    if let Some(parsed) = &parsed {
+        valid::check_struct(&mut cx, parsed);
+    }
+    cx.check()?;
+    match parsed {
+        Some(parsed) => Ok(config_impl(&parsed)),
+        None => Err(syn::Error::new_spanned(input, "invalid input")),
+    }
+}
+
+pub(crate) fn derive_env_value(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let mut cx = Ctxt::default();
+    let parsed = Enum::from_input(&mut cx, input);
+    if let Some(parsed) = &parsed {
+        valid::check_enum(&mut cx, parsed);
+    }
+    cx.check()?;
+    match parsed {
+        Some(parsed) => Ok(env_value_impl(&parsed)),
+        None => Err(syn::Error::new_spanned(input, "invalid input")),
+    }
+}
+
+fn opt_str(value: Option<String>) -> TokenStream {
+    match value {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn config_impl(input: &Struct<'_>) -> TokenStream {
+    let ident = &input.input.ident;
+    let prefix = input
+        .attrs
+        .prefix
+        .as_ref()
+        .map(LitStr::value)
+        .unwrap_or_default();
+    let separator = opt_str(input.attrs.nested_separator.as_ref().map(LitStr::value));
+    let deny_unknown = input.attrs.deny_unknown.is_some();
+    let container_file = input.attrs.file.is_some();
+
+    let mut statics = Vec::new();
+    let mut loads = Vec::new();
+    let mut checks = Vec::new();
+    let mut bindings = Vec::new();
+    let mut members = Vec::new();
+    for (index, field) in input.fields.iter().enumerate() {
+        let binding = format_ident!("__field_{}", index);
+        let spec = format_ident!("__FIELD_{}", index);
+        let member = field.ident;
+        if field.attrs.nested.is_some() {
+            statics.push(nested_static(&spec, field));
+            loads.push(nested_load(&binding, &spec, field));
+        } else {
+            statics.push(field_static(&spec, field, container_file));
+            loads.push(value_load(&binding, &spec, field));
+            checks.extend(secret_default_check(field));
+        }
+        bindings.push(binding.clone());
+        members.push(quote!(#member: #binding));
+    }
+
+    let construct = quote! { Self { #(#members),* } };
+    let value_specs = input
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.attrs.nested.is_none())
+        .map(|(i, _)| format_ident!("__FIELD_{}", i));
+    let value = match &input.attrs.validate {
+        Some(path) => quote! {
+            ::twelve_config::__private::validate(__walker, #construct, #path, &[#(&#value_specs),*])
+        },
+        None => quote! { ::core::option::Option::Some(#construct) },
+    };
+    quote! {
+        #[automatically_derived]
+        impl ::twelve_config::Config for #ident {
+            const __PREFIX: &'static str = #prefix;
+            const __SEPARATOR: ::core::option::Option<&'static str> = #separator;
+            const __DENY_UNKNOWN: bool = #deny_unknown;
+
+            fn __visit(
+                __walker: &mut ::twelve_config::__private::Walker<'_>,
+            ) -> ::core::option::Option<Self> {
+                #(#checks)*
+                #(#statics)*
+                #(#loads)*
+                let (#(::core::option::Option::Some(#bindings),)*) = (#(#bindings,)*) else {
+                    return ::core::option::Option::None;
+                };
+                #value
+            }
+        }
+    }
+}
+
+fn field_static(spec: &syn::Ident, field: &Field<'_>, container_file: bool) -> TokenStream {
+    let ident = field.ident.to_string();
+    let ident = ident.strip_prefix("r#").unwrap_or(&ident);
+    let name = match &field.attrs.env {
+        Some(env) => quote!(::twelve_config::__private::Name::Exact(#env)),
+        None => {
+            let segment = &field.segment;
+            quote!(::twelve_config::__private::Name::Suffix(#segment))
+        }
+    };
+    let doc = &field.doc;
+    let default = opt_str(field.attrs.default.as_ref().map(|d| d.text.clone()));
+    let allow_empty = field.attrs.allow_empty.is_some();
+    let file = field.attrs.file.is_some() || container_file;
+    let aliases = &field.attrs.aliases;
+    quote! {
+        static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
+            ident: #ident,
+            name: #name,
+            doc: #doc,
+            default: #default,
+            allow_empty: #allow_empty,
+            file: #file,
+            aliases: &[#(#aliases),*],
+        };
+    }
+}
+
+/// The parser for a value field, spanned on its type so that "the trait
+/// `EnvValue` is not implemented" points at the field.
+fn parser(field: &Field<'_>) -> TokenStream {
+    let ty = field.shape.value_type();
+    let span = ty.span();
+    let item = if let Some((_, path)) = &field.attrs.with {
+        let name = quote!(#path).to_string().replace(' ', "");
+        quote_spanned!(span=> ::twelve_config::__private::With::new(#path, #name))
+    } else if field.attrs.from_str.is_some() {
+        quote_spanned!(span=> ::twelve_config::__private::FromStrParser::<#ty>::new())
+    } else {
+        quote_spanned!(span=> ::twelve_config::__private::Value::<#ty>::new())
+    };
+    if field.shape.is_list() {
+        let separator = field
+            .attrs
+            .separator
+            .as_ref()
+            .map_or_else(|| ",".to_owned(), LitStr::value);
+        quote!(::twelve_config::__private::List::new(#item, #separator))
+    } else {
+        item
+    }
+}
+
+fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
+    let parser = parser(field);
+    let function = if field.shape.is_optional() {
+        quote!(optional)
+    } else {
+        quote!(required)
+    };
+    quote! {
+        let #binding = ::twelve_config::__private::#function(__walker, &#spec, &#parser);
+    }
+}
+
+/// A default on a type whose `EnvValue::SECRET` is true fails to compile,
+/// for secret types not spelled `SecretString`/`SecretBox`.
+fn secret_default_check(field: &Field<'_>) -> Option<TokenStream> {
+    let default = field.attrs.default.as_ref()?;
+    if field.attrs.with.is_some() || field.attrs.from_str.is_some() {
+        return None;
+    }
+    let ty = field.shape.value_type();
+    Some(quote_spanned! {default.span=>
+        const _: () = ::core::assert!(
+            !<#ty as ::twelve_config::EnvValue>::SECRET,
+            "a secret cannot have a default: secrets come from the environment, not from the code",
+        );
+    })
+}
+
+fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
+    let ident = field.ident.to_string();
+    let ident = ident.strip_prefix("r#").unwrap_or(&ident);
+    let segment = &field.segment;
+    let prefix = opt_str(field.attrs.prefix.as_ref().map(LitStr::value));
+    let doc = &field.doc;
+    quote! {
+        static #spec: ::twelve_config::__private::Nested = ::twelve_config::__private::Nested {
+            ident: #ident,
+            segment: #segment,
+            prefix: #prefix,
+            doc: #doc,
+        };
+    }
+}
+
+fn nested_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
+    let span = field.ty.span();
+    match Shape::option_inner(field.ty) {
+        Some(inner) => quote_spanned! {span=>
+            let #binding = ::twelve_config::__private::optional_nested::<#inner>(__walker, &#spec);
+        },
+        None => {
+            let ty = field.ty;
+            quote_spanned! {span=>
+                let #binding = ::twelve_config::__private::nested::<#ty>(__walker, &#spec);
+            }
+        }
+    }
+}
+
+fn env_value_impl(input: &Enum<'_>) -> TokenStream {
+    let ident = &input.input.ident;
+    let choices: Vec<String> = input.variants.iter().map(|v| v.canonical()).collect();
+    let spellings = input.variants.iter().map(|v| {
+        let s = v.spellings();
+        quote!(&[#(#s),*])
+    });
+    let arms = input.variants.iter().enumerate().map(|(i, v)| {
+        let variant = v.ident;
+        quote!(#i => ::core::result::Result::Ok(Self::#variant),)
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::twelve_config::EnvValue for #ident {
+            fn expected() -> ::twelve_config::__private::Cow<'static, str> {
+                ::twelve_config::__private::one_of(&[#(#choices),*])
+            }
+
+            fn choices() -> &'static [&'static str] {
+                &[#(#choices),*]
+            }
+
+            fn parse_env(
+                text: &str,
+            ) -> ::core::result::Result<Self, ::twelve_config::ValueError> {
+                const SPELLINGS: &[&[&str]] = &[#(#spellings),*];
+                match ::twelve_config::__private::choose(text, SPELLINGS, &[#(#choices),*])? {
+                    #(#arms)*
+                    _ => ::core::result::Result::Err(::twelve_config::ValueError::new("")),
+                }
+            }
+        }
+    }
+}
+
+/// After an error, a stub impl keeps the user's other code compiling, so the
+/// derive's errors are not buried under unrelated ones.
+pub(crate) fn config_fallback(input: &DeriveInput, error: &syn::Error) -> TokenStream {
+    let ident = &input.ident;
+    let error = error.to_compile_error();
+    if !input.generics.params.is_empty() {
+        return error;
+    }
+    quote! {
+        #error
+        #[automatically_derived]
+        impl ::twelve_config::Config for #ident {
+            const __PREFIX: &'static str = "";
+            const __SEPARATOR: ::core::option::Option<&'static str> = ::core::option::Option::None;
+            const __DENY_UNKNOWN: bool = false;
+
+            fn __visit(
+                _: &mut ::twelve_config::__private::Walker<'_>,
+            ) -> ::core::option::Option<Self> {
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+pub(crate) fn env_value_fallback(input: &DeriveInput, error: &syn::Error) -> TokenStream {
+    let ident = &input.ident;
+    let error = error.to_compile_error();
+    if !input.generics.params.is_empty() {
+        return error;
+    }
+    quote! {
+        #error
+        #[automatically_derived]
+        impl ::twelve_config::EnvValue for #ident {
+            fn expected() -> ::twelve_config::__private::Cow<'static, str> {
+                ::twelve_config::__private::Cow::Borrowed("")
+            }
+
+            fn parse_env(
+                _: &str,
+            ) -> ::core::result::Result<Self, ::twelve_config::ValueError> {
+                ::core::result::Result::Err(::twelve_config::ValueError::new(""))
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Checks that involve several fields or attributes.
+
+use std::collections::HashMap;
+
+use syn::Generics;
+
+use crate::ast::{looks_secret, Enum, Field, Shape, Struct};
+use crate::ctxt::Ctxt;
+
+fn no_generics(cx: &mut Ctxt, generics: &Generics, derive: &str) {
+    if !generics.params.is_empty() || generics.where_clause.is_some() {
+        cx.error(
+            generics,
+            format!("`{derive}` cannot be derived for generic types"),
+        );
+    }
+}
+
+pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
+    no_generics(cx, &input.input.generics, "Config");
+    if let Some(sep) = &input.attrs.nested_separator {
+        if sep.value().is_empty() {
+            cx.error(sep, "`nested_separator` cannot be empty");
+        }
+    }
+    for field in &input.fields {
+        if field.attrs.nested.is_some() {
+            check_nested(cx, field);
+        } else {
+            check_value(cx, field);
+        }
+    }
+    check_unique_names(cx, input);
+}
+
+fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
+    let a = &field.attrs;
+    let why = "`nested` loads a whole struct; put this attribute on its fields";
+    if let Some(env) = &a.env {
+        cx.error(env, format!("`env` cannot be used with `nested`: {why}"));
+    }
+    if let Some(default) = &a.default {
+        cx.error(
+            &default.key,
+            format!("`default` cannot be used with `nested`: {why}"),
+        );
+    }
+    if let Some(sep) = &a.separator {
+        cx.error(
+            sep,
+            format!("`separator` cannot be used with `nested`: {why}"),
+        );
+    }
+    for (key, what) in [
+        (&a.allow_empty, "allow_empty"),
+        (&a.from_str, "from_str"),
+        (&a.file, "file"),
+    ] {
+        if let Some(key) = key {
+            cx.error(key, format!("`{what}` cannot be used with `nested`: {why}"));
+        }
+    }
+    if let Some((key, _)) = &a.with {
+        cx.error(key, format!("`with` cannot be used with `nested`: {why}"));
+    }
+    if let Some(alias) = a.aliases.first() {
+        cx.error(
+            alias,
+            format!("`alias` cannot be used with `nested`: {why}"),
+        );
+    }
+    if let Shape::Vec(_) | Shape::OptionVec(_) = field.shape {
+        cx.error(
+            field.ty,
+            "a `nested` field is a struct or an `Option` of one, not a list",
+        );
+    }
+    if let Some(prefix) = &a.prefix {
+        if prefix.value().is_empty() {
+            cx.error(prefix, "`prefix` cannot be empty");
+        }
+    }
+}
+
+fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
+    let a = &field.attrs;
+    if let Some(prefix) = &a.prefix {
+        cx.error(
+            prefix,
+            "`prefix` on a field needs `nested`; to name one variable exactly, use `env`",
+        );
+    }
+    if let Some(default) = &a.default {
+        if field.shape.is_optional() {
+            cx.error(
+                &default.key,
+                "`default` on an `Option` field: an unset variable already gives `None`; remove `Option` to use a default",
+            );
+        } else if looks_secret(field.shape.value_type()) {
+            cx.error(
+                &default.key,
+                "a secret cannot have a default: secrets come from the environment, not from the code",
+            );
+        }
+    }
+    if let Some(sep) = &a.separator {
+        if !field.shape.is_list() {
+            cx.error(sep, "`separator` is for list fields (`Vec<T>`)");
+        } else if sep.value().is_empty() {
+            cx.error(
+                sep,
+                "`separator` cannot be empty; use \" \" to split at whitespace",
+            );
+        }
+    }
+    if let (Some(_), Some((key, _))) = (&a.from_str, &a.with) {
+        cx.error(
+            key,
+            "`with` and `from_str` both choose the parser; keep one",
+        );
+    }
+    if let Some(env) = &a.env {
+        if env.value().is_empty() {
+            cx.error(env, "`env` cannot be empty");
+        }
+    }
+    for alias in &a.aliases {
+        if alias.value().is_empty() {
+            cx.error(alias, "`alias` cannot be empty");
+        }
+    }
+}
+
+/// Two fields of one struct must not read the same variable (with the
+/// struct's own prefix; nested structs get theirs at run time).
+fn check_unique_names(cx: &mut Ctxt, input: &Struct<'_>) {
+    let prefix = input
+        .attrs
+        .prefix
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
+    let container_file = input.attrs.file.is_some();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for field in input.fields.iter().filter(|f| f.attrs.nested.is_none()) {
+        let name = match &field.attrs.env {
+            Some(env) => env.value(),
+            None => format!("{prefix}{}", field.segment),
+        };
+        let file =
+            field.attrs.file.is_some() || container_file || looks_secret(field.shape.value_type());
+        let mut names = vec![name.clone()];
+        if file {
+            names.push(format!("{name}_FILE"));
+        }
+        names.extend(field.attrs.aliases.iter().map(syn::LitStr::value));
+        let this = field.ident.to_string();
+        for name in names {
+            if let Some(other) = seen.get(&name) {
+                cx.error(
+                    field.ident,
+                    format!(
+                        "field `{this}` reads variable `{name}`, which field `{other}` reads too"
+                    ),
+                );
+            } else {
+                seen.insert(name, this.clone());
+            }
+        }
+    }
+}
+
+pub(crate) fn check_enum(cx: &mut Ctxt, input: &Enum<'_>) {
+    no_generics(cx, &input.input.generics, "EnvValue");
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for variant in &input.variants {
+        if let Some(rename) = &variant.attrs.rename {
+            if rename.value().is_empty() {
+                cx.error(rename, "`rename` cannot be empty");
+            }
+        }
+        let this = variant.ident.to_string();
+        for spelling in variant.spellings() {
+            let key = spelling.to_ascii_lowercase();
+            if let Some(other) = seen.get(&key) {
+                cx.error(
+                    variant.ident,
+                    format!("variant `{this}` is spelled `{spelling}`, like variant `{other}`"),
+                );
+            } else {
+                seen.insert(key, this.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Configuration problems and the aggregated report.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Values longer than this many characters are shortened in reports.
+const SHOWN_VALUE_MAX_CHARS: usize = 60;
+/// The report aligns messages after names up to this width.
+const NAME_COLUMN_MAX: usize = 32;
+
+/// One problem with one variable.
+///
+/// ```
+/// use twelve_config::{Config, ErrorKind};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     port: u16,
+/// }
+///
+/// let errors = Settings::from_vars([("PORT", "80a")]).unwrap_err();
+/// let error = errors.iter().next().unwrap();
+/// assert_eq!(error.var(), "PORT");
+/// assert_eq!(error.field(), "port");
+/// assert!(matches!(error.kind(), ErrorKind::Invalid { .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    var: String,
+    field: String,
+    kind: ErrorKind,
+    note: Option<String>,
+}
+
+/// What is wrong with a variable.
+///
+/// Values in it are already redacted: a secret's value is `None`, a URL's
+/// password is masked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A required variable is not set (or set to the empty string).
+    #[non_exhaustive]
+    Missing {
+        /// What the variable should hold.
+        expected: String,
+    },
+    /// The variable's value was rejected.
+    #[non_exhaustive]
+    Invalid {
+        /// The rejected value as it may be shown: shortened, masked, or
+        /// `None` for a secret or a value that is not valid UTF-8.
+        value: Option<String>,
+        /// What the variable should hold.
+        expected: String,
+        /// Why the value was rejected, when that may be shown.
+        reason: Option<String>,
+    },
+    /// The default written in the program does not parse: a bug in the
+    /// program, not in the environment.
+    #[non_exhaustive]
+    InvalidDefault {
+        /// The default as written in `#[config(default = ...)]`.
+        default: String,
+        /// What the variable should hold.
+        expected: String,
+        /// Why the default was rejected.
+        reason: String,
+    },
+    /// Two variables that give the same setting are both set, such as `X` and
+    /// `X_FILE`, or a name and its deprecated alias.
+    #[non_exhaustive]
+    Conflict {
+        /// The other variable.
+        other: String,
+    },
+    /// The file named by a `_FILE` variable cannot be used.
+    #[non_exhaustive]
+    File {
+        /// The path the variable names.
+        path: PathBuf,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// A variable carries the configuration's prefix but no field reads it.
+    #[non_exhaustive]
+    Unknown {
+        /// The closest known name, when one is close.
+        suggestion: Option<String>,
+    },
+    /// A rule across fields, from `#[config(validate = ...)]`, failed.
+    #[non_exhaustive]
+    Rule {
+        /// The rule's message.
+        message: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(var: impl Into<String>, field: impl Into<String>, kind: ErrorKind) -> Self {
+        Error {
+            var: var.into(),
+            field: field.into(),
+            kind,
+            note: None,
+        }
+    }
+
+    pub(crate) fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The variable's full name as it is set in the environment, prefix
+    /// included (for `_FILE` problems, the `_FILE` variable).
+    pub fn var(&self) -> &str {
+        &self.var
+    }
+
+    /// The field's path in the configuration, such as `workers.threads`.
+    /// Empty for problems that belong to no field (unknown variables).
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Extra context, such as the variables that enabled an optional group.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// The problem in one line, without the variable's name.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+impl ErrorKind {
+    pub(crate) fn missing(expected: impl Into<String>) -> Self {
+        ErrorKind::Missing {
+            expected: expected.into(),
+        }
+    }
+
+    pub(crate) fn invalid(
+        value: Option<String>,
+        expected: impl Into<String>,
+        reason: Option<String>,
+    ) -> Self {
+        ErrorKind::Invalid {
+            value,
+            expected: expected.into(),
+            reason,
+        }
+    }
+
+    pub(crate) fn conflict(other: impl Into<String>) -> Self {
+        ErrorKind::Conflict {
+            other: other.into(),
+        }
+    }
+
+    pub(crate) fn file(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
+        ErrorKind::File {
+            path: path.into(),
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn invalid_default(
+        default: impl Into<String>,
+        expected: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        ErrorKind::InvalidDefault {
+            default: default.into(),
+            expected: expected.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Quotes a value for a report: escaped like a Rust string literal, so
+/// control characters cannot forge report lines, and shortened when long.
+pub(crate) fn quote_value(text: &str) -> String {
+    if text.chars().count() <= SHOWN_VALUE_MAX_CHARS {
+        format!("{text:?}")
+    } else {
+        let head: String = text.chars().take(SHOWN_VALUE_MAX_CHARS - 3).collect();
+        format!("{head:?}... ({} bytes)", text.len())
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Missing { expected } => write!(f, "missing: required ({expected})"),
+            ErrorKind::Invalid {
+                value,
+                expected,
+                reason,
+            } => {
+                match value {
+                    Some(value) => write!(f, "invalid value {value}")?,
+                    None if reason.as_deref() == Some("not valid UTF-8") => {
+                        return write!(f, "invalid value: not valid UTF-8, expected {expected}")
+                    }
+                    None => f.write_str("invalid value <redacted>")?,
+                }
+                write!(f, ": expected {expected}")?;
+                match reason {
+                    Some(reason) => write!(f, " ({reason})"),
+                    None => Ok(()),
+                }
+            }
+            ErrorKind::InvalidDefault {
+                default,
+                expected,
+                reason,
+            } => write!(
+                f,
+                "bug in the program: its default {} does not parse: expected {expected} ({reason})",
+                quote_value(default)
+            ),
+            ErrorKind::Conflict { other } => {
+                write!(f, "conflicts with {other}: both are set, set only one")
+            }
+            ErrorKind::File { path, reason } => {
+                write!(
+                    f,
+                    "cannot use file {}: {reason}",
+                    quote_value(&path.to_string_lossy())
+                )
+            }
+            ErrorKind::Unknown { suggestion } => {
+                f.write_str("unknown variable: no setting reads it")?;
+                match suggestion {
+                    Some(name) => write!(f, " (did you mean {name}?)"),
+                    None => Ok(()),
+                }
+            }
+            ErrorKind::Rule { message } => f.write_str(message),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.var, self.kind)?;
+        if let Some(note) = &self.note {
+            write!(f, " ({note})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Every problem found in one load, in declaration order.
+///
+/// Its `Display` is the report that [`Config::load_or_exit`](crate::Config::load_or_exit)
+/// prints:
+///
+/// ```text
+/// error: 2 configuration problems
+///   BILLING_DATABASE_URL  missing: required (text)
+///   PORT                  invalid value "80a": expected integer 0..=65535 (invalid digit found in string)
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Errors {
+    errors: Vec<Error>,
+}
+
+impl Errors {
+    pub(crate) fn from_vec(errors: Vec<Error>) -> Self {
+        Errors { errors }
+    }
+
+    /// How many problems there are (at least one in a failed load).
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Whether there are no problems.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The problems, in the order of the fields.
+    pub fn iter(&self) -> std::slice::Iter<'_, Error> {
+        self.errors.iter()
+    }
+
+    /// The problem with the given variable, if there is one.
+    pub fn get(&self, var: &str) -> Option<&Error> {
+        self.errors.iter().find(|e| e.var == var)
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.errors.len();
+        write!(
+            f,
+            "error: {n} configuration problem{}",
+            if n == 1 { "" } else { "s" }
+        )?;
+        let width = self
+            .errors
+            .iter()
+            .map(|e| e.var.chars().count())
+            .filter(|&w| w <= NAME_COLUMN_MAX)
+            .max()
+            .unwrap_or(0);
+        for error in &self.errors {
+            write!(f, "\n  {:width$}  {}", error.var, error.kind)?;
+            if let Some(note) = &error.note {
+                write!(f, "\n  {:width$}  note: {note}", "")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_aligns_names_and_counts_problems() {
+        let errors = Errors::from_vec(vec![
+            Error::new("BILLING_DATABASE_URL", "db", ErrorKind::missing("text")),
+            Error::new(
+                "PORT",
+                "port",
+                ErrorKind::invalid(
+                    Some(quote_value("80a")),
+                    "integer 0..=65535",
+                    Some("invalid digit found in string".into()),
+                ),
+            ),
+        ]);
+        assert_eq!(
+            errors.to_string(),
+            "error: 2 configuration problems\n  \
+             BILLING_DATABASE_URL  missing: required (text)\n  \
+             PORT                  invalid value \"80a\": expected integer 0..=65535 (invalid digit found in string)"
+        );
+    }
+
+    #[test]
+    fn one_problem_is_singular_and_notes_are_indented() {
+        let errors = Errors::from_vec(vec![
+            Error::new("A", "a", ErrorKind::missing("text")).with_note("enabled by B")
+        ]);
+        assert_eq!(
+            errors.to_string(),
+            "error: 1 configuration problem\n  A  missing: required (text)\n     note: enabled by B"
+        );
+    }
+
+    #[test]
+    fn long_values_are_shortened_and_escaped() {
+        let long = "x".repeat(1000);
+        let quoted = quote_value(&long);
+        assert!(quoted.len() < 100, "{quoted}");
+        assert!(quoted.ends_with("(1000 bytes)"));
+        assert_eq!(quote_value("a\nb\u{1b}"), "\"a\\nb\\u{1b}\"");
+    }
+
+    #[test]
+    fn redacted_values_say_so() {
+        let kind = ErrorKind::invalid(None, "integer 0..=9", Some("too big".into()));
+        assert_eq!(
+            kind.to_string(),
+            "invalid value <redacted>: expected integer 0..=9 (too big)"
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! Typed twelve-factor configuration from environment variables.
+//!
+//! A service declares one struct; `#[derive(Config)]` turns it into a loader
+//! that reads every field from its environment variable, reports **every**
+//! missing or invalid variable at once, never shows a secret, and describes
+//! itself for READMEs, `.env` files and manifests.
+//!
+//! ```
+//! use std::time::Duration;
+//! use twelve_config::{Config, EnvValue, SecretString};
+//!
+//! /// Settings of the billing service.
+//! #[derive(Config, Debug)]
+//! #[config(prefix = "BILLING_")]
+//! struct Settings {
+//!     /// TCP port the HTTP server binds.
+//!     #[config(env = "PORT", default = 8080)]
+//!     port: u16,
+//!     /// Upper bound for one request.
+//!     #[config(default = "30s")]
+//!     request_timeout: Duration,
+//!     /// Origins allowed by CORS.
+//!     #[config(default = "")]
+//!     allowed_origins: Vec<String>,
+//!     /// Log format override.
+//!     log_format: Option<LogFormat>,
+//!     /// Key for the payment provider.
+//!     api_key: SecretString,
+//! }
+//!
+//! #[derive(EnvValue, Debug, PartialEq)]
+//! enum LogFormat {
+//!     Json,
+//!     Text,
+//! }
+//!
+//! let settings = Settings::from_vars([
+//!     ("BILLING_API_KEY", "sk_live_123"),
+//!     ("BILLING_ALLOWED_ORIGINS", "https://a.example, https://b.example"),
+//!     ("BILLING_LOG_FORMAT", "JSON"),
+//! ])
+//! .unwrap();
+//! assert_eq!(settings.port, 8080);
+//! assert_eq!(settings.request_timeout, Duration::from_secs(30));
+//! assert_eq!(settings.allowed_origins.len(), 2);
+//! assert_eq!(settings.log_format, Some(LogFormat::Json));
+//! assert!(!format!("{settings:?}").contains("sk_live_123"));
+//!
+//! let errors = Settings::from_vars([("PORT", "80a"), ("BILLING_LOG_FORMAT", "jsno")]).unwrap_err();
+//! assert_eq!(errors.to_string(), "\
+//! error: 3 configuration problems
+//!   PORT                inval\
+//! id value \"80a\": expected integer 0..=65535 (invalid digit found in string)
+//!   BILLING_LOG_FORMAT  invalid value \"jsno\": expected one of: json, text (did you mean \"json\"?)
+//!   BILLING_API_KEY     missing: required (secret text)");
+//! ```
+//!
+//! In `main`, call [`Config::load_or_exit`]: it loads from the process
+//! environment, prints the report to stderr and exits with status 78
+//! (`EX_CONFIG`) when anything is wrong, and answers `--print-schema`,
+//! `--check-config` and `--print-config`.
+//!
+//! # Names
+//!
+//! A field's variable is the field's name in `SCREAMING_SNAKE_CASE` with the
+//! struct's `prefix` in front: `request_timeout` under `prefix = "BILLING_"`
+//! reads `BILLING_REQUEST_TIMEOUT`. `#[config(env = "PORT")]` names the
+//! variable exactly, with no prefix. A `#[config(nested)]` field named
+//! `workers` reads its struct's fields under `BILLING_WORKERS_` (the outer
+//! prefix, the field's name, and the nested separator, `_` by default); the
+//! nested struct's own `prefix` applies only when it is loaded on its own.
+//! Names are matched exactly, case included.
+//!
+//! # Required, default, optional, empty
+//!
+//! A plain field is required. An `Option<T>` field is `None` when its
+//! variable is unset. `#[config(default = ...)]` is read exactly as if the
+//! variable held that text. **A variable set to the empty string counts as
+//! unset**, so `PORT=` falls back to the default or is reported missing;
+//! `#[config(allow_empty)]` keeps the empty string as a value.
+//!
+//! # Value types
+//!
+//! Each type has one documented syntax, given by its [`EnvValue`]
+//! implementation; the schema shows it and errors quote it.
+//!
+//! | type | accepted text |
+//! |---|---|
+//! | `String` | any UTF-8 text, untouched (not trimmed) |
+//! | `OsString`, `PathBuf` | any bytes |
+//! | `u8` ... `u128`, `i8` ... `i128`, `usize`, `isize` | decimal with optional sign, in range |
+//! | `NonZeroU16` and the other `NonZero*` | as above, but not 0 |
+//! | `f32`, `f64` | finite decimal numbers (`1.5`, `1e-3`); `NaN` and `inf` are rejected |
+//! | `bool` | `true/false`, `1/0`, `yes/no`, `on/off`, any case; nothing else |
+//! | `char` | exactly one character |
+//! | `IpAddr`, `Ipv4Addr`, `Ipv6Addr`, `SocketAddr`, `SocketAddrV4`, `SocketAddrV6` | std syntax: `10.0.0.1`, `[::1]:8080` |
+//! | `Duration` | humantime: `30s`, `500ms`, `1h 15m`, `2days`; a unit is required |
+//! | `url::Url` (feature `url`) | an absolute URL |
+//! | [`SecretString`], [`SecretBox<T>`] | like the inner type, but secret |
+//! | `Vec<T>` | items separated by `,` (or `#[config(separator = ...)]`), trimmed; empty text is the empty list; `\` escapes the separator |
+//! | `Option<T>` | `T`, or `None` when unset |
+//! | unit enums with `#[derive(EnvValue)]` | the variant names in kebab-case or snake_case, any case |
+//! | anything `FromStr` | with `#[config(from_str)]` |
+//! | anything | with `#[config(with = path::to::function)]` |
+//!
+//! # Errors
+//!
+//! A load tries every field of the whole tree and returns [`Errors`]: every
+//! missing and invalid variable in declaration order, each naming the
+//! variable as it is set, what was expected and why the value was rejected.
+//! Non-secret values are quoted (escaped, and shortened when long) so an
+//! operator sees what was wrong; secret values never are.
+//!
+//! # Secrets
+//!
+//! A field is secret because of its type: [`SecretString`] or
+//! [`SecretBox<T>`] (re-exported from [`secrecy`]). What is guaranteed:
+//!
+//! - its value never appears in `Debug` of the loaded configuration (secrecy
+//!   prints `[REDACTED]`), in any [`Error`] or [`Errors`] message, in the
+//!   [`Schema`] or any of its renderings, nor in `--print-config`;
+//! - the copy of the raw text this crate reads is overwritten before it is
+//!   freed (the process environment's own copy is not ours to wipe);
+//! - a secret cannot have a default in the code: `#[config(default = ...)]`
+//!   on a secret field does not compile;
+//! - `X_FILE` may name a file holding the value of a secret `X` (Docker and
+//!   Kubernetes secrets); one trailing newline is removed; both set is an
+//!   error, and so is an unreadable, empty or over-1-MiB file.
+//!
+//! What is not: the value is still in the process environment, where child
+//! processes inherit it and `/proc/<pid>/environ` shows it to the same user;
+//! prefer `_FILE` for secrets that matter. Code that calls `expose_secret()`
+//! can print it. URL types mask their password in `Display` and `Debug`, but
+//! the whole connection string is one `expose_secret()` away by design.
+//!
+//! # Attributes
+//!
+//! See [`attributes`] for every `#[config(...)]` key.
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod attributes;
+mod cli;
+mod error;
+mod load;
+mod parse;
+mod redact;
+mod rule;
+mod schema;
+mod secret;
+mod source;
+mod suggest;
+mod value;
+mod walk;
+
+pub use crate::cli::{handle_args, Action, SchemaFormat, EX_CONFIG};
+pub use crate::error::{Error, ErrorKind, Errors};
+pub use crate::load::{Loaded, Origin, ResolvedVar, Warning};
+pub use crate::rule::Problems;
+pub use crate::schema::{Schema, VarSchema};
+pub use crate::source::{Env, Source, Vars};
+pub use crate::value::{EnvValue, ValueError};
+pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
+/// Derives [`Config`] for a struct with named fields; see [`attributes`].
+pub use twelve_config_derive::Config;
+/// Derives [`EnvValue`] for a unit enum; see [`attributes`].
+pub use twelve_config_derive::EnvValue;
+
+use std::ffi::OsString;
+
+/// A configuration loaded from environment variables.
+///
+/// Derive it with `#[derive(Config)]` on a struct with named fields; every
+/// method has a default implementation built on what the derive generates.
+pub trait Config: Sized {
+    #[doc(hidden)]
+    const __PREFIX: &'static str;
+    #[doc(hidden)]
+    const __SEPARATOR: Option<&'static str>;
+    #[doc(hidden)]
+    const __DENY_UNKNOWN: bool;
+    #[doc(hidden)]
+    fn __visit(walker: &mut __private::Walker<'_>) -> Option<Self>;
+
+    /// Loads from the process environment.
+    ///
+    /// Each field is one look-up; the environment is never copied.
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in field order.
+    fn from_env() -> Result<Self, Errors> {
+        Self::from_source(&Env)
+    }
+
+    /// Loads from the given variables only, never the process environment.
+    ///
+    /// Tests and embedders use it. When a name occurs twice, the last value
+    /// wins.
+    ///
+    /// ```
+    /// use twelve_config::Config;
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     #[config(default = 8080)]
+    ///     port: u16,
+    /// }
+    ///
+    /// assert_eq!(Settings::from_vars([("PORT", "9090")]).unwrap().port, 9090);
+    /// assert_eq!(Settings::from_vars([("PORT", "")]).unwrap().port, 8080);
+    /// assert_eq!(Settings::from_vars(Vec::<(String, String)>::new()).unwrap().port, 8080);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in field order.
+    fn from_vars<I, K, V>(vars: I) -> Result<Self, Errors>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<OsString>,
+        V: Into<OsString>,
+    {
+        Self::from_source(&Vars::new(vars))
+    }
+
+    /// Loads from any [`Source`].
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in field order.
+    fn from_source(source: &dyn Source) -> Result<Self, Errors> {
+        load::load::<Self>(source, false).map(Loaded::into_config)
+    }
+
+    /// Loads from any [`Source`] and also returns where each value came from
+    /// and warnings: deprecated names in use and, when the configuration has
+    /// a prefix, variables with that prefix that no field reads.
+    ///
+    /// ```
+    /// use twelve_config::{Config, Origin, Vars};
+    ///
+    /// #[derive(Config)]
+    /// #[config(prefix = "APP_")]
+    /// struct Settings {
+    ///     #[config(default = 8080)]
+    ///     port: u16,
+    /// }
+    ///
+    /// let loaded = Settings::load(&Vars::new([("APP_PROT", "1")])).unwrap();
+    /// assert_eq!(loaded.vars()[0].origin(), &Origin::Default);
+    /// assert_eq!(
+    ///     loaded.warnings()[0].to_string(),
+    ///     "warning: APP_PROT: unknown variable: no setting reads it (did you mean APP_PORT?)"
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in field order.
+    fn load(source: &dyn Source) -> Result<Loaded<Self>, Errors> {
+        load::load::<Self>(source, true)
+    }
+
+    /// Every variable this configuration reads, described. Reads nothing.
+    fn schema() -> Schema {
+        let mut walker = __private::Walker::describe::<Self>();
+        // The describing walk records each variable and builds no value.
+        let _ = Self::__visit(&mut walker);
+        Schema::new(walker.finish_describe())
+    }
+
+    /// Loads from the process environment, or prints the report to stderr
+    /// and exits with status 78 (`EX_CONFIG`).
+    ///
+    /// It also answers the command-line flags of [`handle_args`]
+    /// (`--print-schema`, `--check-config`, `--print-config`), which print
+    /// and exit, and prints warnings (deprecated or unknown variables) to
+    /// stderr.
+    fn load_or_exit() -> Self {
+        cli::load_or_exit::<Self>()
+    }
+}
+
+/// What the derives call. Not public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::parse::{FromStrParser, List, Parse, Value, With};
+    pub use crate::suggest::closest;
+    pub use crate::walk::{
+        nested, optional, optional_nested, required, validate, Field, Name, Nested, Walker,
+    };
+    pub use std::borrow::Cow;
+    pub use std::option::Option::{self, None, Some};
+    pub use std::result::Result::{self, Err, Ok};
+
+    use crate::value::ValueError;
+
+    /// "one of: a, b, c".
+    pub fn one_of(choices: &[&str]) -> Cow<'static, str> {
+        Cow::Owned(format!("one of: {}", choices.join(", ")))
+    }
+
+    /// The index of the variant whose spellings contain `text`, ignoring
+    /// ASCII case; otherwise an error suggesting the closest choice.
+    ///
+    /// # Errors
+    ///
+    /// When no spelling matches.
+    pub fn choose(
+        text: &str,
+        spellings: &[&[&str]],
+        choices: &[&'static str],
+    ) -> Result<usize, ValueError> {
+        for (index, names) in spellings.iter().enumerate() {
+            if names.iter().any(|n| n.eq_ignore_ascii_case(text)) {
+                return Ok(index);
+            }
+        }
+        let all = spellings.iter().flat_map(|names| names.iter().copied());
+        Err(match closest(text, all) {
+            Some(near) => {
+                let canonical = spellings
+                    .iter()
+                    .position(|names| names.contains(&near))
+                    .and_then(|i| choices.get(i))
+                    .copied()
+                    .unwrap_or(near);
+                ValueError::new(format!("did you mean {canonical:?}?"))
+            }
+            None => ValueError::new(""),
+        })
+    }
+}

@@ -1,0 +1,327 @@
+//! Parsers for one field: a value type, a list of them, `from_str` or `with`.
+//!
+//! The derive picks one parser per field from its type and attributes; the
+//! loader and the schema only talk to the [`Parse`] trait.
+
+use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::fmt;
+use std::marker::PhantomData;
+
+use crate::value::{EnvValue, ValueError};
+
+/// Turns a variable's raw value into a field's value, and describes it.
+pub trait Parse {
+    /// The field's type (without `Option`).
+    type Output;
+
+    /// Whether the values are secret.
+    fn secret(&self) -> bool;
+
+    /// What the variable should hold ("integer 0..=65535").
+    fn expected(&self) -> Cow<'static, str>;
+
+    /// The fixed spellings accepted, if any.
+    fn choices(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Parses a raw value.
+    fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError>;
+
+    /// The part of `text` that may be shown, `None` when nothing may be.
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
+}
+
+/// Parses a type through its [`EnvValue`] implementation.
+pub struct Value<T>(PhantomData<fn() -> T>);
+
+impl<T> Value<T> {
+    /// The parser for `T`.
+    pub const fn new() -> Self {
+        Value(PhantomData)
+    }
+}
+
+impl<T> Default for Value<T> {
+    fn default() -> Self {
+        Value::new()
+    }
+}
+
+impl<T: EnvValue> Parse for Value<T> {
+    type Output = T;
+
+    fn secret(&self) -> bool {
+        T::SECRET
+    }
+
+    fn expected(&self) -> Cow<'static, str> {
+        T::expected()
+    }
+
+    fn choices(&self) -> &'static [&'static str] {
+        T::choices()
+    }
+
+    fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
+        T::parse_env_os(raw)
+    }
+
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+        T::redact(text)
+    }
+}
+
+/// Parses a type through its `FromStr` implementation (`#[config(from_str)]`).
+pub struct FromStrParser<T>(PhantomData<fn() -> T>);
+
+impl<T> FromStrParser<T> {
+    /// The parser for `T`.
+    pub const fn new() -> Self {
+        FromStrParser(PhantomData)
+    }
+}
+
+impl<T> Parse for FromStrParser<T>
+where
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    type Output = T;
+
+    fn secret(&self) -> bool {
+        false
+    }
+
+    fn expected(&self) -> Cow<'static, str> {
+        format!("text accepted by {}", std::any::type_name::<T>()).into()
+    }
+
+    fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
+        let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
+        text.parse::<T>().map_err(ValueError::from_foreign)
+    }
+
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+        Some(Cow::Borrowed(text))
+    }
+}
+
+/// Parses with a function (`#[config(with = path)]`).
+pub struct With<F> {
+    parse: F,
+    name: &'static str,
+}
+
+impl<F> With<F> {
+    /// A parser calling `parse`, described by the function's `name`.
+    pub const fn new(parse: F, name: &'static str) -> Self {
+        With { parse, name }
+    }
+}
+
+impl<F, T, E> Parse for With<F>
+where
+    F: Fn(&str) -> Result<T, E>,
+    E: fmt::Display,
+{
+    type Output = T;
+
+    fn secret(&self) -> bool {
+        false
+    }
+
+    fn expected(&self) -> Cow<'static, str> {
+        format!("text accepted by {}", self.name).into()
+    }
+
+    fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
+        let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
+        (self.parse)(text).map_err(ValueError::from_foreign)
+    }
+
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+        Some(Cow::Borrowed(text))
+    }
+}
+
+/// Parses a list of items separated by `separator` (`Vec<T>` fields).
+///
+/// Items are trimmed; the empty text is the empty list; an empty item is an
+/// error. A backslash escapes the separator (`a\,b` is one item `a,b`) and
+/// itself (`\\`); before any other character it is kept. A separator made of
+/// whitespace splits at any run of whitespace.
+pub struct List<P> {
+    item: P,
+    separator: &'static str,
+}
+
+impl<P> List<P> {
+    /// A list of `item`s separated by `separator`.
+    pub const fn new(item: P, separator: &'static str) -> Self {
+        List { item, separator }
+    }
+
+    fn splits_on_whitespace(&self) -> bool {
+        self.separator.chars().all(char::is_whitespace)
+    }
+}
+
+/// Splits `text` at `separator`, honouring `\` escapes; items are trimmed.
+pub(crate) fn split_list<'t>(text: &'t str, separator: &str) -> Vec<Cow<'t, str>> {
+    if separator.is_empty() || separator.chars().all(char::is_whitespace) {
+        return text.split_whitespace().map(Cow::Borrowed).collect();
+    }
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    if !text.contains('\\') {
+        return text
+            .split(separator)
+            .map(|i| Cow::Borrowed(i.trim()))
+            .collect();
+    }
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let after = &rest[1..];
+            if after.starts_with(separator) {
+                item.push_str(separator);
+                rest = &after[separator.len()..];
+                continue;
+            }
+            if after.starts_with('\\') {
+                item.push('\\');
+                rest = &after[1..];
+                continue;
+            }
+        } else if rest.starts_with(separator) {
+            items.push(Cow::Owned(item.trim().to_owned()));
+            item.clear();
+            rest = &rest[separator.len()..];
+            continue;
+        }
+        item.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    items.push(Cow::Owned(item.trim().to_owned()));
+    items
+}
+
+impl<P: Parse> Parse for List<P> {
+    type Output = Vec<P::Output>;
+
+    fn secret(&self) -> bool {
+        self.item.secret()
+    }
+
+    fn expected(&self) -> Cow<'static, str> {
+        if self.splits_on_whitespace() {
+            format!("list of {} separated by spaces", self.item.expected()).into()
+        } else {
+            format!(
+                "list of {} separated by {:?}",
+                self.item.expected(),
+                self.separator
+            )
+            .into()
+        }
+    }
+
+    fn choices(&self) -> &'static [&'static str] {
+        self.item.choices()
+    }
+
+    fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError> {
+        let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
+        let items = split_list(text, self.separator);
+        let mut values = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if item.is_empty() {
+                return Err(ValueError::new(format!("item {} is empty", i + 1)));
+            }
+            let value = self
+                .item
+                .parse(OsStr::new(item.as_ref()))
+                .map_err(|e| e.at(format_args!("item {}", i + 1)))?;
+            values.push(value);
+        }
+        Ok(values)
+    }
+
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+        if self.item.secret() {
+            return None;
+        }
+        let mut changed = false;
+        let mut shown = Vec::new();
+        for item in text.split(self.separator) {
+            let item = self.item.redact(item)?;
+            changed |= matches!(item, Cow::Owned(_));
+            shown.push(item);
+        }
+        if changed {
+            Some(Cow::Owned(shown.join(self.separator)))
+        } else {
+            Some(Cow::Borrowed(text))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str, sep: &str) -> Vec<String> {
+        split_list(text, sep)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect()
+    }
+
+    #[test]
+    fn splits_trims_and_unescapes() {
+        assert_eq!(items("a, b ,c", ","), ["a", "b", "c"]);
+        assert_eq!(items("", ","), Vec::<String>::new());
+        assert_eq!(items("   ", ","), Vec::<String>::new());
+        assert_eq!(items("a,,b", ","), ["a", "", "b"]);
+        assert_eq!(items(r"a\,b,c", ","), ["a,b", "c"]);
+        assert_eq!(items(r"C:\dir,x\\", ","), [r"C:\dir", r"x\"]);
+        assert_eq!(items("a::b::c", "::"), ["a", "b", "c"]);
+        assert_eq!(items(" a  b\tc ", " "), ["a", "b", "c"]);
+        assert_eq!(items("é;ü", ";"), ["é", "ü"]);
+    }
+
+    #[test]
+    fn list_reports_the_failing_item() {
+        let list = List::new(Value::<u16>::new(), ",");
+        assert_eq!(list.parse(OsStr::new("1, 2,3")).unwrap(), [1, 2, 3]);
+        assert_eq!(list.parse(OsStr::new("")).unwrap(), Vec::<u16>::new());
+        assert_eq!(
+            list.parse(OsStr::new("1,x")).unwrap_err().reason(),
+            "item 2: invalid digit found in string"
+        );
+        assert_eq!(
+            list.parse(OsStr::new("1,,2")).unwrap_err().reason(),
+            "item 2 is empty"
+        );
+        assert_eq!(
+            list.expected(),
+            "list of integer 0..=65535 separated by \",\""
+        );
+    }
+
+    #[test]
+    fn from_str_and_with_wrap_foreign_errors() {
+        let p = FromStrParser::<std::net::IpAddr>::new();
+        assert!(p.parse(OsStr::new("::1")).is_ok());
+        assert!(p.expected().contains("IpAddr"));
+        let w = With::new(|s: &str| s.parse::<u8>().map(|n| n * 2), "double");
+        assert_eq!(w.parse(OsStr::new("4")).unwrap(), 8);
+        assert_eq!(w.expected(), "text accepted by double");
+        assert!(w.parse(OsStr::new("x")).is_err());
+    }
+}

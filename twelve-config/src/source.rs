@@ -1,0 +1,115 @@
+//! Where variables come from: the process environment or an explicit map.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
+
+/// A set of variables to load a configuration from.
+///
+/// [`Env`] is the process environment and [`Vars`] an explicit map; implement
+/// it to load from anything else (a parsed `.env` file, a Kubernetes
+/// ConfigMap, a test fixture).
+///
+/// Names are matched exactly, case included.
+pub trait Source {
+    /// The value of the variable `name`, if it is set.
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>>;
+
+    /// Calls `visit` with the name of every variable that is set.
+    ///
+    /// Only used to find unknown variables under a prefix; loading never
+    /// lists the variables, it looks each one up.
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr));
+}
+
+/// The process environment, read one variable at a time.
+///
+/// Loading never copies the whole environment: each field is one look-up.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Env;
+
+impl Source for Env {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        std::env::var_os(name).map(Cow::Owned)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        for (name, _) in std::env::vars_os() {
+            visit(&name);
+        }
+    }
+}
+
+/// An explicit set of variables, for tests and for embedding.
+///
+/// When a name occurs more than once, the last value wins, as it does when a
+/// shell exports the same name twice.
+///
+/// ```
+/// use twelve_config::{Source, Vars};
+///
+/// let vars = Vars::new([("PORT", "8080"), ("PORT", "9090")]);
+/// assert_eq!(vars.get("PORT").unwrap(), "9090");
+/// assert!(vars.get("port").is_none());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Vars {
+    map: HashMap<OsString, OsString>,
+}
+
+impl Vars {
+    /// Collects the variables; the last of duplicate names wins.
+    pub fn new<I, K, V>(vars: I) -> Self
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<OsString>,
+        V: Into<OsString>,
+    {
+        Vars {
+            map: vars
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        }
+    }
+
+    /// How many distinct variables there are.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+impl<K: Into<OsString>, V: Into<OsString>> FromIterator<(K, V)> for Vars {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Vars::new(iter)
+    }
+}
+
+impl Source for Vars {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.map
+            .get(OsStr::new(name))
+            .map(|v| Cow::Borrowed(v.as_os_str()))
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        for name in self.map.keys() {
+            visit(name);
+        }
+    }
+}
+
+impl<S: Source + ?Sized> Source for &S {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        (**self).get(name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        (**self).for_each_name(visit);
+    }
+}

@@ -1,0 +1,537 @@
+//! The [`EnvValue`] trait: how one variable's text becomes a typed value.
+
+use std::borrow::Cow;
+use std::ffi::{OsStr, OsString};
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::num::{
+    NonZeroI128, NonZeroI16, NonZeroI32, NonZeroI64, NonZeroI8, NonZeroIsize, NonZeroU128,
+    NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8, NonZeroUsize,
+};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A type that can be read from the text of one environment variable.
+///
+/// Every field type of a `#[derive(Config)]` struct implements this trait (or
+/// is a `Vec<T>` or `Option<T>` of one that does). It says three things about
+/// the type: how to parse it, how to describe it to a person, and whether its
+/// values are secret.
+///
+/// Implement it for your own types; for a unit enum, `#[derive(EnvValue)]`
+/// does it for you. A type that already implements [`FromStr`](std::str::FromStr)
+/// can be used without this trait through `#[config(from_str)]`.
+///
+/// # Example
+///
+/// ```
+/// use std::borrow::Cow;
+/// use twelve_config::{EnvValue, ValueError};
+///
+/// /// A percentage from 0 to 100.
+/// struct Percent(u8);
+///
+/// impl EnvValue for Percent {
+///     fn expected() -> Cow<'static, str> {
+///         "percentage 0..=100, such as 75 or 75%".into()
+///     }
+///
+///     fn parse_env(text: &str) -> Result<Self, ValueError> {
+///         let digits = text.strip_suffix('%').unwrap_or(text);
+///         match digits.parse::<u8>() {
+///             Ok(n) if n <= 100 => Ok(Percent(n)),
+///             Ok(_) => Err(ValueError::new("more than 100")),
+///             Err(_) => Err(ValueError::new("not a whole number")),
+///         }
+///     }
+/// }
+///
+/// assert_eq!(Percent::parse_env("75%").unwrap().0, 75);
+/// assert_eq!(Percent::parse_env("101").unwrap_err().reason(), "more than 100");
+/// ```
+pub trait EnvValue: Sized {
+    /// Whether values of this type are secret.
+    ///
+    /// A secret value is never shown: not in error reports, not in the schema
+    /// and not in `--print-config`. `_FILE` indirection is on for secret fields.
+    const SECRET: bool = false;
+
+    /// What text the type accepts, for error reports and the schema, such as
+    /// `integer 0..=65535` or `duration such as 30s or 1h 15m`.
+    ///
+    /// Lowercase, no trailing period; it completes the sentence "expected ...".
+    fn expected() -> Cow<'static, str>;
+
+    /// The fixed set of spellings the type accepts, if it has one (unit enums).
+    ///
+    /// The schema lists them as choices. Empty when any text may be valid.
+    fn choices() -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Parses the (UTF-8) text of a variable.
+    ///
+    /// The text is exactly what the variable holds: it is not trimmed.
+    ///
+    /// # Errors
+    ///
+    /// A [`ValueError`] saying why the text was rejected. Its reason must not
+    /// quote the text: the report shows the value itself when it may be shown.
+    fn parse_env(text: &str) -> Result<Self, ValueError>;
+
+    /// Parses a value that may not be valid Unicode.
+    ///
+    /// The default rejects non-UTF-8 values and calls [`parse_env`](Self::parse_env)
+    /// otherwise; `OsString` and `PathBuf` override it to take any value.
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::not_unicode`] by default, or whatever `parse_env` returns.
+    fn parse_env_os(raw: &OsStr) -> Result<Self, ValueError> {
+        match raw.to_str() {
+            Some(text) => Self::parse_env(text),
+            None => Err(ValueError::not_unicode()),
+        }
+    }
+
+    /// The part of a value that may be shown in reports and dumps.
+    ///
+    /// `None` means nothing of it may be shown, which is the default for
+    /// secret types. Types whose text holds a secret in part, such as URLs
+    /// with a password, return the text with that part masked.
+    fn redact(text: &str) -> Option<Cow<'_, str>> {
+        if Self::SECRET {
+            None
+        } else {
+            Some(Cow::Borrowed(text))
+        }
+    }
+}
+
+/// Why a variable's text was rejected by a value type.
+///
+/// The reason completes "invalid value ...: expected ... (reason)" in a report;
+/// keep it short and lowercase, with no trailing period, and never quote the
+/// rejected text in it (the report decides whether the text may be shown).
+///
+/// ```
+/// use twelve_config::ValueError;
+///
+/// let error = ValueError::new("must be a power of two");
+/// assert_eq!(error.to_string(), "must be a power of two");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct ValueError {
+    reason: Cow<'static, str>,
+    /// False when the reason comes from code that might quote the input
+    /// (another crate's `FromStr` error, a `with` function). Such reasons are
+    /// withheld for secret fields.
+    trusted: bool,
+    not_unicode: bool,
+}
+
+impl ValueError {
+    /// An error with the given reason.
+    pub fn new(reason: impl Into<Cow<'static, str>>) -> Self {
+        ValueError {
+            reason: reason.into(),
+            trusted: true,
+            not_unicode: false,
+        }
+    }
+
+    /// An error whose reason comes from code that may quote the input, such
+    /// as another crate's `FromStr` error; it is never shown for a secret.
+    pub fn from_foreign(reason: impl fmt::Display) -> Self {
+        ValueError {
+            reason: Cow::Owned(reason.to_string()),
+            trusted: false,
+            not_unicode: false,
+        }
+    }
+
+    /// The value is not valid UTF-8 but the type needs text.
+    pub fn not_unicode() -> Self {
+        ValueError {
+            reason: Cow::Borrowed("not valid UTF-8"),
+            trusted: true,
+            not_unicode: true,
+        }
+    }
+
+    /// The reason the text was rejected.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// Whether the value was rejected for not being valid UTF-8.
+    pub fn is_not_unicode(&self) -> bool {
+        self.not_unicode
+    }
+
+    /// Whether the reason may be shown for a secret value: it was written by
+    /// a value type of this crate or a user's `EnvValue` implementation, and
+    /// it does not contain the value.
+    pub(crate) fn shown_for_secret(&self, text: &str) -> bool {
+        self.trusted && (text.is_empty() || !self.reason.contains(text))
+    }
+
+    /// Prefixes the reason with where in a value the problem is (a list item).
+    pub(crate) fn at(self, place: impl fmt::Display) -> Self {
+        ValueError {
+            reason: Cow::Owned(format!("{place}: {}", self.reason)),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl fmt::Debug for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ValueError").field(&self.reason).finish()
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+impl EnvValue for String {
+    fn expected() -> Cow<'static, str> {
+        "text".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        Ok(text.to_owned())
+    }
+}
+
+impl EnvValue for OsString {
+    fn expected() -> Cow<'static, str> {
+        "text (any bytes)".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        Ok(text.into())
+    }
+
+    fn parse_env_os(raw: &OsStr) -> Result<Self, ValueError> {
+        Ok(raw.to_os_string())
+    }
+}
+
+impl EnvValue for PathBuf {
+    fn expected() -> Cow<'static, str> {
+        "path".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        Ok(text.into())
+    }
+
+    fn parse_env_os(raw: &OsStr) -> Result<Self, ValueError> {
+        Ok(raw.into())
+    }
+}
+
+/// `true/false/1/0/yes/no/on/off`, any case; nothing else.
+impl EnvValue for bool {
+    fn expected() -> Cow<'static, str> {
+        "boolean: true/false, 1/0, yes/no or on/off".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
+        const FALSE: [&str; 4] = ["false", "0", "no", "off"];
+        if TRUE.iter().any(|t| t.eq_ignore_ascii_case(text)) {
+            Ok(true)
+        } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(text)) {
+            Ok(false)
+        } else {
+            Err(ValueError::new("not a boolean"))
+        }
+    }
+}
+
+impl EnvValue for char {
+    fn expected() -> Cow<'static, str> {
+        "a single character".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Ok(c),
+            _ => Err(ValueError::new("not exactly one character")),
+        }
+    }
+}
+
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        /// A decimal integer with an optional sign, in the type's range.
+        impl EnvValue for $t {
+            fn expected() -> Cow<'static, str> {
+                format!("integer {}..={}", <$t>::MIN, <$t>::MAX).into()
+            }
+
+            fn parse_env(text: &str) -> Result<Self, ValueError> {
+                text.parse::<$t>().map_err(|e| integer_error(<$t>::MIN == 0, text, &e))
+            }
+        }
+    )*};
+}
+
+/// std's reason, except for a negative number given to an unsigned type,
+/// where "invalid digit" would puzzle the reader.
+fn integer_error(unsigned: bool, text: &str, error: &std::num::ParseIntError) -> ValueError {
+    if unsigned && text.starts_with('-') && text.len() > 1 {
+        ValueError::new("negative, but the type is unsigned")
+    } else {
+        ValueError::new(error.to_string())
+    }
+}
+
+integers!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+
+macro_rules! nonzero_integers {
+    ($($t:ty => $inner:ty),*) => {$(
+        /// A decimal integer in the type's range, except 0.
+        impl EnvValue for $t {
+            fn expected() -> Cow<'static, str> {
+                if <$inner>::MIN == 0 {
+                    format!("integer 1..={}", <$inner>::MAX).into()
+                } else {
+                    format!("nonzero integer {}..={}", <$inner>::MIN, <$inner>::MAX).into()
+                }
+            }
+
+            fn parse_env(text: &str) -> Result<Self, ValueError> {
+                text.parse::<$t>().map_err(|e| ValueError::new(e.to_string()))
+            }
+        }
+    )*};
+}
+
+nonzero_integers!(
+    NonZeroU8 => u8, NonZeroU16 => u16, NonZeroU32 => u32, NonZeroU64 => u64,
+    NonZeroU128 => u128, NonZeroUsize => usize, NonZeroI8 => i8, NonZeroI16 => i16,
+    NonZeroI32 => i32, NonZeroI64 => i64, NonZeroI128 => i128, NonZeroIsize => isize
+);
+
+macro_rules! floats {
+    ($($t:ty),*) => {$(
+        /// A finite decimal number (`1.5`, `-2`, `1e-3`). `NaN` and the
+        /// infinities are rejected: no setting means them on purpose.
+        impl EnvValue for $t {
+            fn expected() -> Cow<'static, str> {
+                "finite number such as 0.5 or 1e-3".into()
+            }
+
+            fn parse_env(text: &str) -> Result<Self, ValueError> {
+                match text.parse::<$t>() {
+                    Ok(n) if n.is_finite() => Ok(n),
+                    Ok(_) => Err(ValueError::new("not a finite number")),
+                    Err(e) => Err(ValueError::new(e.to_string())),
+                }
+            }
+        }
+    )*};
+}
+
+floats!(f32, f64);
+
+macro_rules! from_std_str {
+    ($($t:ty => $expected:literal),*) => {$(
+        impl EnvValue for $t {
+            fn expected() -> Cow<'static, str> {
+                $expected.into()
+            }
+
+            fn parse_env(text: &str) -> Result<Self, ValueError> {
+                // std's address errors never quote the input.
+                text.parse::<$t>().map_err(|e| ValueError::new(e.to_string()))
+            }
+        }
+    )*};
+}
+
+from_std_str!(
+    IpAddr => "IP address such as 10.0.0.1 or ::1",
+    Ipv4Addr => "IPv4 address such as 10.0.0.1",
+    Ipv6Addr => "IPv6 address such as ::1",
+    SocketAddr => "socket address such as 0.0.0.0:8080 or [::1]:8080",
+    SocketAddrV4 => "IPv4 socket address such as 0.0.0.0:8080",
+    SocketAddrV6 => "IPv6 socket address such as [::1]:8080"
+);
+
+/// humantime syntax: `30s`, `500ms`, `1h 15m`, `2days`; a unit is required.
+impl EnvValue for Duration {
+    fn expected() -> Cow<'static, str> {
+        "duration such as 30s, 500ms or 1h 15m".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        // humantime's reasons quote the unit it did not know, a piece of the input.
+        humantime::parse_duration(text).map_err(ValueError::from_foreign)
+    }
+}
+
+#[cfg(feature = "url")]
+/// Any absolute URL, as the `url` crate parses it.
+///
+/// `url::Url` prints its password in `Debug`; for URLs with credentials prefer
+/// the backing-service types such as [`HttpUrl`](crate::HttpUrl) or
+/// [`PostgresUrl`](crate::PostgresUrl). Reports never show the password.
+impl EnvValue for url::Url {
+    fn expected() -> Cow<'static, str> {
+        "absolute URL such as https://example.com/path".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        // url's parse errors are fixed phrases such as "invalid port number".
+        url::Url::parse(text).map_err(|e| ValueError::new(e.to_string()))
+    }
+
+    fn redact(text: &str) -> Option<Cow<'_, str>> {
+        Some(crate::redact::mask_url_password(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bool_accepts_exactly_the_documented_spellings() {
+        for t in ["true", "TRUE", "True", "1", "yes", "YES", "on", "On"] {
+            assert_eq!(bool::parse_env(t), Ok(true), "{t}");
+        }
+        for f in ["false", "FALSE", "0", "no", "No", "off", "OFF"] {
+            assert_eq!(bool::parse_env(f), Ok(false), "{f}");
+        }
+        for bad in [
+            "", "ture", "y", "n", "2", "t", "f", " true", "true ", "enabled",
+        ] {
+            assert!(bool::parse_env(bad).is_err(), "{bad:?} must be rejected");
+        }
+    }
+
+    #[test]
+    fn integers_describe_their_range_and_reject_out_of_range() {
+        assert_eq!(u16::expected(), "integer 0..=65535");
+        assert_eq!(i8::expected(), "integer -128..=127");
+        assert_eq!(u16::parse_env("65535"), Ok(65535));
+        assert_eq!(u16::parse_env("+8080"), Ok(8080));
+        assert_eq!(
+            u16::parse_env("65536").unwrap_err().reason(),
+            "number too large to fit in target type"
+        );
+        assert_eq!(
+            u32::parse_env("-5").unwrap_err().reason(),
+            "negative, but the type is unsigned"
+        );
+        assert_eq!(
+            i32::parse_env("--5").unwrap_err().reason(),
+            "invalid digit found in string"
+        );
+        assert!(u16::parse_env("80a").is_err());
+        assert!(u16::parse_env(" 80").is_err());
+        assert!(u16::parse_env("0x50").is_err());
+        assert!(u16::parse_env("1_000").is_err());
+        assert_eq!(i64::parse_env("-9223372036854775808"), Ok(i64::MIN));
+    }
+
+    #[test]
+    fn nonzero_integers_reject_zero() {
+        assert_eq!(NonZeroU16::expected(), "integer 1..=65535");
+        assert_eq!(NonZeroI8::expected(), "nonzero integer -128..=127");
+        assert_eq!(NonZeroU16::parse_env("1").unwrap().get(), 1);
+        assert!(NonZeroU16::parse_env("0").is_err());
+        assert!(NonZeroI8::parse_env("0").is_err());
+    }
+
+    #[test]
+    fn floats_are_finite() {
+        assert_eq!(f64::parse_env("1.5"), Ok(1.5));
+        assert_eq!(f64::parse_env("1e-3"), Ok(0.001));
+        assert_eq!(f32::parse_env("-2"), Ok(-2.0));
+        for bad in ["NaN", "nan", "inf", "-inf", "infinity", "1e999", "", "1,5"] {
+            assert!(f64::parse_env(bad).is_err(), "{bad:?} must be rejected");
+        }
+    }
+
+    #[test]
+    fn char_takes_exactly_one() {
+        assert_eq!(char::parse_env("é"), Ok('é'));
+        assert!(char::parse_env("").is_err());
+        assert!(char::parse_env("ab").is_err());
+    }
+
+    #[test]
+    fn addresses() {
+        assert_eq!(
+            SocketAddr::parse_env("[::1]:8080").unwrap(),
+            "[::1]:8080".parse::<SocketAddr>().unwrap()
+        );
+        assert!(SocketAddr::parse_env("localhost:8080").is_err());
+        assert!(SocketAddr::parse_env("1.2.3.4:65536").is_err());
+        assert!(SocketAddr::parse_env("1.2.3.4").is_err());
+        assert!(IpAddr::parse_env("::1").is_ok());
+        assert!(IpAddr::parse_env("10.0.0.256").is_err());
+        assert!(Ipv4Addr::parse_env("::1").is_err());
+        assert!(Ipv6Addr::parse_env("10.0.0.1").is_err());
+        assert!(SocketAddrV4::parse_env("[::1]:1").is_err());
+        assert!(SocketAddrV6::parse_env("[::1]:1").is_ok());
+    }
+
+    #[test]
+    fn durations_use_humantime_and_need_a_unit() {
+        assert_eq!(Duration::parse_env("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(Duration::parse_env("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(
+            Duration::parse_env("1h 15m"),
+            Ok(Duration::from_secs(75 * 60))
+        );
+        assert_eq!(
+            Duration::parse_env("2days"),
+            Ok(Duration::from_secs(2 * 86400))
+        );
+        for bad in ["30", "", "-5s", "5 parsecs", "s"] {
+            assert!(
+                Duration::parse_env(bad).is_err(),
+                "{bad:?} must be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_and_paths() {
+        assert_eq!(String::parse_env(" a b "), Ok(" a b ".to_owned()));
+        assert_eq!(
+            PathBuf::parse_env_os(OsStr::new("/tmp/x")),
+            Ok(PathBuf::from("/tmp/x"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_is_an_error_except_for_os_types() {
+        use std::os::unix::ffi::OsStrExt;
+        let raw = OsStr::from_bytes(b"a\xffb");
+        assert!(String::parse_env_os(raw).unwrap_err().is_not_unicode());
+        assert!(u16::parse_env_os(raw).unwrap_err().is_not_unicode());
+        assert_eq!(OsString::parse_env_os(raw).unwrap(), raw);
+        assert_eq!(PathBuf::parse_env_os(raw).unwrap().as_os_str(), raw);
+    }
+
+    #[test]
+    fn secret_reasons_are_withheld_when_untrusted_or_quoting() {
+        assert!(ValueError::new("too short").shown_for_secret("hunter2"));
+        assert!(!ValueError::new("hunter2 is bad").shown_for_secret("hunter2"));
+        assert!(!ValueError::from_foreign("bad").shown_for_secret("hunter2"));
+    }
+}

@@ -1,0 +1,569 @@
+//! The walk over a configuration's fields that both loads and describes it.
+//!
+//! The derive generates one function per struct, `__visit`, that calls
+//! [`required`], [`optional`], [`nested`] or [`optional_nested`] once per
+//! field. The same walk either loads values (collecting every problem) or
+//! records each variable's schema, so the two can never disagree about names.
+
+use std::borrow::Cow;
+use std::ffi::{OsStr, OsString};
+use std::io::Read;
+use std::path::PathBuf;
+
+use crate::error::{quote_value, Error, ErrorKind};
+use crate::load::{Origin, ResolvedVar, Warning};
+use crate::parse::Parse;
+use crate::rule::Problems;
+use crate::schema::VarSchema;
+use crate::source::Source;
+use crate::value::ValueError;
+use crate::Config;
+
+/// A `_FILE` variable may name a file of at most this many bytes; a secret is
+/// small, and a mistaken path such as `/dev/zero` must not hang the start.
+pub(crate) const FILE_MAX_BYTES: u64 = 1 << 20;
+
+/// The separator that joins nested prefixes unless a struct chooses another.
+pub(crate) const DEFAULT_NESTED_SEPARATOR: &str = "_";
+
+/// How a field's variable is named.
+#[derive(Clone, Copy, Debug)]
+pub enum Name {
+    /// The field's name in SCREAMING_SNAKE_CASE; the prefix goes in front.
+    Suffix(&'static str),
+    /// `#[config(env = "...")]`: exactly this, no prefix.
+    Exact(&'static str),
+}
+
+/// What the derive knows about a value field.
+#[derive(Debug)]
+pub struct Field {
+    /// The field's identifier.
+    pub ident: &'static str,
+    /// Its variable's name.
+    pub name: Name,
+    /// The doc comment.
+    pub doc: &'static str,
+    /// `#[config(default = ...)]`, as the text a variable would hold.
+    pub default: Option<&'static str>,
+    /// `#[config(allow_empty)]`.
+    pub allow_empty: bool,
+    /// `#[config(file)]` on the field or its struct.
+    pub file: bool,
+    /// `#[config(alias = ...)]`, deprecated names.
+    pub aliases: &'static [&'static str],
+}
+
+/// What the derive knows about a nested field.
+#[derive(Debug)]
+pub struct Nested {
+    /// The field's identifier.
+    pub ident: &'static str,
+    /// The field's name in SCREAMING_SNAKE_CASE, the default prefix segment.
+    pub segment: &'static str,
+    /// `#[config(nested, prefix = "...")]`: replaces segment and separator.
+    pub prefix: Option<&'static str>,
+    /// The doc comment.
+    pub doc: &'static str,
+}
+
+enum Mode<'s> {
+    Load {
+        source: &'s dyn Source,
+        trace: Option<Vec<ResolvedVar>>,
+        warnings: Vec<Warning>,
+    },
+    Describe {
+        vars: Vec<VarSchema>,
+    },
+}
+
+/// Walks a configuration's fields, loading or describing them.
+pub struct Walker<'s> {
+    mode: Mode<'s>,
+    prefix: String,
+    separator: &'static str,
+    path: String,
+    /// The current variable's full name; reused so a load allocates no name.
+    name: String,
+    errors: Vec<Error>,
+    /// Inside an optional group: the variables found set so far.
+    group: Option<Vec<String>>,
+    /// Inside an optional group while describing: the group's prefix.
+    group_prefix: Option<String>,
+}
+
+/// A value found for a variable, with where it came from.
+struct Found<'s> {
+    raw: Cow<'s, OsStr>,
+    origin: Origin,
+}
+
+enum Lookup<'s> {
+    Found(Found<'s>),
+    Unset,
+    Failed,
+}
+
+impl<'s> Walker<'s> {
+    fn new(mode: Mode<'s>, prefix: &str, separator: Option<&'static str>) -> Self {
+        Walker {
+            mode,
+            prefix: prefix.to_owned(),
+            separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
+            path: String::new(),
+            name: String::with_capacity(64),
+            errors: Vec::new(),
+            group: None,
+            group_prefix: None,
+        }
+    }
+
+    /// A walk that loads `T` from `source`.
+    pub(crate) fn load<T: Config>(source: &'s dyn Source, trace: bool) -> Self {
+        let mode = Mode::Load {
+            source,
+            trace: trace.then(Vec::new),
+            warnings: Vec::new(),
+        };
+        Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
+    }
+
+    /// A walk that describes `T`.
+    pub(crate) fn describe<T: Config>() -> Self {
+        let mode = Mode::Describe { vars: Vec::new() };
+        Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
+    }
+
+    /// The problems, the resolved variables and the warnings of a load.
+    pub(crate) fn finish_load(self) -> (Vec<Error>, Vec<ResolvedVar>, Vec<Warning>) {
+        match self.mode {
+            Mode::Load {
+                trace, warnings, ..
+            } => (self.errors, trace.unwrap_or_default(), warnings),
+            Mode::Describe { .. } => (self.errors, Vec::new(), Vec::new()),
+        }
+    }
+
+    /// The variables of a description.
+    pub(crate) fn finish_describe(self) -> Vec<VarSchema> {
+        match self.mode {
+            Mode::Describe { vars } => vars,
+            Mode::Load { .. } => Vec::new(),
+        }
+    }
+
+    fn set_name(&mut self, name: Name) {
+        self.name.clear();
+        match name {
+            Name::Suffix(suffix) => {
+                self.name.push_str(&self.prefix);
+                self.name.push_str(suffix);
+            }
+            Name::Exact(exact) => self.name.push_str(exact),
+        }
+    }
+
+    fn field_path(&self, field: &Field) -> String {
+        format!("{}{}", self.path, field.ident)
+    }
+
+    fn error(&mut self, var: String, field: &Field, kind: ErrorKind) {
+        let path = self.field_path(field);
+        self.errors.push(Error::new(var, path, kind));
+    }
+
+    fn warn(&mut self, warning: Warning) {
+        if let Mode::Load { warnings, .. } = &mut self.mode {
+            warnings.push(warning);
+        }
+    }
+
+    fn file_var(&self) -> String {
+        format!("{}_FILE", self.name)
+    }
+
+    fn record_schema<P: Parse>(&mut self, field: &Field, parser: &P, required: bool) {
+        let secret = parser.secret();
+        let var = VarSchema {
+            name: self.name.clone(),
+            field: self.field_path(field),
+            expected: parser.expected().into_owned(),
+            choices: parser.choices(),
+            required,
+            default: field.default,
+            secret,
+            description: field.doc,
+            file_var: (field.file || secret).then(|| self.file_var()),
+            aliases: field.aliases,
+            group: self.group_prefix.clone(),
+        };
+        if let Mode::Describe { vars } = &mut self.mode {
+            vars.push(var);
+        }
+    }
+
+    /// Finds the current variable's value: the variable itself, a deprecated
+    /// alias, or the file its `_FILE` variable names.
+    fn lookup(&mut self, field: &Field, secret: bool) -> Lookup<'s> {
+        let source: &'s dyn Source = match &self.mode {
+            Mode::Load { source, .. } => *source,
+            Mode::Describe { .. } => return Lookup::Unset,
+        };
+        let present = |v: &Cow<'_, OsStr>| field.allow_empty || !v.is_empty();
+        let mut found = source.get(&self.name).filter(present).map(|raw| Found {
+            raw,
+            origin: Origin::Env,
+        });
+        let mut found_var = self.name.clone();
+        for &alias in field.aliases {
+            let Some(raw) = source.get(alias).filter(present) else {
+                continue;
+            };
+            if found.is_some() {
+                let kind = ErrorKind::conflict(alias);
+                self.error(found_var, field, kind);
+                return Lookup::Failed;
+            }
+            self.warn(Warning::deprecated(alias, &self.name));
+            found = Some(Found {
+                raw,
+                origin: Origin::Alias(alias.to_owned()),
+            });
+            found_var = alias.to_owned();
+        }
+        if field.file || secret {
+            let file_var = self.file_var();
+            if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
+                if found.is_some() {
+                    self.error(found_var, field, ErrorKind::conflict(file_var));
+                    return Lookup::Failed;
+                }
+                let path = PathBuf::from(path.into_owned());
+                match read_secret_file(&path, field.allow_empty) {
+                    Ok(raw) => {
+                        found = Some(Found {
+                            raw: Cow::Owned(raw),
+                            origin: Origin::File(path),
+                        });
+                        found_var = file_var;
+                    }
+                    Err(reason) => {
+                        self.error(file_var, field, ErrorKind::file(path, reason));
+                        return Lookup::Failed;
+                    }
+                }
+            }
+        }
+        match found {
+            Some(found) => {
+                if let Some(group) = &mut self.group {
+                    group.push(found_var);
+                }
+                Lookup::Found(found)
+            }
+            None => Lookup::Unset,
+        }
+    }
+
+    fn parse_found<P: Parse>(
+        &mut self,
+        field: &Field,
+        parser: &P,
+        found: Found<'s>,
+    ) -> Option<P::Output> {
+        let result = parser.parse(&found.raw);
+        let secret = parser.secret();
+        let value = match result {
+            Ok(value) => {
+                self.trace(field, parser, Some(&found.raw), found.origin);
+                Some(value)
+            }
+            Err(error) => {
+                let kind = self.invalid(parser, &found.raw, &error);
+                let note = match &found.origin {
+                    Origin::File(path) => Some(format!(
+                        "read from {} named by {}",
+                        quote_value(&path.to_string_lossy()),
+                        self.file_var()
+                    )),
+                    Origin::Alias(alias) => Some(format!("read from deprecated {alias}")),
+                    _ => None,
+                };
+                let mut error = Error::new(self.name.clone(), self.field_path(field), kind);
+                if let Some(note) = note {
+                    error = error.with_note(note);
+                }
+                self.errors.push(error);
+                None
+            }
+        };
+        if secret {
+            wipe(found.raw);
+        }
+        value
+    }
+
+    /// The problem for a rejected value, showing only what may be shown.
+    fn invalid<P: Parse>(&self, parser: &P, raw: &OsStr, error: &ValueError) -> ErrorKind {
+        let expected = parser.expected();
+        let Some(text) = raw.to_str() else {
+            return ErrorKind::invalid(None, expected, Some(error.reason().to_owned()));
+        };
+        if parser.secret() {
+            let reason = error
+                .shown_for_secret(text)
+                .then(|| error.reason().to_owned());
+            return ErrorKind::invalid(None, expected, reason.filter(|r| !r.is_empty()));
+        }
+        let shown = parser.redact(text).map(|t| quote_value(&t));
+        let mut reason = error.reason().to_owned();
+        let trimmed = text.trim();
+        if trimmed.len() != text.len() && parser.parse(OsStr::new(trimmed)).is_ok() {
+            reason.push_str("; the value has leading or trailing whitespace");
+        }
+        ErrorKind::invalid(shown, expected, Some(reason).filter(|r| !r.is_empty()))
+    }
+
+    fn parse_default<P: Parse>(
+        &mut self,
+        field: &Field,
+        parser: &P,
+        default: &'static str,
+    ) -> Option<P::Output> {
+        match parser.parse(OsStr::new(default)) {
+            Ok(value) => {
+                self.trace(field, parser, Some(OsStr::new(default)), Origin::Default);
+                Some(value)
+            }
+            Err(error) => {
+                let kind = ErrorKind::invalid_default(default, parser.expected(), error.reason());
+                self.error(self.name.clone(), field, kind);
+                None
+            }
+        }
+    }
+
+    fn trace<P: Parse>(&mut self, field: &Field, parser: &P, raw: Option<&OsStr>, origin: Origin) {
+        let Mode::Load {
+            trace: Some(trace), ..
+        } = &mut self.mode
+        else {
+            return;
+        };
+        let value = raw.and_then(|raw| match raw.to_str() {
+            Some(text) => parser.redact(text).map(Cow::into_owned),
+            None if parser.secret() => None,
+            None => Some(raw.to_string_lossy().into_owned()),
+        });
+        trace.push(ResolvedVar {
+            name: self.name.clone(),
+            field: format!("{}{}", self.path, field.ident),
+            origin,
+            value,
+            secret: parser.secret(),
+        });
+    }
+
+    fn enter(
+        &mut self,
+        nested: &Nested,
+        separator: Option<&'static str>,
+    ) -> (usize, usize, &'static str) {
+        let saved = (self.prefix.len(), self.path.len(), self.separator);
+        match nested.prefix {
+            Some(prefix) => self.prefix.push_str(prefix),
+            None => {
+                self.prefix.push_str(nested.segment);
+                self.prefix.push_str(self.separator);
+            }
+        }
+        self.path.push_str(nested.ident);
+        self.path.push('.');
+        if let Some(separator) = separator {
+            self.separator = separator;
+        }
+        saved
+    }
+
+    fn leave(&mut self, (prefix, path, separator): (usize, usize, &'static str)) {
+        self.prefix.truncate(prefix);
+        self.path.truncate(path);
+        self.separator = separator;
+    }
+}
+
+/// Reads a secret file: at most [`FILE_MAX_BYTES`], one trailing `\n` or
+/// `\r\n` removed.
+fn read_secret_file(path: &std::path::Path, allow_empty: bool) -> Result<OsString, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(FILE_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > FILE_MAX_BYTES {
+        use zeroize::Zeroize;
+        bytes.zeroize();
+        return Err(format!("larger than {FILE_MAX_BYTES} bytes"));
+    }
+    if bytes.ends_with(b"\r\n") {
+        bytes.truncate(bytes.len() - 2);
+    } else if bytes.ends_with(b"\n") {
+        bytes.truncate(bytes.len() - 1);
+    }
+    if bytes.is_empty() && !allow_empty {
+        return Err("the file is empty".to_owned());
+    }
+    bytes_to_os_string(bytes)
+}
+
+#[cfg(unix)]
+fn bytes_to_os_string(bytes: Vec<u8>) -> Result<OsString, String> {
+    use std::os::unix::ffi::OsStringExt;
+    Ok(OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn bytes_to_os_string(bytes: Vec<u8>) -> Result<OsString, String> {
+    String::from_utf8(bytes)
+        .map(OsString::from)
+        .map_err(|mut e| {
+            use zeroize::Zeroize;
+            let mut bytes = std::mem::take(&mut e).into_bytes();
+            bytes.zeroize();
+            "not valid UTF-8".to_owned()
+        })
+}
+
+/// Overwrites a secret's raw text that this crate owns before freeing it.
+fn wipe(raw: Cow<'_, OsStr>) {
+    use zeroize::Zeroize;
+    if let Cow::Owned(raw) = raw {
+        raw.into_encoded_bytes().zeroize();
+    }
+}
+
+/// Loads a field that must have a value (from its variable or its default).
+pub fn required<P: Parse>(walker: &mut Walker<'_>, field: &Field, parser: &P) -> Option<P::Output> {
+    walker.set_name(field.name);
+    if let Mode::Describe { .. } = walker.mode {
+        walker.record_schema(field, parser, field.default.is_none());
+        return None;
+    }
+    match walker.lookup(field, parser.secret()) {
+        Lookup::Found(found) => walker.parse_found(field, parser, found),
+        Lookup::Unset => match field.default {
+            Some(default) => walker.parse_default(field, parser, default),
+            None => {
+                let kind = ErrorKind::missing(parser.expected());
+                walker.error(walker.name.clone(), field, kind);
+                None
+            }
+        },
+        Lookup::Failed => None,
+    }
+}
+
+/// Loads an `Option` field: `None` when its variable is unset.
+pub fn optional<P: Parse>(
+    walker: &mut Walker<'_>,
+    field: &Field,
+    parser: &P,
+) -> Option<Option<P::Output>> {
+    walker.set_name(field.name);
+    if let Mode::Describe { .. } = walker.mode {
+        walker.record_schema(field, parser, false);
+        return None;
+    }
+    match walker.lookup(field, parser.secret()) {
+        Lookup::Found(found) => walker.parse_found(field, parser, found).map(Some),
+        Lookup::Unset => {
+            walker.trace(field, parser, None, Origin::Unset);
+            Some(None)
+        }
+        Lookup::Failed => None,
+    }
+}
+
+/// Loads a `#[config(nested)]` field.
+pub fn nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Option<T> {
+    let saved = walker.enter(nested, T::__SEPARATOR);
+    let value = T::__visit(walker);
+    walker.leave(saved);
+    value
+}
+
+/// Loads an `Option<T>` `#[config(nested)]` field: an optional group that is
+/// `None` when none of its variables is set, and loads fully otherwise.
+pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Option<Option<T>> {
+    if let Mode::Describe { .. } = walker.mode {
+        let outer = walker.group_prefix.take();
+        let saved = walker.enter(group, T::__SEPARATOR);
+        walker.group_prefix = Some(format!("{}*", walker.prefix));
+        walker.leave(saved);
+        nested::<T>(walker, group);
+        walker.group_prefix = outer;
+        return None;
+    }
+    let errors_before = walker.errors.len();
+    let trace_before = match &walker.mode {
+        Mode::Load { trace: Some(t), .. } => t.len(),
+        _ => 0,
+    };
+    let outer = walker.group.replace(Vec::new());
+    let value = nested::<T>(walker, group);
+    let enablers = std::mem::replace(&mut walker.group, outer).unwrap_or_default();
+    if enablers.is_empty() {
+        walker.errors.truncate(errors_before);
+        if let Mode::Load { trace: Some(t), .. } = &mut walker.mode {
+            t.truncate(trace_before);
+        }
+        return Some(None);
+    }
+    let note = format!(
+        "the optional group {} is enabled because {} {} set",
+        group.ident,
+        enablers.join(", "),
+        if enablers.len() == 1 { "is" } else { "are" }
+    );
+    for error in &mut walker.errors[errors_before..] {
+        if let ErrorKind::Missing { .. } = error.kind() {
+            *error = error.clone().with_note(note.clone());
+        }
+    }
+    if let Some(outer) = &mut walker.group {
+        outer.extend(enablers);
+    }
+    value.map(Some)
+}
+
+/// Runs a struct's `#[config(validate = ...)]` function on its loaded value.
+pub fn validate<T>(
+    walker: &mut Walker<'_>,
+    value: T,
+    rule: fn(&T) -> Result<(), Problems>,
+    fields: &[&Field],
+) -> Option<T> {
+    let Err(problems) = rule(&value) else {
+        return Some(value);
+    };
+    for (involved, message) in problems.into_list() {
+        let mut vars = Vec::new();
+        let mut paths = Vec::new();
+        for name in involved {
+            match fields.iter().find(|f| f.ident == name) {
+                Some(field) => {
+                    walker.set_name(field.name);
+                    vars.push(walker.name.clone());
+                    paths.push(walker.field_path(field));
+                }
+                None => vars.push(name),
+            }
+        }
+        let kind = ErrorKind::Rule { message };
+        walker
+            .errors
+            .push(Error::new(vars.join(", "), paths.join(", "), kind));
+    }
+    None
+}
