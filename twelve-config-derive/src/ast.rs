@@ -70,7 +70,9 @@ impl<'a> Shape<'a> {
 
 /// `T` when `ty` is `Name<T>`, `std::module::Name<T>` or `::core::module::Name<T>`.
 fn generic_arg<'a>(ty: &'a Type, name: &str, crates: &[&str], module: &str) -> Option<&'a Type> {
-    let Type::Path(path) = ty else { return None };
+    let Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
     if path.qself.is_some() {
         return None;
     }
@@ -97,11 +99,23 @@ fn generic_arg<'a>(ty: &'a Type, name: &str, crates: &[&str], module: &str) -> O
     }
 }
 
+/// The type inside invisible groups (a `$t:ty` of a `macro_rules!` macro)
+/// and parentheses.
+fn ungroup(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(group) => ungroup(&group.elem),
+        Type::Paren(paren) => ungroup(&paren.elem),
+        _ => ty,
+    }
+}
+
 /// Whether a type is spelled as one of secrecy's secret types; the derive
 /// uses it to reject a default with a clear message. (A const assertion on
 /// `EnvValue::SECRET` catches secret types under other names.)
 pub(crate) fn looks_secret(ty: &Type) -> bool {
-    let Type::Path(path) = ty else { return false };
+    let Type::Path(path) = ungroup(ty) else {
+        return false;
+    };
     path.path
         .segments
         .last()

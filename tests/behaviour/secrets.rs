@@ -1,0 +1,1 @@
+//! Secrets: never shown anywhere, read from `_FILE`, wiped after parsing.
