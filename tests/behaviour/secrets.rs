@@ -1,1 +1,290 @@
-//! Secrets: never shown anywhere, read from `_FILE`, wiped after parsing.
+//! Secrets: never shown anywhere, read from `_FILE`.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use twelve_config::{Config, ErrorKind, ExposeSecret, Origin, SecretBox, SecretString, Vars};
+
+/// A file under the system's temporary directory, removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn with(contents: &[u8]) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("twelve-config-secret-{}-{n}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Secrets {
+    api_key: SecretString,
+    pin: SecretBox<u64>,
+    db_password: SecretString,
+    backup_codes: Option<Vec<SecretString>>,
+    /// Not secret, but may be read from a file too.
+    #[config(file)]
+    tls_cert: Option<String>,
+    #[config(default = "info")]
+    log_level: String,
+}
+
+const CANARY: &str = "CANARY-7f3a9c1e";
+
+/// Every text the crate can produce about `Secrets`, joined.
+fn every_output(vars: &Vars) -> String {
+    let mut out = String::new();
+    match Secrets::load(vars) {
+        Ok(loaded) => {
+            out += &format!("{:?}\n{loaded:?}\n", loaded.config());
+            for var in loaded.vars() {
+                out += &format!("{var:?} {:?} {}\n", var.shown_value(), var.origin());
+            }
+            for warning in loaded.warnings() {
+                out += &format!("{warning} {warning:?}\n");
+            }
+        }
+        Err(errors) => {
+            out += &format!("{errors}\n{errors:?}\n");
+            for error in &errors {
+                out += &format!("{error} {error:?} {}\n", error.message());
+            }
+        }
+    }
+    if let Err(errors) = Secrets::from_source(vars) {
+        out += &format!("{errors}\n{errors:?}\n");
+    }
+    out += &format!("{:?}\n", Secrets::schema());
+    out
+}
+
+#[test]
+fn no_output_path_shows_a_secret() {
+    let file = TempFile::with(format!("{CANARY}-file\n").as_bytes());
+    let good = Vars::new([
+        ("APP_API_KEY", format!("{CANARY}-key")),
+        ("APP_PIN", "123456".to_owned()),
+        ("APP_DB_PASSWORD_FILE", file.path().to_owned()),
+        ("APP_BACKUP_CODES", format!("{CANARY}-a,{CANARY}-b")),
+        ("APP_UNKNOWN_THING", "x".to_owned()),
+    ]);
+    let loaded = Secrets::load(&good).unwrap();
+    let config = loaded.config();
+    assert_eq!(config.api_key.expose_secret(), format!("{CANARY}-key"));
+    assert_eq!(config.db_password.expose_secret(), format!("{CANARY}-file"));
+    assert_eq!(*config.pin.expose_secret(), 123456);
+    let output = every_output(&good);
+    assert!(!output.contains(CANARY), "{output}");
+    assert!(!output.contains("123456"), "{output}");
+
+    // Each secret invalid in its own way; the report must still hold nothing.
+    let bad = Vars::new([
+        ("APP_API_KEY", format!("{CANARY}-key")),
+        ("APP_API_KEY_FILE", file.path().to_owned()),
+        ("APP_PIN", format!("{CANARY}99")),
+        ("APP_DB_PASSWORD_FILE", "/nonexistent/secret".to_owned()),
+        ("APP_BACKUP_CODES", format!("{CANARY},,x")),
+        ("APP_LOG_LEVEL", "x".repeat(10)),
+    ]);
+    let output = every_output(&bad);
+    assert!(!output.contains(CANARY), "{output}");
+    let errors = Secrets::from_source(&bad).unwrap_err();
+    assert_eq!(errors.len(), 4, "{errors}");
+    let pin = errors.get("APP_PIN").unwrap();
+    assert_eq!(
+        pin.message(),
+        format!(
+            "invalid value <redacted>: expected secret integer 0..={} (invalid digit found in string)",
+            u64::MAX
+        )
+    );
+}
+
+#[test]
+fn a_secret_reason_that_would_quote_the_value_is_withheld() {
+    #[derive(Config, Debug)]
+    struct Numbered {
+        code: SecretBox<u8>,
+    }
+    // std's reason never quotes the input, so it is shown; the value is not.
+    let errors = Numbered::from_vars([("CODE", "300")]).unwrap_err();
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "invalid value <redacted>: expected secret integer 0..=255 (number too large to fit in target type)"
+    );
+    assert!(!format!("{errors:?}").contains("300"));
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_secrets_are_reported_without_their_bytes() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt;
+    #[derive(Config, Debug)]
+    struct Key {
+        key: SecretString,
+    }
+    let raw = OsString::from_vec(b"CANARY\xff".to_vec());
+    let errors = Key::from_vars([(OsString::from("KEY"), raw)]).unwrap_err();
+    let output = format!("{errors} {errors:?}");
+    assert!(!output.contains("CANARY"), "{output}");
+    assert!(output.contains("not valid UTF-8"), "{output}");
+}
+
+#[derive(Config, Debug)]
+struct FromFile {
+    password: SecretString,
+}
+
+fn load_password(vars: &[(&str, &str)]) -> Result<String, twelve_config::Errors> {
+    FromFile::from_vars(vars.iter().copied()).map(|c| c.password.expose_secret().to_owned())
+}
+
+#[test]
+fn file_happy_path_and_trailing_newlines() {
+    for (contents, expected) in [
+        (&b"s3cret"[..], "s3cret"),
+        (b"s3cret\n", "s3cret"),
+        (b"s3cret\r\n", "s3cret"),
+        (b"s3cret\n\n", "s3cret\n"),
+        (b"  spaced  \n", "  spaced  "),
+    ] {
+        let file = TempFile::with(contents);
+        assert_eq!(
+            load_password(&[("PASSWORD_FILE", file.path())]).unwrap(),
+            expected,
+            "{contents:?}"
+        );
+    }
+    let loaded = FromFile::load(&Vars::new([("PASSWORD", "direct")])).unwrap();
+    assert_eq!(loaded.vars()[0].origin(), &Origin::Env);
+    let file = TempFile::with(b"x");
+    let loaded = FromFile::load(&Vars::new([("PASSWORD_FILE", file.path())])).unwrap();
+    assert_eq!(loaded.vars()[0].origin(), &Origin::File(file.0.clone()));
+    assert_eq!(loaded.vars()[0].shown_value(), None);
+}
+
+#[test]
+fn file_and_variable_both_set_is_an_error_naming_both() {
+    let file = TempFile::with(b"a");
+    let errors = load_password(&[("PASSWORD", "b"), ("PASSWORD_FILE", file.path())]).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "error: 1 configuration problem\n  PASSWORD  conflicts with PASSWORD_FILE: both are set, set only one"
+    );
+}
+
+#[test]
+fn a_missing_file_names_the_variable_and_the_path() {
+    let errors = load_password(&[("PASSWORD_FILE", "/run/secrets/nope")]).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.var(), "PASSWORD_FILE");
+    assert!(
+        matches!(error.kind(), ErrorKind::File { path, .. } if path.to_str() == Some("/run/secrets/nope"))
+    );
+    assert!(
+        error
+            .message()
+            .starts_with("cannot use file \"/run/secrets/nope\": No such file"),
+        "{}",
+        error.message()
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_an_error() {
+    let dir = std::env::temp_dir();
+    let errors = load_password(&[("PASSWORD_FILE", dir.to_str().unwrap())]).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.var(), "PASSWORD_FILE");
+    assert!(
+        error.message().starts_with("cannot use file"),
+        "{}",
+        error.message()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let file = TempFile::with(b"s3cret");
+    std::fs::set_permissions(&file.0, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&file.0).is_ok() {
+        // Running as root: permissions do not stop reads, nothing to test here.
+        return;
+    }
+    let errors = load_password(&[("PASSWORD_FILE", file.path())]).unwrap_err();
+    assert!(errors.to_string().contains("Permission denied"), "{errors}");
+}
+
+#[test]
+fn an_empty_file_is_an_error_not_a_silent_fallback() {
+    for contents in [&b""[..], b"\n", b"\r\n"] {
+        let file = TempFile::with(contents);
+        let errors = load_password(&[("PASSWORD_FILE", file.path())]).unwrap_err();
+        assert!(errors.to_string().contains("the file is empty"), "{errors}");
+    }
+}
+
+#[test]
+fn an_oversized_file_is_refused() {
+    let file = TempFile::with(&vec![b'x'; (1 << 20) + 1]);
+    let errors = load_password(&[("PASSWORD_FILE", file.path())]).unwrap_err();
+    assert!(
+        errors.to_string().contains("larger than 1048576 bytes"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn the_schema_marks_secrets_and_their_file_variables() {
+    let schema = Secrets::schema();
+    let key = schema.var("APP_API_KEY").unwrap();
+    assert!(key.is_secret());
+    assert_eq!(key.file_var(), Some("APP_API_KEY_FILE"));
+    let cert = schema.var("APP_TLS_CERT").unwrap();
+    assert!(!cert.is_secret());
+    assert_eq!(cert.file_var(), Some("APP_TLS_CERT_FILE"));
+    assert_eq!(schema.var("APP_LOG_LEVEL").unwrap().file_var(), None);
+}
+
+#[derive(Config, Debug)]
+#[config(file)]
+struct AllFromFiles {
+    host: String,
+    #[config(default = 5432)]
+    port: u16,
+}
+
+#[test]
+fn a_struct_can_opt_every_field_into_files() {
+    let host = TempFile::with(b"db.internal\n");
+    let port = TempFile::with(b"6543");
+    let c =
+        AllFromFiles::from_vars([("HOST_FILE", host.path()), ("PORT_FILE", port.path())]).unwrap();
+    assert_eq!((c.host.as_str(), c.port), ("db.internal", 6543));
+    // A rejected value read from a file says where it came from.
+    let bad = TempFile::with(b"many");
+    let errors = AllFromFiles::from_vars([("HOST", "h"), ("PORT_FILE", bad.path())]).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.var(), "PORT");
+    assert_eq!(
+        error.note(),
+        Some(format!("read from \"{}\" named by PORT_FILE", bad.path()).as_str())
+    );
+}

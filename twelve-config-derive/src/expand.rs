@@ -170,7 +170,9 @@ fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> Tok
     } else {
         quote!(required)
     };
-    quote! {
+    // Spanned on the type, so that an unsupported type is reported at the field.
+    let span = field.shape.value_type().span();
+    quote_spanned! {span=>
         let #binding = ::twelve_config::__private::#function(__walker, &#spec, &#parser);
     }
 }

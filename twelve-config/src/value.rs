@@ -49,6 +49,12 @@ use std::time::Duration;
 /// assert_eq!(Percent::parse_env("75%").unwrap().0, 75);
 /// assert_eq!(Percent::parse_env("101").unwrap_err().reason(), "more than 100");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from an environment variable",
+    label = "no `EnvValue` implementation for this type",
+    note = "implement `twelve_config::EnvValue` for it, derive it for a unit enum, or use `#[config(from_str)]` or `#[config(with = function)]` on the field",
+    note = "a struct of several variables needs `#[config(nested)]`"
+)]
 pub trait EnvValue: Sized {
     /// Whether values of this type are secret.
     ///

@@ -1,0 +1,9 @@
+use twelve_config::Config;
+
+#[derive(Config)]
+enum Mode {
+    Fast,
+    Slow,
+}
+
+fn main() {}
