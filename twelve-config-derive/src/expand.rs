@@ -1,6 +1,6 @@
 //! Generates the impls. Finds no new user errors: `valid.rs` did that.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr};
@@ -33,6 +33,13 @@ pub(crate) fn derive_env_value(input: &DeriveInput) -> syn::Result<TokenStream> 
         Some(parsed) => Ok(env_value_impl(&parsed)),
         None => Err(syn::Error::new_spanned(input, "invalid input")),
     }
+}
+
+/// A span at `tokens`' place in the source but with the hygiene of the
+/// derive's own output, so generated names such as `__walker` still resolve
+/// when the user's tokens come from a `macro_rules!` macro.
+fn located_at(tokens: &impl Spanned) -> Span {
+    Span::call_site().located_at(tokens.span())
 }
 
 fn opt_str(value: Option<String>) -> TokenStream {
@@ -142,7 +149,7 @@ fn field_static(spec: &syn::Ident, field: &Field<'_>, container_file: bool) -> T
 /// `EnvValue` is not implemented" points at the field.
 fn parser(field: &Field<'_>) -> TokenStream {
     let ty = field.shape.value_type();
-    let span = ty.span();
+    let span = located_at(ty);
     let item = if let Some((_, path)) = &field.attrs.with {
         let name = quote!(#path).to_string().replace(' ', "");
         quote_spanned!(span=> ::twelve_config::__private::With::new(#path, #name))
@@ -171,7 +178,7 @@ fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> Tok
         quote!(required)
     };
     // Spanned on the type, so that an unsupported type is reported at the field.
-    let span = field.shape.value_type().span();
+    let span = located_at(field.shape.value_type());
     quote_spanned! {span=>
         let #binding = ::twelve_config::__private::#function(__walker, &#spec, &#parser);
     }
@@ -185,7 +192,8 @@ fn secret_default_check(field: &Field<'_>) -> Option<TokenStream> {
         return None;
     }
     let ty = field.shape.value_type();
-    Some(quote_spanned! {default.span=>
+    let span = Span::call_site().located_at(default.span);
+    Some(quote_spanned! {span=>
         const _: () = ::core::assert!(
             !<#ty as ::twelve_config::EnvValue>::SECRET,
             "a secret cannot have a default: secrets come from the environment, not from the code",
@@ -210,7 +218,7 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
 }
 
 fn nested_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
-    let span = field.ty.span();
+    let span = located_at(field.ty);
     match Shape::option_inner(field.ty) {
         Some(inner) => quote_spanned! {span=>
             let #binding = ::twelve_config::__private::optional_nested::<#inner>(__walker, &#spec);

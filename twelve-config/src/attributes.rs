@@ -1,1 +1,51 @@
 //! Reference of the `#[config(...)]` attributes.
+//!
+//! Keys may be combined in one attribute (`#[config(env = "PORT", default = 8080)]`)
+//! or spread over several. A key given twice, an unknown key, or a key in
+//! the wrong place is a compile error pointing at it; every such error of a
+//! struct is reported in the same compile.
+//!
+//! # On a struct deriving `Config`
+//!
+//! | key | syntax | meaning | when absent |
+//! |---|---|---|---|
+//! | `prefix` | `prefix = "APP_"` | Put in front of every field's variable name when the struct is loaded at the top level. Written exactly as it should appear, separator included. | No prefix: `port` reads `PORT`. |
+//! | `nested_separator` | `nested_separator = "__"` | Joins the prefix of a `nested` field to the field's name: `APP__STORAGE__PATH`. Applies to nested structs at every depth unless one of them sets its own. | The enclosing struct's separator; `_` at the top. |
+//! | `file` | `file` | Every field may also be read from the file named by its `_FILE` variable, as secrets are. | Only secret fields and fields with `#[config(file)]` read `_FILE`. |
+//! | `deny_unknown` | `deny_unknown` | A variable that starts with the prefix but that no field reads is an error (with a "did you mean" suggestion). Needs a `prefix`. | Such variables are only warnings, from [`Config::load`](crate::Config::load) and `load_or_exit`. |
+//! | `validate` | `validate = path::to::function` | After every field loaded, calls `fn(&Self) -> Result<(), Problems>`; each [`Problems`](crate::Problems) entry joins the report, naming the variables of the fields it lists. | No cross-field rule. |
+//!
+//! # On a field
+//!
+//! | key | syntax | meaning | when absent |
+//! |---|---|---|---|
+//! | `env` | `env = "PORT"` | The variable's exact name: no prefix is added, wherever the struct is nested. | The field's name in `SCREAMING_SNAKE_CASE` after the prefix. |
+//! | `default` | `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true` | Used when the variable is unset (or empty). The literal is read exactly as if the variable held its text, so `"30s"` and `8080` both work and the schema shows it as a user types it. A default that does not parse is reported at load time as a bug in the program, naming the field. Not allowed on `Option` fields, on `nested` fields, or on secrets. | The field is required (unless it is an `Option`). |
+//! | `allow_empty` | `allow_empty` | A variable set to the empty string is a value (the empty string, the empty list). | An empty variable counts as unset. |
+//! | `separator` | `separator = ";"` | Separates the items of a `Vec<T>` field. Items are trimmed; `\` escapes the separator; a separator of whitespace splits at any run of whitespace. | `,` |
+//! | `from_str` | `from_str` | Parses the value (or each list item) with the type's `FromStr`; its error becomes the reason. For types from other crates. | The type's [`EnvValue`](crate::EnvValue) implementation. |
+//! | `with` | `with = path::to::function` | Parses the value (or each list item) with `fn(&str) -> Result<T, E>` where `E: Display`. | The type's [`EnvValue`](crate::EnvValue) implementation. |
+//! | `file` | `file` | The value may also come from the file named by the `_FILE` variable (`TLS_CERT_FILE=/run/certs/tls.pem`); one trailing newline is removed; both set is an error. | Only secret fields read `_FILE`. |
+//! | `alias` | `alias = "OLD_NAME"` (repeatable) | A deprecated name, read (with a warning) when the variable is unset; both set is an error. Exact names: no prefix is added. | Only the variable's own name is read. |
+//! | `nested` | `nested` | The field's type derives `Config` too; its fields read variables under `<prefix><FIELD_NAME><separator>`. On an `Option<T>` field the struct is an optional group: `None` when none of its variables is set, loaded in full (every missing one reported) otherwise. | The field is one variable. |
+//! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. | `<FIELD_NAME><separator>`. |
+//!
+//! # On a variant of an enum deriving `EnvValue`
+//!
+//! The derive makes a unit enum a value type. Each variant is accepted in
+//! kebab-case and snake_case (`JsonLines`: `json-lines`, `json_lines`),
+//! ignoring ASCII case; errors and the schema list the kebab-case spellings
+//! and suggest the closest one.
+//!
+//! | key | syntax | meaning | when absent |
+//! |---|---|---|---|
+//! | `rename` | `rename = "plain"` | The variant's only spelling (still matched ignoring ASCII case). | kebab-case and snake_case of the variant's name. |
+//! | `alias` | `alias = "logfmt"` (repeatable) | One more accepted spelling, not listed as a choice. | None. |
+//!
+//! # Types
+//!
+//! A field's type decides how it is read: `Option<T>` is optional, `Vec<T>`
+//! is a list, and `T` itself must implement [`EnvValue`](crate::EnvValue)
+//! (unless `from_str` or `with` is given). `Option` and `Vec` are recognised
+//! by name (`Option`, `std::option::Option`, `Vec`, `std::vec::Vec`); a type
+//! alias of them is read as a plain value type.

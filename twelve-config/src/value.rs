@@ -29,6 +29,7 @@ use std::time::Duration;
 /// use twelve_config::{EnvValue, ValueError};
 ///
 /// /// A percentage from 0 to 100.
+/// #[derive(Debug)]
 /// struct Percent(u8);
 ///
 /// impl EnvValue for Percent {
@@ -390,8 +391,8 @@ impl EnvValue for Duration {
 /// Any absolute URL, as the `url` crate parses it.
 ///
 /// `url::Url` prints its password in `Debug`; for URLs with credentials prefer
-/// the backing-service types such as [`HttpUrl`](crate::HttpUrl) or
-/// [`PostgresUrl`](crate::PostgresUrl). Reports never show the password.
+/// the backing-service URL types of this crate, such as `HttpUrl` or
+/// `PostgresUrl`. Reports never show the password.
 impl EnvValue for url::Url {
     fn expected() -> Cow<'static, str> {
         "absolute URL such as https://example.com/path".into()
