@@ -10,27 +10,29 @@ use crate::ctxt::Ctxt;
 use crate::valid;
 
 pub(crate) fn derive_config(input: &DeriveInput) -> syn::Result<TokenStream> {
-    let mut cx = Ctxt::default();
-    let parsed = Struct::from_input(&mut cx, input);
-    if let Some(parsed) = &parsed {
-        valid::check_struct(&mut cx, parsed);
-    }
-    cx.check()?;
-    match parsed {
-        Some(parsed) => Ok(config_impl(&parsed)),
-        None => Err(syn::Error::new_spanned(input, "invalid input")),
-    }
+    derive(input, Struct::from_input, valid::check_struct, config_impl)
 }
 
 pub(crate) fn derive_env_value(input: &DeriveInput) -> syn::Result<TokenStream> {
+    derive(input, Enum::from_input, valid::check_enum, env_value_impl)
+}
+
+/// Reads, checks (collecting every error), then generates.
+fn derive<'a, T>(
+    input: &'a DeriveInput,
+    read: fn(&mut Ctxt, &'a DeriveInput) -> Option<T>,
+    check: fn(&mut Ctxt, &T),
+    generate: fn(&T) -> TokenStream,
+) -> syn::Result<TokenStream> {
     let mut cx = Ctxt::default();
-    let parsed = Enum::from_input(&mut cx, input);
+    let parsed = read(&mut cx, input);
     if let Some(parsed) = &parsed {
-        valid::check_enum(&mut cx, parsed);
+        check(&mut cx, parsed);
     }
     cx.check()?;
     match parsed {
-        Some(parsed) => Ok(env_value_impl(&parsed)),
+        Some(parsed) => Ok(generate(&parsed)),
+        // `read` records an error whenever it returns nothing.
         None => Err(syn::Error::new_spanned(input, "invalid input")),
     }
 }

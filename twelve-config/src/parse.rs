@@ -33,6 +33,11 @@ pub trait Parse {
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
 }
 
+/// The raw value as text, for parsers that need UTF-8.
+fn text(raw: &OsStr) -> Result<&str, ValueError> {
+    raw.to_str().ok_or_else(ValueError::not_unicode)
+}
+
 /// Parses a type through its [`EnvValue`] implementation.
 pub struct Value<T>(PhantomData<fn() -> T>);
 
@@ -105,8 +110,7 @@ where
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
-        let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
-        text.parse::<T>().map_err(ValueError::from_foreign)
+        text(raw)?.parse::<T>().map_err(ValueError::from_foreign)
     }
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
@@ -143,8 +147,7 @@ where
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
-        let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
-        (self.parse)(text).map_err(ValueError::from_foreign)
+        (self.parse)(text(raw)?).map_err(ValueError::from_foreign)
     }
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
@@ -242,8 +245,7 @@ impl<P: Parse> Parse for List<P> {
     }
 
     fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError> {
-        let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
-        let items = split_list(text, self.separator);
+        let items = split_list(text(raw)?, self.separator);
         let mut values = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             if item.is_empty() {
