@@ -305,3 +305,13 @@ fn deprecated_aliases_are_read_with_a_warning_and_conflict_with_the_name() {
     );
     assert!(Renamed::from_vars([("SVC_DATABASE_URL", "x")]).is_ok());
 }
+
+#[test]
+fn check_defaults_finds_broken_defaults_without_reading_anything() {
+    let errors = BrokenDefault::check_defaults().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors.iter().next().unwrap().var(), "TIMEOUT");
+    assert!(Defaults::check_defaults().is_ok());
+    // Required fields without defaults are not problems here.
+    assert!(App::check_defaults().is_ok());
+}

@@ -262,6 +262,49 @@ pub trait Config: Sized {
         load::load::<Self>(source, true)
     }
 
+    /// Parses every default written in the program, reading no variable.
+    ///
+    /// A default that does not parse is a bug in the program; a load reports
+    /// it only when the variable is unset. Call this in a unit test to catch
+    /// it at `cargo test` time instead:
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twelve_config::Config;
+    ///
+    /// #[derive(Config, Debug)]
+    /// struct Settings {
+    ///     #[config(default = "30s")]
+    ///     timeout: Duration,
+    ///     #[config(default = "soon")]
+    ///     retry_after: Duration,
+    /// }
+    ///
+    /// let errors = Settings::check_defaults().unwrap_err();
+    /// assert_eq!(errors.len(), 1);
+    /// assert_eq!(errors.iter().next().unwrap().field(), "retry_after");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// One [`ErrorKind::InvalidDefault`] per default that does not parse.
+    fn check_defaults() -> Result<(), Errors> {
+        let nothing = Vars::default();
+        let mut walker = __private::Walker::load::<Self>(&nothing, false);
+        // Nothing is set, so every field with a default parses its default.
+        let _ = Self::__visit(&mut walker);
+        let (errors, _, _) = walker.finish_load();
+        let bugs: Vec<Error> = errors
+            .into_iter()
+            .filter(|e| matches!(e.kind(), ErrorKind::InvalidDefault { .. }))
+            .collect();
+        if bugs.is_empty() {
+            Ok(())
+        } else {
+            Err(error::Errors::from_vec(bugs))
+        }
+    }
+
     /// Every variable this configuration reads, described. Reads nothing.
     fn schema() -> Schema {
         let mut walker = __private::Walker::describe::<Self>();
