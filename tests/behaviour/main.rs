@@ -1,1 +1,4 @@
 //! Behaviour of derived loaders, driven through `from_vars` only.
+
+mod cli;
+mod schema;
