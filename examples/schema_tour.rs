@@ -40,7 +40,7 @@ struct Settings {
     /// Most connections to the database.
     #[config(default = 16, alias = "SHOP_MAX_CONNS", alias = "SHOP_POOL_SIZE")]
     max_connections: u32,
-    /// Sender of e-mails, as "Name <address>".
+    /// Sender of e-mails, as `Name <address>`.
     #[config(default = "Shop <shop@example.com>")]
     mail_from: String,
     /// Key for the payment provider's API.

@@ -1,107 +1,7 @@
 //! [`Config::load_or_exit`] and the command-line flags a configuration
 //! answers.
 //!
-//! # Flags
-//!
-//! [`Config::load_or_exit`] and [`handle_args`] look for these among the
-//! process arguments; [`Request::from_args`] parses them alone:
-//!
-//! - `--print-schema[=FORMAT]` prints every variable the configuration reads
-//!   to stdout and exits 0, without reading any variable. `FORMAT` is one of
-//!   (see [`SchemaFormat`]):
-//!   - `text` (the default): an aligned table for the terminal: name, type,
-//!     default or required, secret, description;
-//!   - `markdown` (or `md`): a table to paste into a README;
-//!   - `json`: a stable shape for tools, described at
-//!     [`Schema::to_json`](crate::Schema::to_json);
-//!   - `dotenv` (or `env`): a `.env.example` file;
-//!   - `kubernetes` (or `k8s`): the `env:` list of a container spec, secrets
-//!     read with `secretKeyRef` from the Secret named by
-//!     `--secret-name=NAME` (default: from the prefix, such as
-//!     `billing-secrets`, see
-//!     [`Schema::default_secret_name`](crate::Schema::default_secret_name)).
-//! - `--check-config` loads the configuration from the environment without
-//!   starting the service: on success it prints one summary line to stdout,
-//!   such as `configuration ok: 7 variables (3 set, 3 from defaults, 1
-//!   unset)`, and exits 0; otherwise it prints the report to stderr and exits
-//!   78.
-//! - `--print-config` loads the configuration and prints one line per
-//!   variable to stdout: its name, its value and where the value came from
-//!   (`environment`, `file PATH` for `_FILE`, `default`, `deprecated alias
-//!   NAME`), and exits 0; or prints the report to stderr and exits 78.
-//!   Secrets show as `<redacted>`, unset optional variables as `<unset>`,
-//!   URL passwords are masked.
-//!
-//! Only `--flag` and `--flag=value` forms are recognised, and nothing after
-//! a `--` argument. Every other argument is left to the service: an unknown
-//! flag is not an error. Two of the flags together are an error.
-//!
-//! # Output and exit status
-//!
-//! Requested output goes to stdout and nothing else does, so
-//! `app --print-schema=json > schema.json` works; reports and warnings
-//! (deprecated names in use, unknown variables under the prefix with a
-//! "did you mean" suggestion) go to stderr. The exit statuses follow
-//! sysexits.h:
-//!
-//! | status | meaning |
-//! |---|---|
-//! | 0 | the flag was answered |
-//! | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad `--secret-name`, two flags together |
-//! | 74 | stdout could not be written |
-//! | 78 ([`EX_CONFIG`]) | the configuration does not load |
-//!
-//! # With an argument parser of your own
-//!
-//! A service with its own parser (clap, argh, pico-args, ...) can either
-//! hand all its arguments to [`handle_args`] first (it ignores what it does
-//! not know; declare the three flags in your parser too, so that it accepts
-//! them), or declare the flags itself and build a [`Request`]:
-//!
-//! ```no_run
-//! use twelve_config::{Config, Env, Request, SchemaFormat};
-//!
-//! #[derive(Config)]
-//! struct Settings {
-//!     port: u16,
-//! }
-//!
-//! /// What the service's own parser produced, for example with clap:
-//! /// `#[arg(long, value_name = "FORMAT", num_args = 0..=1,
-//! /// default_missing_value = "text")] print_schema: Option<SchemaFormat>`
-//! /// (`SchemaFormat` implements `FromStr`), and
-//! /// `#[arg(long)] check_config: bool`, `#[arg(long)] print_config: bool`.
-//! struct Cli {
-//!     print_schema: Option<SchemaFormat>,
-//!     secret_name: Option<String>,
-//!     check_config: bool,
-//!     print_config: bool,
-//! }
-//!
-//! fn parse_cli() -> Cli {
-//!     // Stands for `Cli::parse()`.
-//!     Cli { print_schema: None, secret_name: None, check_config: true, print_config: false }
-//! }
-//!
-//! let cli = parse_cli();
-//! let request = if let Some(format) = cli.print_schema {
-//!     Some(Request::PrintSchema { format, secret_name: cli.secret_name })
-//! } else if cli.check_config {
-//!     Some(Request::CheckConfig)
-//! } else if cli.print_config {
-//!     Some(Request::PrintConfig)
-//! } else {
-//!     None
-//! };
-//! let settings: Settings = twelve_config::answer(
-//!     request.as_ref(),
-//!     &Env,
-//!     &mut std::io::stdout(),
-//!     &mut std::io::stderr(),
-//! )
-//! .or_exit();
-//! println!("listening on {}", settings.port);
-//! ```
+//! See [`handle_args`] for the flags, the formats and the exit statuses.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -339,16 +239,143 @@ impl<T> Action<T> {
 }
 
 /// Answers the configuration flags in `args` (the program name excluded),
-/// or loads the configuration when there is none; for services that have
-/// their own argument parser, or that read their arguments from elsewhere.
+/// or loads the configuration when there is none; what
+/// [`Config::load_or_exit`] does with the process arguments, for services
+/// that have their own argument parser or read their arguments from
+/// elsewhere.
 ///
-/// The flags and formats are described in the [module](self) documentation
-/// and on [`Request::from_args`]. Requested output goes to `stdout`; reports
-/// and warnings go to `stderr`. Returns [`Action::Run`] with the loaded
-/// configuration when no flag was given and it loads (after printing
-/// warnings), and [`Action::Exit`] otherwise: 0 after an answered flag,
-/// [`EX_CONFIG`] (78) when the configuration does not load, [`EX_USAGE`]
-/// (64) for a misused flag.
+/// Requested output goes to `stdout`; reports and warnings go to `stderr`.
+/// Returns [`Action::Run`] with the loaded configuration when no flag was
+/// given and it loads (after printing warnings), and [`Action::Exit`]
+/// otherwise, with the status to exit with.
+///
+/// # Flags
+///
+/// [`Config::load_or_exit`] and `handle_args` look for these among the
+/// process arguments; [`Request::from_args`] parses them alone:
+///
+/// - `--print-schema[=FORMAT]` prints every variable the configuration reads
+///   to stdout and exits 0, without reading any variable. `FORMAT` is one of
+///   (see [`SchemaFormat`]):
+///   - `text` (the default): an aligned table for the terminal: name, type,
+///     default or required, secret, description;
+///   - `markdown` (or `md`): a table to paste into a README;
+///   - `json`: a stable shape for tools, described at
+///     [`Schema::to_json`](crate::Schema::to_json);
+///   - `dotenv` (or `env`): a `.env.example` file;
+///   - `kubernetes` (or `k8s`): the `env:` list of a container spec, secrets
+///     read with `secretKeyRef` from the Secret named by
+///     `--secret-name=NAME` (default: from the prefix, such as
+///     `billing-secrets`, see
+///     [`Schema::default_secret_name`](crate::Schema::default_secret_name)).
+/// - `--check-config` loads the configuration from the environment without
+///   starting the service: on success it prints one summary line to stdout,
+///   such as `configuration ok: 7 variables (3 set, 3 from defaults, 1
+///   unset)`, and exits 0; otherwise it prints the report to stderr and exits
+///   78.
+/// - `--print-config` loads the configuration and prints one line per
+///   variable to stdout: its name, its value and where the value came from
+///   (`environment`, `file PATH` for `_FILE`, `default`, `deprecated alias
+///   NAME`), and exits 0; or prints the report to stderr and exits 78.
+///   Secrets show as `<redacted>`, unset optional variables as `<unset>`,
+///   URL passwords are masked.
+///
+/// Only `--flag` and `--flag=value` forms are recognised, and nothing after
+/// a `--` argument. Every other argument is left to the service: an unknown
+/// flag is not an error. Two of the flags together are an error.
+///
+/// # Output and exit status
+///
+/// Requested output goes to stdout and nothing else does, so
+/// `app --print-schema=json > schema.json` works; reports and warnings
+/// (deprecated names in use, unknown variables under the prefix with a
+/// "did you mean" suggestion) go to stderr. The exit statuses follow
+/// sysexits.h:
+///
+/// | status | meaning |
+/// |---|---|
+/// | 0 | the flag was answered |
+/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad `--secret-name`, two flags together |
+/// | 74 | stdout could not be written |
+/// | 78 ([`EX_CONFIG`]) | the configuration does not load |
+///
+/// # With an argument parser of your own
+///
+/// A service with its own parser (clap, argh, pico-args, ...) can either
+/// hand all its arguments to `handle_args` before parsing them itself: it
+/// ignores what it does not know, and the service's parser must accept the
+/// configuration flags it then never sees set (with clap, declare
+/// `#[arg(long, hide = true)] check_config: bool`, and likewise
+/// `print_config`, `print_schema: Option<String>` with `num_args = 0..=1`
+/// and `secret_name: Option<String>`):
+///
+/// ```no_run
+/// use twelve_config::{handle_args, Config, Env};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     port: u16,
+/// }
+///
+/// let settings: Settings = handle_args(
+///     std::env::args_os().skip(1),
+///     &Env,
+///     &mut std::io::stdout(),
+///     &mut std::io::stderr(),
+/// )
+/// .or_exit();
+/// // Then the service's own parser: `let cli = Cli::parse();`.
+/// println!("listening on {}", settings.port);
+/// ```
+///
+/// or declare the flags itself and build a [`Request`] for [`answer`]:
+///
+/// ```no_run
+/// use twelve_config::{Config, Env, Request, SchemaFormat};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     port: u16,
+/// }
+///
+/// /// What the service's own parser produced, for example with clap:
+/// /// `#[arg(long, value_name = "FORMAT", num_args = 0..=1,
+/// /// default_missing_value = "text")] print_schema: Option<SchemaFormat>`
+/// /// (`SchemaFormat` implements `FromStr`), and
+/// /// `#[arg(long)] check_config: bool`, `#[arg(long)] print_config: bool`.
+/// struct Cli {
+///     print_schema: Option<SchemaFormat>,
+///     secret_name: Option<String>,
+///     check_config: bool,
+///     print_config: bool,
+/// }
+///
+/// fn parse_cli() -> Cli {
+///     // Stands for `Cli::parse()`.
+///     Cli { print_schema: None, secret_name: None, check_config: true, print_config: false }
+/// }
+///
+/// let cli = parse_cli();
+/// let request = if let Some(format) = cli.print_schema {
+///     Some(Request::PrintSchema { format, secret_name: cli.secret_name })
+/// } else if cli.check_config {
+///     Some(Request::CheckConfig)
+/// } else if cli.print_config {
+///     Some(Request::PrintConfig)
+/// } else {
+///     None
+/// };
+/// let settings: Settings = twelve_config::answer(
+///     request.as_ref(),
+///     &Env,
+///     &mut std::io::stdout(),
+///     &mut std::io::stderr(),
+/// )
+/// .or_exit();
+/// println!("listening on {}", settings.port);
+/// ```
+///
+/// # Example
 ///
 /// ```
 /// use twelve_config::{handle_args, Action, Config, Vars};
@@ -389,7 +416,7 @@ pub fn handle_args<T: Config>(
 
 /// Answers `request` like [`handle_args`], or loads the configuration when
 /// it is `None`: for services whose own argument parser recognised the
-/// flags (see the [module](self) documentation for an example).
+/// flags (see [`handle_args`] for an example).
 pub fn answer<T: Config>(
     request: Option<&Request>,
     source: &dyn Source,
