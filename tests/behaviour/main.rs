@@ -4,7 +4,9 @@
 // Test configurations declare fields that only some tests read.
 #![allow(dead_code)]
 
+mod cli;
 mod naming;
 mod report;
+mod schema;
 mod secrets;
 mod types;

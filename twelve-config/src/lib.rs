@@ -153,7 +153,9 @@ mod suggest;
 mod value;
 mod walk;
 
-pub use crate::cli::{handle_args, Action, SchemaFormat, EX_CONFIG};
+pub use crate::cli::{
+    answer, handle_args, Action, Request, SchemaFormat, UsageError, EX_CONFIG, EX_USAGE,
+};
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::load::{Loaded, Origin, ResolvedVar, Warning};
 pub use crate::rule::Problems;
@@ -310,7 +312,7 @@ pub trait Config: Sized {
         let mut walker = __private::Walker::describe::<Self>();
         // The describing walk records each variable and builds no value.
         let _ = Self::__visit(&mut walker);
-        Schema::new(walker.finish_describe())
+        Schema::new(walker.finish_describe()).with_prefix(Self::__PREFIX)
     }
 
     /// Loads from the process environment, or prints the report to stderr

@@ -172,7 +172,7 @@ pub(crate) fn load<T: Config>(source: &dyn Source, detailed: bool) -> Result<Loa
 
 /// Variables that carry `T`'s prefix but that no field reads, sorted, each
 /// with a suggestion when a known name is close.
-fn unknown_vars<T: Config>(source: &dyn Source) -> Vec<(String, ErrorKind)> {
+pub(crate) fn unknown_vars<T: Config>(source: &dyn Source) -> Vec<(String, ErrorKind)> {
     let prefix = T::__PREFIX;
     if prefix.is_empty() {
         return Vec::new();

@@ -1,4 +1,9 @@
-//! The schema: every variable a configuration reads, described.
+//! The schema: every variable a configuration reads, described, and its
+//! renderings for terminals, READMEs, tools, `.env` files and Kubernetes.
+
+mod render;
+
+pub use render::SchemaFormat;
 
 /// Every variable a configuration reads, in field order, from
 /// [`Config::schema`](crate::Config::schema).
@@ -26,6 +31,7 @@
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schema {
+    prefix: &'static str,
     vars: Vec<VarSchema>,
 }
 
@@ -47,7 +53,17 @@ pub struct VarSchema {
 
 impl Schema {
     pub(crate) fn new(vars: Vec<VarSchema>) -> Self {
-        Schema { vars }
+        Schema { prefix: "", vars }
+    }
+
+    pub(crate) fn with_prefix(mut self, prefix: &'static str) -> Self {
+        self.prefix = prefix;
+        self
+    }
+
+    /// The configuration's `#[config(prefix = ...)]`; empty when it has none.
+    pub fn prefix(&self) -> &str {
+        self.prefix
     }
 
     /// The variables, in field order (nested structs in place).

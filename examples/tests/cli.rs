@@ -1,0 +1,323 @@
+//! End-to-end tests: the example binaries run as child processes with a
+//! cleared environment, and their stdout, stderr and exit status are checked.
+//!
+//! `readme_output_sections_are_current` keeps the generated sections of
+//! README.md in step with the real output; after an intended change of the
+//! output, run
+//!
+//! ```sh
+//! TWELVE_CONFIG_BLESS=1 cargo test -p twelve-config-examples --test cli
+//! ```
+//!
+//! to rewrite them, and review the diff.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+const QUICKSTART: &str = env!("CARGO_BIN_EXE_quickstart");
+const SCHEMA_TOUR: &str = env!("CARGO_BIN_EXE_schema_tour");
+
+/// What a child process did.
+#[derive(Debug)]
+struct Run {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(bin: &str, args: &[&str], vars: &[(&str, &str)]) -> Run {
+    let output = Command::new(bin)
+        .args(args)
+        .env_clear()
+        .envs(vars.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    Run {
+        status: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+const QUICKSTART_VARS: [(&str, &str); 2] = [
+    (
+        "BILLING_DATABASE_URL",
+        "postgres://billing:s3cret@localhost/billing",
+    ),
+    ("BILLING_API_KEY", "sk_test_QUICKSTART"),
+];
+
+const TOUR_VARS: [(&str, &str); 2] = [
+    ("SHOP_PUBLIC_URL", "https://shop.example/"),
+    ("SHOP_API_KEY", "sk_test_TOUR_SECRET"),
+];
+
+#[test]
+fn without_variables_the_quickstart_exits_78_with_the_report() {
+    let run = run(QUICKSTART, &[], &[]);
+    assert_eq!(run.status, Some(78), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: 2 configuration problems\n  \
+         BILLING_DATABASE_URL  missing: required (text)\n  \
+         BILLING_API_KEY       missing: required (secret text)\n"
+    );
+}
+
+#[test]
+fn with_variables_the_quickstart_starts() {
+    let run = run(QUICKSTART, &[], &QUICKSTART_VARS);
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.stdout
+            .contains("listening on port 8080 with 4 workers polling every 500ms"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("sk_test_QUICKSTART"), "{}", run.stdout);
+}
+
+#[test]
+fn unknown_variables_are_warned_about_on_stderr() {
+    let mut vars = QUICKSTART_VARS.to_vec();
+    vars.push(("BILLING_WORKERS_THRAEDS", "8"));
+    let run = run(QUICKSTART, &["--verbose"], &vars);
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "warning: BILLING_WORKERS_THRAEDS: unknown variable: no setting reads it \
+         (did you mean BILLING_WORKERS_THREADS?)\n"
+    );
+    assert!(run.stdout.contains("listening on port 8080"));
+}
+
+#[test]
+fn print_schema_prints_every_format_to_stdout_only() {
+    // Set but never read: the schema comes from the program alone.
+    let vars = [("SHOP_API_KEY", "sk_live_NEVER_SHOWN"), ("PORT", "x")];
+    let expect = [
+        ("text", "NAME                        TYPE"),
+        (
+            "markdown",
+            "| Variable | Type | Default | Secret | Description |\n",
+        ),
+        ("json", "{\n  \"format_version\": 1,\n"),
+        ("dotenv", "# Environment variables of this program"),
+        ("kubernetes", "# The env list of a container spec"),
+    ];
+    for (format, start) in expect {
+        let flag = format!("--print-schema={format}");
+        let run = run(SCHEMA_TOUR, &[&flag], &vars);
+        assert_eq!(run.status, Some(0), "{flag}: {run:?}");
+        assert_eq!(run.stderr, "", "{flag}");
+        assert!(run.stdout.starts_with(start), "{flag}: {}", run.stdout);
+        assert!(run.stdout.contains("SHOP_S3_SECRET_ACCESS_KEY"), "{flag}");
+        assert!(!run.stdout.contains("NEVER_SHOWN"), "{flag}");
+    }
+    let json = run(SCHEMA_TOUR, &["--print-schema=json"], &[]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
+    assert_eq!(json["vars"].as_array().unwrap().len(), 15);
+    let plain = run(SCHEMA_TOUR, &["--print-schema"], &[]);
+    let text = run(SCHEMA_TOUR, &["--print-schema=text"], &[]);
+    assert_eq!(plain.stdout, text.stdout);
+    let k8s = run(
+        SCHEMA_TOUR,
+        &["--print-schema=kubernetes", "--secret-name=shop"],
+        &[],
+    );
+    assert!(
+        k8s.stdout.contains("        name: \"shop\"\n"),
+        "{}",
+        k8s.stdout
+    );
+}
+
+#[test]
+fn an_unknown_format_exits_64_listing_the_formats() {
+    let run = run(SCHEMA_TOUR, &["--print-schema=yml"], &TOUR_VARS);
+    assert_eq!(run.status, Some(64), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: unknown schema format \"yml\": expected one of: text, markdown, json, dotenv, kubernetes\n"
+    );
+}
+
+#[test]
+fn check_config_succeeds_with_a_summary() {
+    let run = run(SCHEMA_TOUR, &["--check-config"], &TOUR_VARS);
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "configuration ok: 12 variables (2 set, 8 from defaults, 2 unset)\n"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn check_config_fails_with_the_report_and_starts_nothing() {
+    let vars = [
+        ("SHOP_PUBLIC_URL", "not a url"),
+        ("SHOP_MAX_CONNS", "many"),
+        ("SHOP_S3_BUCKET", "images"),
+        ("SHOP_LOG_FROMAT", "json"),
+    ];
+    let run = run(SCHEMA_TOUR, &["--check-config"], &vars);
+    assert_eq!(run.status, Some(78), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: 4 configuration problems\n  \
+         SHOP_PUBLIC_URL            invalid value \"not a url\": expected absolute URL such as https://example.com/path (relative URL without a base)\n  \
+         SHOP_MAX_CONNECTIONS       invalid value \"many\": expected integer 0..=4294967295 (invalid digit found in string)\n  \
+         \x20                          note: read from deprecated SHOP_MAX_CONNS\n  \
+         SHOP_API_KEY               missing: required (secret text)\n  \
+         SHOP_S3_SECRET_ACCESS_KEY  missing: required (secret text)\n  \
+         \x20                          note: the optional group s3 is enabled because SHOP_S3_BUCKET is set\n\
+         warning: SHOP_LOG_FROMAT: unknown variable: no setting reads it (did you mean SHOP_LOG_FORMAT?)\n"
+    );
+}
+
+#[test]
+fn print_config_shows_values_and_origins_but_no_secret() {
+    let dir = std::env::temp_dir();
+    let key_file = dir.join(format!("twelve-config-e2e-{}-s3-key", std::process::id()));
+    std::fs::write(&key_file, "s3_TOP_SECRET\n").unwrap();
+    let key_path = key_file.to_str().unwrap();
+    let vars = [
+        ("SHOP_PUBLIC_URL", "https://admin:hunter2@shop.example/"),
+        ("SHOP_API_KEY", "sk_test_TOUR_SECRET"),
+        ("SHOP_POOL_SIZE", "32"),
+        ("SHOP_S3_BUCKET", "images"),
+        ("SHOP_S3_SECRET_ACCESS_KEY_FILE", key_path),
+    ];
+    let run = run(SCHEMA_TOUR, &["--print-config"], &vars);
+    let _ = std::fs::remove_file(&key_file);
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "warning: SHOP_POOL_SIZE: deprecated: rename it to SHOP_MAX_CONNECTIONS\n"
+    );
+    let expected = format!(
+        "SHOP_LISTEN                 0.0.0.0:8080  (default)\n\
+         SHOP_PUBLIC_URL             https://admin:***@shop.example/  (environment)\n\
+         SHOP_REQUEST_TIMEOUT        30s  (default)\n\
+         SHOP_ALLOWED_ORIGINS        \"\"  (default)\n\
+         SHOP_LOG_FORMAT             <unset>\n\
+         SHOP_MAX_CONNECTIONS        32  (deprecated alias SHOP_POOL_SIZE)\n\
+         SHOP_MAIL_FROM              Shop <shop@example.com>  (default)\n\
+         SHOP_API_KEY                <redacted>  (environment)\n\
+         SHOP_TLS_CERTIFICATE        <unset>\n\
+         SHOP_IMAGE_DIR              /var/lib/shop/images  (default)\n\
+         SHOP_WORKERS_THREADS        4  (default)\n\
+         SHOP_WORKERS_POLL_INTERVAL  500ms  (default)\n\
+         SHOP_S3_BUCKET              images  (environment)\n\
+         SHOP_S3_REGION              us-east-1  (default)\n\
+         SHOP_S3_SECRET_ACCESS_KEY   <redacted>  (file {key_path})\n"
+    );
+    assert_eq!(run.stdout, expected);
+    for secret in ["TOUR_SECRET", "s3_TOP_SECRET", "hunter2"] {
+        assert!(!run.stdout.contains(secret) && !run.stderr.contains(secret));
+    }
+}
+
+#[test]
+fn arguments_the_library_does_not_know_are_left_to_the_service() {
+    let run = run(
+        SCHEMA_TOUR,
+        &["--verbose", "serve", "--port=1", "--", "--print-schema=yml"],
+        &TOUR_VARS,
+    );
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert!(run
+        .stdout
+        .starts_with("serving https://shop.example/ on 0.0.0.0:8080"));
+    assert_eq!(run.stderr, "");
+}
+
+/// The environment of the README's failing `--check-config` example.
+const README_CHECK_VARS: [(&str, &str); 3] = [
+    ("PORT", "80a"),
+    ("BILLING_LOG_FORMAT", "jsno"),
+    ("BILLING_WORKERS_THRAEDS", "8"),
+];
+
+/// The README sections, regenerated from the quick start's real output.
+fn readme_sections() -> [(&'static str, String); 2] {
+    let schema = run(QUICKSTART, &["--print-schema=markdown"], &[]);
+    assert_eq!(schema.status, Some(0), "{schema:?}");
+    let print_schema = format!(
+        "`quickstart --print-schema=markdown` prints:\n\n{}",
+        schema.stdout
+    );
+
+    let check = run(QUICKSTART, &["--check-config"], &README_CHECK_VARS);
+    assert_eq!(check.status, Some(78), "{check:?}");
+    assert_eq!(check.stdout, "");
+    let assignments: Vec<String> = README_CHECK_VARS
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    let check_config = format!(
+        "```console\n$ {} quickstart --check-config\n{}$ echo $?\n{}\n```\n",
+        assignments.join(" "),
+        check.stderr,
+        check.status.unwrap()
+    );
+    [
+        ("print-schema", print_schema),
+        ("check-config", check_config),
+    ]
+}
+
+/// Replaces the text between `<!-- generated:NAME:start -->` and
+/// `<!-- generated:NAME:end -->` with `body`, or says what is missing.
+fn with_section(readme: &str, name: &str, body: &str) -> Result<String, String> {
+    let start = format!("<!-- generated:{name}:start -->\n");
+    let end = format!("<!-- generated:{name}:end -->");
+    let from = readme
+        .find(&start)
+        .ok_or_else(|| format!("README.md has no line {}", start.trim_end()))?
+        + start.len();
+    let to = readme[from..]
+        .find(&end)
+        .ok_or_else(|| format!("README.md has no line {end} after the start marker"))?
+        + from;
+    Ok(format!("{}{body}{}", &readme[..from], &readme[to..]))
+}
+
+#[test]
+fn readme_output_sections_are_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md at the workspace root");
+    let mut updated = readme.clone();
+    for (name, body) in readme_sections() {
+        updated = with_section(&updated, name, &body).unwrap_or_else(|e| panic!("{e}"));
+    }
+    if updated == readme {
+        return;
+    }
+    if std::env::var_os("TWELVE_CONFIG_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, updated).expect("README.md is writable");
+        return;
+    }
+    panic!(
+        "the generated sections of README.md differ from the real output; \
+         run `TWELVE_CONFIG_BLESS=1 cargo test -p twelve-config-examples --test cli` \
+         to rewrite them and review the diff\n--- README.md now\n{readme}\n--- expected\n{updated}"
+    );
+}
+
+#[test]
+fn readme_sections_are_replaced_between_their_markers_only() {
+    let readme = "a\n<!-- generated:x:start -->\nold\n<!-- generated:x:end -->\nb\n";
+    assert_eq!(
+        with_section(readme, "x", "new\n").unwrap(),
+        "a\n<!-- generated:x:start -->\nnew\n<!-- generated:x:end -->\nb\n"
+    );
+    assert!(with_section(readme, "y", "new\n").is_err());
+    let unterminated = "<!-- generated:x:start -->\nold\n";
+    assert!(with_section(unterminated, "x", "new\n").is_err());
+}
