@@ -1,1 +1,2 @@
 //! Behaviour of derived loaders, driven through `from_vars` only.
+mod real;
