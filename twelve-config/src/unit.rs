@@ -138,6 +138,10 @@ impl<T: Measure> InUnit<T> {
             let count: u64 = text.parse().map_err(|_| too_large())?;
             return T::from_count(count, self.unit).ok_or_else(too_large);
         }
+        if text.len() > 1 && text.starts_with('-') && text[1..].bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(ValueError::new("negative"));
+        }
         T::parse_env(text)
     }
 }
@@ -233,7 +237,14 @@ mod tests {
         assert_eq!(b("B", "12"), 12);
         assert_eq!(b("MB", "1 GiB"), 1 << 30);
         assert_eq!(b("MB", "10G"), 10 << 30);
-        assert!(parse::<ByteSize>("MB", "-1").is_err());
+        assert_eq!(
+            parse::<ByteSize>("MB", "-1").unwrap_err().reason(),
+            "negative"
+        );
+        assert_eq!(
+            parse::<Duration>("d", "-1").unwrap_err().reason(),
+            "negative"
+        );
         assert!(parse::<ByteSize>("MB", "1.5").is_err());
         assert_eq!(
             parse::<ByteSize>("PiB", "16384").unwrap_err().reason(),
