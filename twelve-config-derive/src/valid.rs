@@ -215,7 +215,16 @@ fn check_unit(cx: &mut Ctxt, field: &Field<'_>) {
         );
         return;
     }
-    match type_name(field.shape.value_type()).as_deref() {
+    const NO_UNITS: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "String", "PathBuf", "OsString",
+    ];
+    let ty = field.shape.value_type();
+    match type_name(ty).as_deref() {
+        Some(name) if NO_UNITS.contains(&name) => cx.error(
+            ty,
+            format!("`unit` is for `Duration` and `ByteSize` fields, not `{name}`; make the field a `Duration` or a `ByteSize`"),
+        ),
         Some("Duration") if !is_duration => cx.error(
             unit,
             format!("{value:?} is a unit of bytes, but the field is a `Duration`; expected one of: {duration_list}"),
