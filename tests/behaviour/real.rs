@@ -380,6 +380,7 @@ mod groups {
         let s = Service::from_vars([("SVC_LIMITS__RATE__PER_SECOND", "5")]).unwrap();
         assert!(s.smtp.is_none());
         assert!(s.storage.s3.is_none());
+        assert_eq!(s.port, 8080);
         assert_eq!(s.limits.rate.per_second, 5);
         assert_eq!(s.limits.body, ByteSize::mib(1));
         assert_eq!(s.storage.dir, "/data");
@@ -437,6 +438,8 @@ mod groups {
         assert_eq!(smtp.server, "mail.example.com");
         assert_eq!(smtp.port, 587);
         assert_eq!(smtp.user, None);
+        use twelve_config::ExposeSecret;
+        assert_eq!(smtp.password.expose_secret(), "pw");
         let s3 = s.storage.s3.unwrap();
         assert_eq!((s3.bucket.as_str(), s3.region.as_str()), ("b", "us-east-1"));
     }
@@ -571,7 +574,13 @@ mod rules {
 
     #[test]
     fn rules_see_loaded_values_and_name_full_variables() {
-        assert!(Settings::from_vars([("APP_READ_TIMEOUT", "60")]).is_ok());
+        let ok = Settings::from_vars([
+            ("APP_READ_TIMEOUT", "60"),
+            ("APP_TLS_CERT", "c"),
+            ("APP_TLS_KEY", "k"),
+        ])
+        .unwrap();
+        assert_eq!(ok.tls.unwrap().key.as_deref(), Some("k"));
         let text = report::<Settings>(&[
             ("APP_READ_TIMEOUT", "2m"),
             ("APP_PART_SIZE", "20M"),

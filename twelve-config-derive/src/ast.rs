@@ -179,13 +179,13 @@ impl<'a> Struct<'a> {
             Data::Struct(data) => data,
             Data::Enum(data) => {
                 cx.error(
-                    &data.enum_token,
+                    data.enum_token,
                     "`Config` is derived for structs with named fields; for a unit enum that is the value of one variable, derive `EnvValue`",
                 );
                 return None;
             }
             Data::Union(data) => {
-                cx.error(&data.union_token, "`Config` cannot be derived for unions");
+                cx.error(data.union_token, "`Config` cannot be derived for unions");
                 return None;
             }
         };

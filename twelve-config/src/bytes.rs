@@ -403,7 +403,7 @@ mod tests {
             ByteSize::expected(),
             "byte size such as 512 KiB, 100 MB or 10G"
         );
-        assert!(!ByteSize::SECRET);
+        const { assert!(!ByteSize::SECRET) };
         assert_eq!(ByteSize::parse_env("1 KiB"), Ok(ByteSize::kib(1)));
         assert_eq!(u64::from(ByteSize::kb(2)), 2000);
         assert_eq!(ByteSize::from(5), ByteSize::new(5));

@@ -133,19 +133,19 @@ pub(crate) fn split_map(text: &str, separator: &str, kv_separator: &str) -> Vec<
     while let Some(c) = rest.chars().next() {
         if c == '\\' && !whitespace {
             let after = &rest[1..];
-            if after.starts_with(separator) {
+            if let Some(tail) = after.strip_prefix(separator) {
                 value.as_mut().unwrap_or(&mut key).push_str(separator);
-                rest = &after[separator.len()..];
+                rest = tail;
                 continue;
             }
-            if after.starts_with(kv_separator) {
+            if let Some(tail) = after.strip_prefix(kv_separator) {
                 value.as_mut().unwrap_or(&mut key).push_str(kv_separator);
-                rest = &after[kv_separator.len()..];
+                rest = tail;
                 continue;
             }
-            if after.starts_with('\\') {
+            if let Some(tail) = after.strip_prefix('\\') {
                 value.as_mut().unwrap_or(&mut key).push('\\');
-                rest = &after[1..];
+                rest = tail;
                 continue;
             }
         } else if let Some(n) = at_separator(rest) {

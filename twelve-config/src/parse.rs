@@ -83,6 +83,12 @@ impl<T> FromStrParser<T> {
     }
 }
 
+impl<T> Default for FromStrParser<T> {
+    fn default() -> Self {
+        FromStrParser::new()
+    }
+}
+
 impl<T> Parse for FromStrParser<T>
 where
     T: std::str::FromStr,
@@ -188,14 +194,14 @@ pub(crate) fn split_list<'t>(text: &'t str, separator: &str) -> Vec<Cow<'t, str>
     while let Some(c) = rest.chars().next() {
         if c == '\\' {
             let after = &rest[1..];
-            if after.starts_with(separator) {
+            if let Some(tail) = after.strip_prefix(separator) {
                 item.push_str(separator);
-                rest = &after[separator.len()..];
+                rest = tail;
                 continue;
             }
-            if after.starts_with('\\') {
+            if let Some(tail) = after.strip_prefix('\\') {
                 item.push('\\');
-                rest = &after[1..];
+                rest = tail;
                 continue;
             }
         } else if rest.starts_with(separator) {
