@@ -13,7 +13,7 @@ const NAME_COLUMN_MAX: usize = 32;
 /// ```
 /// use twelve_config::{Config, ErrorKind};
 ///
-/// #[derive(Config)]
+/// #[derive(Config, Debug)]
 /// struct Settings {
 ///     port: u16,
 /// }

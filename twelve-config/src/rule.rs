@@ -9,7 +9,7 @@
 /// ```
 /// use twelve_config::{Config, Problems, SecretString, ExposeSecret};
 ///
-/// #[derive(Config)]
+/// #[derive(Config, Debug)]
 /// #[config(prefix = "APP_", validate = Settings::check)]
 /// struct Settings {
 ///     #[config(default = "development")]

@@ -49,7 +49,7 @@ impl Source for Env {
 /// use twelve_config::{Source, Vars};
 ///
 /// let vars = Vars::new([("PORT", "8080"), ("PORT", "9090")]);
-/// assert_eq!(vars.get("PORT").unwrap(), "9090");
+/// assert_eq!(&*vars.get("PORT").unwrap(), std::ffi::OsStr::new("9090"));
 /// assert!(vars.get("port").is_none());
 /// ```
 #[derive(Clone, Debug, Default)]
