@@ -6,6 +6,8 @@
 
 mod cli;
 mod naming;
+mod ported;
+mod real;
 mod report;
 mod schema;
 mod secrets;

@@ -24,38 +24,84 @@ pub(crate) struct Field<'a> {
     pub(crate) segment: String,
 }
 
-/// How a field's type wraps its value type, recognised by name as `Option`
-/// and `Vec` (also `std::option::Option`, `std::vec::Vec`).
+/// How a field's type wraps its value type, recognised by name as `Option`,
+/// `Vec`, `HashMap` and `BTreeMap` (also `std::option::Option`,
+/// `std::vec::Vec`, `std::collections::HashMap`, ...).
 pub(crate) enum Shape<'a> {
     Plain(&'a Type),
     Option(&'a Type),
     Vec(&'a Type),
     OptionVec(&'a Type),
+    Map(MapType<'a>),
+    OptionMap(MapType<'a>),
+}
+
+/// A `HashMap<K, V>` or `BTreeMap<K, V>`.
+#[derive(Clone, Copy)]
+pub(crate) struct MapType<'a> {
+    /// The whole map type.
+    pub(crate) map: &'a Type,
+    pub(crate) key: &'a Type,
+    pub(crate) value: &'a Type,
+}
+
+impl<'a> MapType<'a> {
+    fn of(ty: &'a Type) -> Option<Self> {
+        ["HashMap", "BTreeMap"].iter().find_map(|name| {
+            let args = generic_args(ty, name, &["std", "alloc"], "collections")?;
+            match args.as_slice() {
+                [key, value] => Some(MapType {
+                    map: ty,
+                    key,
+                    value,
+                }),
+                _ => None,
+            }
+        })
+    }
 }
 
 impl<'a> Shape<'a> {
     pub(crate) fn of(ty: &'a Type) -> Self {
         if let Some(inner) = generic_arg(ty, "Option", &["std", "core"], "option") {
+            if let Some(map) = MapType::of(inner) {
+                return Shape::OptionMap(map);
+            }
             match generic_arg(inner, "Vec", &["std", "alloc"], "vec") {
                 Some(item) => Shape::OptionVec(item),
                 None => Shape::Option(inner),
             }
         } else if let Some(item) = generic_arg(ty, "Vec", &["std", "alloc"], "vec") {
             Shape::Vec(item)
+        } else if let Some(map) = MapType::of(ty) {
+            Shape::Map(map)
         } else {
             Shape::Plain(ty)
         }
     }
 
-    /// The value type: the `T` of `T`, `Option<T>`, `Vec<T>`, `Option<Vec<T>>`.
+    /// The value type: the `T` of `T`, `Option<T>`, `Vec<T>`, `Option<Vec<T>>`,
+    /// and the `V` of a map.
     pub(crate) fn value_type(&self) -> &'a Type {
         match *self {
             Shape::Plain(t) | Shape::Option(t) | Shape::Vec(t) | Shape::OptionVec(t) => t,
+            Shape::Map(m) | Shape::OptionMap(m) => m.value,
         }
     }
 
     pub(crate) fn is_optional(&self) -> bool {
-        matches!(self, Shape::Option(_) | Shape::OptionVec(_))
+        matches!(
+            self,
+            Shape::Option(_) | Shape::OptionVec(_) | Shape::OptionMap(_)
+        )
+    }
+
+    /// The map, for `HashMap<K, V>`, `BTreeMap<K, V>` and `Option`s of them.
+    pub(crate) fn map(&self) -> Option<MapType<'a>> {
+        match *self {
+            Shape::Map(m) | Shape::OptionMap(m) => Some(m),
+            _ => None,
+        }
     }
 
     pub(crate) fn is_list(&self) -> bool {
@@ -70,6 +116,20 @@ impl<'a> Shape<'a> {
 
 /// `T` when `ty` is `Name<T>`, `std::module::Name<T>` or `::core::module::Name<T>`.
 fn generic_arg<'a>(ty: &'a Type, name: &str, crates: &[&str], module: &str) -> Option<&'a Type> {
+    match generic_args(ty, name, crates, module)?.as_slice() {
+        [inner] => Some(inner),
+        _ => None,
+    }
+}
+
+/// The type arguments when `ty` is `Name<...>`, `std::module::Name<...>` or
+/// `::core::module::Name<...>`, if they are all types.
+fn generic_args<'a>(
+    ty: &'a Type,
+    name: &str,
+    crates: &[&str],
+    module: &str,
+) -> Option<Vec<&'a Type>> {
     let Type::Path(path) = ungroup(ty) else {
         return None;
     };
@@ -93,10 +153,13 @@ fn generic_arg<'a>(ty: &'a Type, name: &str, crates: &[&str], module: &str) -> O
     let PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };
-    match args.args.iter().collect::<Vec<_>>().as_slice() {
-        [GenericArgument::Type(inner)] => Some(inner),
-        _ => None,
-    }
+    args.args
+        .iter()
+        .map(|arg| match arg {
+            GenericArgument::Type(inner) => Some(inner),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The type inside invisible groups (a `$t:ty` of a `macro_rules!` macro)

@@ -34,6 +34,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) nested: Flag,
     pub(crate) prefix: Option<LitStr>,
     pub(crate) separator: Option<LitStr>,
+    pub(crate) kv_separator: Option<LitStr>,
+    pub(crate) unit: Option<LitStr>,
     pub(crate) allow_empty: Flag,
     pub(crate) from_str: Flag,
     pub(crate) with: Option<(Path, Path)>,
@@ -50,7 +52,7 @@ pub(crate) struct VariantAttrs {
 
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate";
 const FIELD_KEYS: &str =
-    "env, default, nested, prefix, separator, allow_empty, from_str, with, file, alias";
+    "env, default, nested, prefix, separator, kv_separator, unit, allow_empty, from_str, with, file, alias";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -164,6 +166,8 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "nested" => set_once(cx, &mut out.nested, meta, flag(meta)?),
             "prefix" => set_once(cx, &mut out.prefix, meta, lit_str(meta)?),
             "separator" => set_once(cx, &mut out.separator, meta, lit_str(meta)?),
+            "kv_separator" => set_once(cx, &mut out.kv_separator, meta, lit_str(meta)?),
+            "unit" => set_once(cx, &mut out.unit, meta, lit_str(meta)?),
             "allow_empty" => set_once(cx, &mut out.allow_empty, meta, flag(meta)?),
             "from_str" => set_once(cx, &mut out.from_str, meta, flag(meta)?),
             "with" => {

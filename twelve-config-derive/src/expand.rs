@@ -79,6 +79,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             statics.push(field_static(&spec, field, container_file));
             loads.push(value_load(&binding, &spec, field));
             checks.extend(secret_default_check(field));
+            checks.extend(unit_check(field));
         }
         bindings.push(binding.clone());
         members.push(quote!(#member: #binding));
@@ -155,17 +156,28 @@ fn parser(field: &Field<'_>) -> TokenStream {
     let item = if let Some((_, path)) = &field.attrs.with {
         let name = quote!(#path).to_string().replace(' ', "");
         quote_spanned!(span=> ::twelve_config::__private::With::new(#path, #name))
+    } else if let Some(unit) = &field.attrs.unit {
+        quote_spanned!(span=> ::twelve_config::__private::InUnit::<#ty>::new(#unit))
     } else if field.attrs.from_str.is_some() {
         quote_spanned!(span=> ::twelve_config::__private::FromStrParser::<#ty>::new())
     } else {
         quote_spanned!(span=> ::twelve_config::__private::Value::<#ty>::new())
     };
-    if field.shape.is_list() {
-        let separator = field
+    let separator = field
+        .attrs
+        .separator
+        .as_ref()
+        .map_or_else(|| ",".to_owned(), LitStr::value);
+    if let Some(map) = field.shape.map() {
+        let (map_ty, key) = (map.map, map.key);
+        let key = quote_spanned!(key.span()=> ::twelve_config::__private::Value::<#key>::new());
+        let kv = field
             .attrs
-            .separator
+            .kv_separator
             .as_ref()
-            .map_or_else(|| ",".to_owned(), LitStr::value);
+            .map_or_else(|| "=".to_owned(), LitStr::value);
+        quote_spanned!(map_ty.span()=> ::twelve_config::__private::Map::<#map_ty, _, _>::new(#key, #item, #separator, #kv))
+    } else if field.shape.is_list() {
         quote!(::twelve_config::__private::List::new(#item, #separator))
     } else {
         item
@@ -199,6 +211,22 @@ fn secret_default_check(field: &Field<'_>) -> Option<TokenStream> {
         const _: () = ::core::assert!(
             !<#ty as ::twelve_config::EnvValue>::SECRET,
             "a secret cannot have a default: secrets come from the environment, not from the code",
+        );
+    })
+}
+
+/// A unit the field's type does not know fails to compile, spanned on the
+/// unit, for types the derive cannot recognise by name.
+fn unit_check(field: &Field<'_>) -> Option<TokenStream> {
+    let unit = field.attrs.unit.as_ref()?;
+    let ty = field.shape.value_type();
+    Some(quote_spanned! {unit.span()=>
+        const _: () = ::core::assert!(
+            ::twelve_config::__private::has_unit(
+                <#ty as ::twelve_config::__private::Measure>::UNITS,
+                #unit,
+            ),
+            "the field's type has no such unit",
         );
     })
 }

@@ -45,11 +45,14 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
             format!("`default` cannot be used with `nested`: {why}"),
         );
     }
-    if let Some(sep) = &a.separator {
-        cx.error(
-            sep,
-            format!("`separator` cannot be used with `nested`: {why}"),
-        );
+    for (lit, what) in [
+        (&a.separator, "separator"),
+        (&a.kv_separator, "kv_separator"),
+        (&a.unit, "unit"),
+    ] {
+        if let Some(lit) = lit {
+            cx.error(lit, format!("`{what}` cannot be used with `nested`: {why}"));
+        }
     }
     for (key, what) in [
         (&a.allow_empty, "allow_empty"),
@@ -73,6 +76,12 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
         cx.error(
             field.ty,
             "a `nested` field is a struct or an `Option` of one, not a list",
+        );
+    }
+    if field.shape.map().is_some() {
+        cx.error(
+            field.ty,
+            "a `nested` field is a struct or an `Option` of one, not a map",
         );
     }
     if let Some(prefix) = &a.prefix {
@@ -104,8 +113,11 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
         }
     }
     if let Some(sep) = &a.separator {
-        if !field.shape.is_list() {
-            cx.error(sep, "`separator` is for list fields (`Vec<T>`)");
+        if !field.shape.is_list() && field.shape.map().is_none() {
+            cx.error(
+                sep,
+                "`separator` is for list fields (`Vec<T>`) and map fields (`HashMap<K, V>`, `BTreeMap<K, V>`)",
+            );
         } else if sep.value().is_empty() {
             cx.error(
                 sep,
@@ -119,6 +131,8 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
             "`with` and `from_str` both choose the parser; keep one",
         );
     }
+    check_kv_separator(cx, field);
+    check_unit(cx, field);
     if let Some(env) = &a.env {
         if env.value().is_empty() {
             cx.error(env, "`env` cannot be empty");
@@ -128,6 +142,98 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
         if alias.value().is_empty() {
             cx.error(alias, "`alias` cannot be empty");
         }
+    }
+}
+
+fn check_kv_separator(cx: &mut Ctxt, field: &Field<'_>) {
+    let Some(kv) = &field.attrs.kv_separator else {
+        return;
+    };
+    let kv_value = kv.value();
+    if field.shape.map().is_none() {
+        cx.error(
+            kv,
+            "`kv_separator` is for map fields (`HashMap<K, V>`, `BTreeMap<K, V>`)",
+        );
+    } else if kv_value.is_empty() {
+        cx.error(kv, "`kv_separator` cannot be empty");
+    } else if kv_value.chars().any(char::is_whitespace) {
+        cx.error(
+            kv,
+            "`kv_separator` cannot contain whitespace: keys and values are trimmed",
+        );
+    } else {
+        let separator = field
+            .attrs
+            .separator
+            .as_ref()
+            .map_or_else(|| ",".to_owned(), syn::LitStr::value);
+        if separator == kv_value {
+            cx.error(
+                kv,
+                format!("`kv_separator` must differ from the pair separator {separator:?}"),
+            );
+        }
+    }
+}
+
+/// Units `#[config(unit = ...)]` knows, as the runtime's `Measure` impls do.
+const DURATION_UNITS: &[&str] = &["ms", "s", "m", "h", "d"];
+const BYTE_UNITS: &[&str] = &[
+    "B", "kB", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "PiB",
+];
+
+/// The last segment of a type's path, such as `Duration`.
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+fn check_unit(cx: &mut Ctxt, field: &Field<'_>) {
+    let a = &field.attrs;
+    let Some(unit) = &a.unit else { return };
+    if a.from_str.is_some() || a.with.is_some() {
+        cx.error(
+            unit,
+            "`unit` chooses the parser, like `with` and `from_str`; keep one",
+        );
+        return;
+    }
+    let value = unit.value();
+    let is_duration = DURATION_UNITS.contains(&value.as_str());
+    let is_bytes = BYTE_UNITS.contains(&value.as_str());
+    let duration_list = DURATION_UNITS.join(", ");
+    let byte_list = BYTE_UNITS.join(", ");
+    if !is_duration && !is_bytes {
+        cx.error(
+            unit,
+            format!(
+                "unknown unit {value:?}; expected one of: {duration_list} (for `Duration`) or {byte_list} (for `ByteSize`)"
+            ),
+        );
+        return;
+    }
+    const NO_UNITS: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "String", "PathBuf", "OsString",
+    ];
+    let ty = field.shape.value_type();
+    match type_name(ty).as_deref() {
+        Some(name) if NO_UNITS.contains(&name) => cx.error(
+            ty,
+            format!("`unit` is for `Duration` and `ByteSize` fields, not `{name}`; make the field a `Duration` or a `ByteSize`"),
+        ),
+        Some("Duration") if !is_duration => cx.error(
+            unit,
+            format!("{value:?} is a unit of bytes, but the field is a `Duration`; expected one of: {duration_list}"),
+        ),
+        Some("ByteSize") if !is_bytes => cx.error(
+            unit,
+            format!("{value:?} is a unit of time, but the field is a `ByteSize`; expected one of: {byte_list}"),
+        ),
+        _ => {}
     }
 }
 

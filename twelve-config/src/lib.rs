@@ -94,10 +94,12 @@
 //! | `bool` | `true/false`, `1/0`, `yes/no`, `on/off`, any case; nothing else |
 //! | `char` | exactly one character |
 //! | `IpAddr`, `Ipv4Addr`, `Ipv6Addr`, `SocketAddr`, `SocketAddrV4`, `SocketAddrV6` | std syntax: `10.0.0.1`, `[::1]:8080` |
-//! | `Duration` | humantime: `30s`, `500ms`, `1h 15m`, `2days`; a unit is required |
+//! | `Duration` | humantime: `30s`, `500ms`, `1h 15m`, `2days`; a unit is required, unless `#[config(unit = "s")]` names the unit of a bare number |
+//! | [`ByteSize`] | `100 MB`, `375 MiB`, `10G`, `1.5 GiB`, bare bytes; see its grammar; `#[config(unit = "MB")]` names the unit of a bare number |
 //! | `url::Url` (feature `url`) | an absolute URL |
 //! | [`SecretString`], [`SecretBox<T>`] | like the inner type, but secret |
 //! | `Vec<T>` | items separated by `,` (or `#[config(separator = ...)]`), trimmed; empty text is the empty list; `\` escapes the separator |
+//! | `HashMap<K, V>`, `BTreeMap<K, V>` | `KEY=VALUE` pairs separated by `,` (or `separator`; `kv_separator` replaces `=`), trimmed; a repeated key is an error; `\` escapes either separator |
 //! | `Option<T>` | `T`, or `None` when unset |
 //! | unit enums with `#[derive(EnvValue)]` | the variant names in kebab-case or snake_case, any case |
 //! | anything `FromStr` | with `#[config(from_str)]` |
@@ -140,9 +142,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attributes;
+mod bytes;
 mod cli;
 mod error;
 mod load;
+mod map;
 mod parse;
 mod redact;
 mod rule;
@@ -150,9 +154,11 @@ mod schema;
 mod secret;
 mod source;
 mod suggest;
+mod unit;
 mod value;
 mod walk;
 
+pub use crate::bytes::ByteSize;
 pub use crate::cli::{
     answer, handle_args, Action, Request, SchemaFormat, UsageError, EX_CONFIG, EX_USAGE,
 };
@@ -330,8 +336,10 @@ pub trait Config: Sized {
 /// What the derives call. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::map::{Map, MapLike};
     pub use crate::parse::{FromStrParser, List, Parse, Value, With};
     pub use crate::suggest::closest;
+    pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
         nested, optional, optional_nested, required, validate, Field, Name, Nested, Walker,
     };

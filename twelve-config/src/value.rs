@@ -185,8 +185,13 @@ impl ValueError {
 
     /// Prefixes the reason with where in a value the problem is (a list item).
     pub(crate) fn at(self, place: impl fmt::Display) -> Self {
+        let reason = if self.reason.is_empty() {
+            format!("{place} is invalid")
+        } else {
+            format!("{place}: {}", self.reason)
+        };
         ValueError {
-            reason: Cow::Owned(format!("{place}: {}", self.reason)),
+            reason: Cow::Owned(reason),
             ..self
         }
     }

@@ -538,6 +538,8 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
 }
 
 /// Runs a struct's `#[config(validate = ...)]` function on its loaded value.
+///
+/// Its problems fail the load, but the rules of enclosing structs still run.
 pub fn validate<T>(
     walker: &mut Walker<'_>,
     value: T,
@@ -565,5 +567,8 @@ pub fn validate<T>(
             .errors
             .push(Error::new(vars.join(", "), paths.join(", "), kind));
     }
-    None
+    // The load fails on these problems; the value still goes up so that
+    // the rules of the structs around this one run too and the report
+    // lists every problem.
+    Some(value)
 }

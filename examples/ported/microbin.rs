@@ -1,0 +1,232 @@
+//! The environment of [MicroBin](https://github.com/szabodanika/microbin)
+//! 2.1.4, as its `src/args.rs` (the `env` of each option) and its `.env`
+//! file document it.
+//!
+//! Every variable MicroBin 2.1.4 documents is declared with its name,
+//! default and secret-ness; the sizes and the garbage-collection age get
+//! typed values (`ByteSize` in MiB, `Duration` in days) where MicroBin keeps
+//! bare integers, and the expiry choices are an enum where MicroBin keeps
+//! text and falls back silently on a typo.
+//!
+//! Expressed differently (none could not be expressed):
+//! - `MICROBIN_ADMIN_USERNAME` and `MICROBIN_ADMIN_PASSWORD` are secret with
+//!   the defaults `admin` and `m1cr0b1n` in MicroBin. A secret cannot have a
+//!   default in the code here, so they are `Option<SecretString>` and
+//!   [`Microbin::admin_username`] and [`Microbin::admin_password`] fall back
+//!   to those defaults; the schema says so in their description.
+//! - MicroBin reads a secret from a file when its value starts with
+//!   `file://` or `file:`; here `MICROBIN_ADMIN_PASSWORD_FILE` (and `_FILE`
+//!   for every secret) names the file instead.
+//! - MicroBin's on/off flags (`MICROBIN_HIDE_FOOTER`, ...) take any text and
+//!   count everything but `false`, `0`, `no`, `off`, `n` and `f` as on; here
+//!   they take `true/false`, `1/0`, `yes/no`, `on/off` and reject the rest,
+//!   so a typo is reported instead of switching the flag on.
+//! - `MICROBIN_MAX_FILE_SIZE_*_MB` are counted in units of 2^20 bytes, as
+//!   MicroBin multiplies them by 1024 × 1024: `unit = "MiB"`.
+
+// The service reads every field; this crate only loads and prints them.
+#![allow(dead_code)]
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use twelve_config::{ByteSize, Config, EnvValue, SecretString};
+
+/// MicroBin's configuration.
+#[derive(Config, Debug)]
+#[config(prefix = "MICROBIN_")]
+pub(crate) struct Microbin {
+    /// User name of HTTP basic authentication for the whole site.
+    pub(crate) basic_auth_username: Option<SecretString>,
+    /// Password of HTTP basic authentication for the whole site.
+    pub(crate) basic_auth_password: Option<SecretString>,
+    /// User name of the admin page; `admin` when unset.
+    pub(crate) admin_username: Option<SecretString>,
+    /// Password of the admin page; `m1cr0b1n` when unset.
+    pub(crate) admin_password: Option<SecretString>,
+    /// Let uploaders edit their pastas.
+    #[config(default = true)]
+    pub(crate) editable: bool,
+    /// Text of the footer.
+    pub(crate) footer_text: Option<String>,
+    /// Hide the footer.
+    #[config(default = false)]
+    pub(crate) hide_footer: bool,
+    /// Hide the header.
+    #[config(default = false)]
+    pub(crate) hide_header: bool,
+    /// Hide the logo.
+    #[config(default = false)]
+    pub(crate) hide_logo: bool,
+    /// Hide the list of pastas.
+    #[config(default = false)]
+    pub(crate) no_listing: bool,
+    /// Highlight the syntax of code.
+    #[config(default = true)]
+    pub(crate) highlightsyntax: bool,
+    /// Port of the web server.
+    #[config(default = 8080)]
+    pub(crate) port: u16,
+    /// Address the web server binds.
+    #[config(default = "0.0.0.0")]
+    pub(crate) bind: IpAddr,
+    /// Offer private pastas.
+    #[config(default = true)]
+    pub(crate) private: bool,
+    /// Serve pages without CSS.
+    #[config(default = false)]
+    pub(crate) pure_html: bool,
+    /// Store pastas in a JSON file instead of SQLite.
+    #[config(default = false)]
+    pub(crate) json_db: bool,
+    /// Public URL of the site, for links and QR codes.
+    #[config(with = public_url)]
+    pub(crate) public_path: Option<String>,
+    /// Short public URL, for shortened links.
+    #[config(with = public_url)]
+    pub(crate) short_path: Option<String>,
+    /// Password needed to upload.
+    pub(crate) uploader_password: Option<SecretString>,
+    /// Only the admin may upload.
+    #[config(default = false)]
+    pub(crate) readonly: bool,
+    /// Show how often a pasta was read.
+    #[config(default = true)]
+    pub(crate) show_read_stats: bool,
+    /// Title of the site.
+    pub(crate) title: Option<String>,
+    /// Worker threads of the web server.
+    #[config(default = 1)]
+    pub(crate) threads: u8,
+    /// Remove pastas not read for this long; 0 keeps them forever.
+    #[config(unit = "d", default = 90)]
+    pub(crate) gc_days: Duration,
+    /// Offer burn-after-reading.
+    #[config(default = true)]
+    pub(crate) enable_burn_after: bool,
+    /// Default number of reads before a pasta burns; 0 is never.
+    #[config(default = 0)]
+    pub(crate) default_burn_after: u16,
+    /// Use a wide layout.
+    #[config(default = false)]
+    pub(crate) wide: bool,
+    /// Offer QR codes.
+    #[config(default = false)]
+    pub(crate) qr: bool,
+    /// Pastas never expire.
+    #[config(default = false)]
+    pub(crate) eternal_pasta: bool,
+    /// Offer read-only pastas.
+    #[config(default = true)]
+    pub(crate) enable_readonly: bool,
+    /// Default expiry of a new pasta.
+    #[config(default = "24hour")]
+    pub(crate) default_expiry: Expiry,
+    /// Longest expiry offered.
+    #[config(default = "1week")]
+    pub(crate) max_expiry: Expiry,
+    /// Directory of the database and the attachments.
+    #[config(default = "microbin_data")]
+    pub(crate) data_dir: String,
+    /// Disable file uploads.
+    #[config(default = false)]
+    pub(crate) no_file_upload: bool,
+    /// URL of a custom stylesheet.
+    pub(crate) custom_css: Option<String>,
+    /// Use hashed ids instead of animal names.
+    #[config(default = false)]
+    pub(crate) hash_ids: bool,
+    /// List this server on the public MicroBin server list.
+    #[config(default = false)]
+    pub(crate) list_server: bool,
+    /// Send no telemetry.
+    #[config(default = false)]
+    pub(crate) disable_telemetry: bool,
+    /// Do not check for new versions.
+    #[config(default = false)]
+    pub(crate) disable_update_checking: bool,
+    /// Offer encryption in the browser.
+    #[config(default = true)]
+    pub(crate) encryption_client_side: bool,
+    /// Offer encryption on the server.
+    #[config(default = true)]
+    pub(crate) encryption_server_side: bool,
+    /// Default privacy of a new pasta.
+    pub(crate) default_privacy: Option<String>,
+    /// Largest encrypted upload.
+    #[config(unit = "MiB", default = 256)]
+    pub(crate) max_file_size_encrypted_mb: ByteSize,
+    /// Largest unencrypted upload.
+    #[config(unit = "MiB", default = 2048)]
+    pub(crate) max_file_size_unencrypted_mb: ByteSize,
+    /// Default view of the pasta list.
+    #[config(default = "gallery")]
+    pub(crate) default_view: String,
+}
+
+impl Microbin {
+    /// The admin user name, `admin` when unset.
+    pub(crate) fn admin_username(&self) -> SecretString {
+        self.admin_username
+            .clone()
+            .unwrap_or_else(|| SecretString::from("admin"))
+    }
+
+    /// The admin password, `m1cr0b1n` when unset.
+    pub(crate) fn admin_password(&self) -> SecretString {
+        self.admin_password
+            .clone()
+            .unwrap_or_else(|| SecretString::from("m1cr0b1n"))
+    }
+}
+
+/// How long a pasta lives: the choices MicroBin offers.
+#[derive(EnvValue, Debug, PartialEq, Eq)]
+pub(crate) enum Expiry {
+    /// One minute.
+    #[config(rename = "1min")]
+    OneMinute,
+    /// Ten minutes.
+    #[config(rename = "10min")]
+    TenMinutes,
+    /// One hour.
+    #[config(rename = "1hour")]
+    OneHour,
+    /// One day.
+    #[config(rename = "24hour")]
+    OneDay,
+    /// Three days.
+    #[config(rename = "3days")]
+    ThreeDays,
+    /// One week.
+    #[config(rename = "1week")]
+    OneWeek,
+    /// One month.
+    #[config(rename = "1month")]
+    OneMonth,
+    /// Six months.
+    #[config(rename = "6months")]
+    SixMonths,
+    /// One year.
+    #[config(rename = "1year")]
+    OneYear,
+    /// Two years.
+    #[config(rename = "2years")]
+    TwoYears,
+    /// Four years.
+    #[config(rename = "4years")]
+    FourYears,
+    /// Eight years.
+    #[config(rename = "8years")]
+    EightYears,
+    /// Sixteen years.
+    #[config(rename = "16years")]
+    SixteenYears,
+    /// Never.
+    Never,
+}
+
+/// A public URL without its trailing `/`, as MicroBin keeps it.
+fn public_url(text: &str) -> Result<String, std::convert::Infallible> {
+    Ok(text.strip_suffix('/').unwrap_or(text).to_owned())
+}
