@@ -315,3 +315,24 @@ fn check_defaults_finds_broken_defaults_without_reading_anything() {
     // Required fields without defaults are not problems here.
     assert!(App::check_defaults().is_ok());
 }
+
+#[derive(Config, Debug)]
+struct Documented {
+    /// How long to wait for
+    ///   the database.
+    ///
+    /// Raise it on slow networks.
+    #[config(default = "5s")]
+    wait: Duration,
+    undocumented: Option<u8>,
+}
+
+#[test]
+fn doc_comments_become_descriptions_with_their_paragraphs() {
+    let schema = Documented::schema();
+    assert_eq!(
+        schema.vars()[0].description(),
+        "How long to wait for the database.\nRaise it on slow networks."
+    );
+    assert_eq!(schema.vars()[1].description(), "");
+}

@@ -252,7 +252,14 @@ pub(crate) fn doc(attrs: &[Attribute]) -> String {
                 lit: Lit::Str(s), ..
             }) = &nv.value
             {
-                lines.extend(s.value().lines().map(|l| l.trim().to_owned()));
+                let value = s.value();
+                if value.trim().is_empty() {
+                    // A blank `///` line: `"".lines()` yields nothing, but
+                    // it separates paragraphs.
+                    lines.push(String::new());
+                } else {
+                    lines.extend(value.lines().map(|l| l.trim().to_owned()));
+                }
             }
         }
     }
