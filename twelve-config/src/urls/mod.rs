@@ -230,3 +230,6 @@ macro_rules! url_type {
     };
 }
 use url_type;
+
+#[cfg(test)]
+mod tests;

@@ -186,7 +186,14 @@ impl Parts {
                 None => (decode(info, "invalid percent-encoding in user name")?, None),
             },
         };
-        let hosts = parse_hosts(host_list, default_port)?;
+        let hosts = parse_hosts(host_list, default_port).map_err(|e| {
+            // `u:pa#ss@h`: the authority ended at the `#` of the password.
+            if userinfo.is_none() && rest.contains('@') {
+                err("invalid host or port; percent-encode any /, ? or # in the password")
+            } else {
+                e
+            }
+        })?;
         let host_list = write_hosts(&hosts);
         if hosts.len() > 1 && !rules.multi_host {
             return Err(err("more than one host; this scheme takes one"));
