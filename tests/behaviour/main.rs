@@ -1,1 +1,3 @@
 //! Behaviour of derived loaders, driven through `from_vars` only.
+
+mod urls;

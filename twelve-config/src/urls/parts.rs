@@ -119,7 +119,7 @@ pub(crate) fn check_text(text: &str, inner_spaces: bool) -> Result<(), ValueErro
         return Err(err("empty URL"));
     }
     if text.trim() != text {
-        return Err(err("leading or trailing whitespace"));
+        return Err(err("whitespace around the URL"));
     }
     if text.chars().any(char::is_control) {
         return Err(err("control characters in URL"));

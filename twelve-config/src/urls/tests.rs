@@ -238,11 +238,11 @@ fn empty_and_whitespace_are_rejected() {
     }
     assert_eq!(
         reason::<PostgresUrl>(" postgres://h/db"),
-        "leading or trailing whitespace"
+        "whitespace around the URL"
     );
     assert_eq!(
         reason::<RedisUrl>("redis://h/0\n"),
-        "leading or trailing whitespace"
+        "whitespace around the URL"
     );
     assert_eq!(
         reason::<PostgresUrl>("postgres://u:p w@h/db"),
