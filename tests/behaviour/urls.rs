@@ -115,9 +115,9 @@ fn whitespace_around_a_url_gets_a_hint() {
     ])
     .unwrap_err();
     assert!(
-        errors.to_string().contains(
-            "leading or trailing whitespace; the value has leading or trailing whitespace"
-        ),
+        errors
+            .to_string()
+            .contains("(whitespace around the URL; the value has leading or trailing whitespace)"),
         "{errors}"
     );
 }
