@@ -30,7 +30,7 @@
 //! parse error never quotes the text. The password is read only through
 //! `expose_password()`, and the whole connection string, to hand to a
 //! driver, only through `expose_url()`. The types are not
-//! [`EnvValue::SECRET`]: the rest of the URL may be shown.
+//! [`EnvValue::SECRET`](crate::EnvValue::SECRET): the rest of the URL may be shown.
 //!
 //! # What is checked
 //!
