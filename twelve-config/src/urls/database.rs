@@ -148,6 +148,18 @@ impl fmt::Display for DatabaseUrl {
     }
 }
 
+/// Overwrites the URL of the variant, so that `SecretBox<DatabaseUrl>` wipes
+/// it when dropped.
+impl zeroize::Zeroize for DatabaseUrl {
+    fn zeroize(&mut self) {
+        match self {
+            DatabaseUrl::Postgres(url) => url.zeroize(),
+            DatabaseUrl::Mysql(url) => url.zeroize(),
+            DatabaseUrl::Sqlite(url) => url.zeroize(),
+        }
+    }
+}
+
 impl EnvValue for DatabaseUrl {
     fn expected() -> Cow<'static, str> {
         "database URL such as postgres://user:pass@host/db, mysql://user:pass@host/db or sqlite://data.db"

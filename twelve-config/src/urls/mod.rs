@@ -166,6 +166,15 @@ macro_rules! url_type {
             }
         }
 
+        /// Overwrites the connection string, user name, password and query,
+        /// so that `SecretBox<Self>` wipes them when dropped.
+        impl ::zeroize::Zeroize for $ty {
+            fn zeroize(&mut self) {
+                ::zeroize::Zeroize::zeroize(&mut self.url);
+                self.parts.zeroize();
+            }
+        }
+
         impl $ty {
             /// The scheme, in lowercase.
             pub fn scheme(&self) -> &str {

@@ -286,6 +286,21 @@ impl Parts {
         Ok(())
     }
 
+    /// Overwrites every part that may hold a secret.
+    pub(crate) fn zeroize(&mut self) {
+        use zeroize::Zeroize;
+        self.user.zeroize();
+        self.password.zeroize();
+        self.host_list.zeroize();
+        self.path.zeroize();
+        self.query.zeroize();
+        for (key, value) in &mut self.params {
+            key.zeroize();
+            value.zeroize();
+        }
+        self.fragment.zeroize();
+    }
+
     pub(crate) fn to_canonical(&self) -> String {
         let mut out = String::new();
         // Writing to a String cannot fail.

@@ -144,6 +144,17 @@ impl fmt::Debug for SqliteUrl {
     }
 }
 
+/// Overwrites the URL, so that `SecretBox<SqliteUrl>` wipes it when dropped.
+impl zeroize::Zeroize for SqliteUrl {
+    fn zeroize(&mut self) {
+        self.url.zeroize();
+        for (key, value) in &mut self.params {
+            key.zeroize();
+            value.zeroize();
+        }
+    }
+}
+
 impl EnvValue for SqliteUrl {
     fn expected() -> Cow<'static, str> {
         "SQLite URL such as sqlite://data.db or sqlite::memory:".into()

@@ -669,3 +669,24 @@ fn redact_masks_valid_urls_exactly() {
     const { assert!(!<PostgresUrl as EnvValue>::SECRET) };
     assert!(PostgresUrl::expected().starts_with("PostgreSQL URL such as postgres://"));
 }
+
+#[test]
+fn secret_box_of_a_url_is_secret_and_wipes_it() {
+    use secrecy::{ExposeSecret, SecretBox};
+    use zeroize::Zeroize;
+
+    const { assert!(<SecretBox<PostgresUrl> as EnvValue>::SECRET) };
+    let secret = SecretBox::<PostgresUrl>::parse_env("postgres://u:pw@h/db").unwrap();
+    assert_eq!(secret.expose_secret().expose_password(), Some("pw"));
+    assert_eq!(
+        SecretBox::<PostgresUrl>::redact("postgres://u:pw@h/db"),
+        None
+    );
+    let mut url: RedisUrl = ok("redis://u:pw@h/1?x=y");
+    url.zeroize();
+    assert_eq!(url.expose_url(), "");
+    assert_eq!(url.expose_password(), None);
+    let mut db: DatabaseUrl = ok("sqlite://a.db");
+    db.zeroize();
+    assert_eq!(db.expose_url(), "");
+}
