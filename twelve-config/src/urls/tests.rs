@@ -351,24 +351,12 @@ fn hosts_are_required_where_the_scheme_needs_one() {
     let url: MysqlUrl = ok("mysql://app@/shop?socket=/run/mysqld/mysqld.sock");
     assert_eq!(url.socket(), Some("/run/mysqld/mysqld.sock"));
     assert!(url.hosts().is_empty());
-    for one in [
-        "redis://a,b",
-        "amqp://a,b",
-        "https://a,b/",
-        "smtp://a,b",
-        "mysql://a,b/x",
-    ] {
-        assert_eq!(
-            reason::<RedisUrl>(
-                &one.replace("amqp", "redis")
-                    .replace("https", "redis")
-                    .replace("smtp", "redis")
-                    .replace("mysql", "redis")
-            ),
-            "more than one host; this scheme takes one",
-            "{one}"
-        );
-    }
+    const ONE: &str = "more than one host; this scheme takes one";
+    assert_eq!(reason::<RedisUrl>("redis://a,b"), ONE);
+    assert_eq!(reason::<AmqpUrl>("amqp://a,b"), ONE);
+    assert_eq!(reason::<HttpUrl>("https://a,b/"), ONE);
+    assert_eq!(reason::<SmtpUrl>("smtp://a,b"), ONE);
+    assert_eq!(reason::<MysqlUrl>("mysql://a,b/x"), ONE);
 }
 
 #[test]
