@@ -12,3 +12,4 @@ mod report;
 mod schema;
 mod secrets;
 mod types;
+mod urls;

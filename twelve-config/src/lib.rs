@@ -155,6 +155,8 @@ mod secret;
 mod source;
 mod suggest;
 mod unit;
+#[cfg(feature = "url")]
+mod urls;
 mod value;
 mod walk;
 
@@ -167,6 +169,11 @@ pub use crate::load::{Loaded, Origin, ResolvedVar, Warning};
 pub use crate::rule::Problems;
 pub use crate::schema::{Schema, VarSchema};
 pub use crate::source::{Env, Source, Vars};
+#[cfg(feature = "url")]
+pub use crate::urls::{
+    AmqpUrl, DatabaseKind, DatabaseUrl, Host, HttpUrl, MongoUrl, MysqlUrl, PostgresUrl, RedisUrl,
+    SmtpUrl, SqliteUrl,
+};
 pub use crate::value::{EnvValue, ValueError};
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
 /// Derives [`Config`] for a struct with named fields; see [`attributes`].

@@ -1,0 +1,157 @@
+//! Backing-service URL types as fields of a derived configuration.
+
+use twelve_config::{Config, DatabaseKind, DatabaseUrl, ErrorKind, PostgresUrl, RedisUrl};
+
+/// Settings of a service with a database and a cache.
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Settings {
+    /// The main database.
+    database_url: PostgresUrl,
+    /// The cache.
+    redis_url: RedisUrl,
+    /// A reporting database of any kind.
+    reports_url: Option<DatabaseUrl>,
+}
+
+const PASSWORD: &str = "Hunter2-p4ss";
+
+#[test]
+fn loads_url_fields_and_keeps_passwords_out_of_debug() {
+    let settings = Settings::from_vars([
+        (
+            "APP_DATABASE_URL",
+            format!("postgres://app:{PASSWORD}@db1:5432,db2:5433/billing?sslmode=require"),
+        ),
+        (
+            "APP_REDIS_URL",
+            format!("rediss://:{PASSWORD}@cache:6380/3"),
+        ),
+        ("APP_REPORTS_URL", "mysql://reports@db3/reports".to_owned()),
+    ])
+    .unwrap();
+    let db = &settings.database_url;
+    assert_eq!(db.hosts().len(), 2);
+    assert_eq!(db.hosts()[1].port_or_default(), 5433);
+    assert_eq!(db.database(), Some("billing"));
+    assert!(db.requires_tls());
+    assert_eq!(db.expose_password(), Some(PASSWORD));
+    assert_eq!(settings.redis_url.database(), 3);
+    assert!(settings.redis_url.requires_tls());
+    let reports = settings.reports_url.as_ref().unwrap();
+    assert_eq!(reports.kind(), DatabaseKind::Mysql);
+    assert_eq!(reports.username(), Some("reports"));
+
+    let debug = format!("{settings:?}");
+    assert!(!debug.contains(PASSWORD), "{debug}");
+    assert!(
+        debug.contains("postgres://app:***@db1:5432,db2:5433/billing?sslmode=require"),
+        "{debug}"
+    );
+    assert!(debug.contains("rediss://:***@cache:6380/3"), "{debug}");
+}
+
+#[test]
+fn invalid_urls_are_reported_without_their_password() {
+    let errors = Settings::from_vars([
+        (
+            "APP_DATABASE_URL",
+            format!("postgres://app:{PASSWORD}@db:65536/billing"),
+        ),
+        ("APP_REDIS_URL", format!("redis://:{PASSWORD}@cache/three")),
+        ("APP_REPORTS_URL", format!("mongodb://u:{PASSWORD}@h/x")),
+    ])
+    .unwrap_err();
+    let display = errors.to_string();
+    let debug = format!("{errors:?}");
+    for shown in [&display, &debug] {
+        assert!(!shown.contains(PASSWORD), "{shown}");
+    }
+    assert_eq!(
+        display,
+        "\
+error: 3 configuration problems
+  APP_DATABASE_URL  invalid value \"postgres://app:***@db:65536/billing\": expected PostgreSQL URL such as postgres://user:pass@host:5432/db (port out of range 1..=65535)
+  APP_REDIS_URL     invalid value \"redis://:***@cache/three\": expected Redis URL such as redis://:pass@host:6379/0 (the database index must be a non-negative integer)
+  APP_REPORTS_URL   invalid value \"mongodb://u:***@h/x\": expected database URL such as postgres://user:pass@host/db, mysql://user:pass@host/db or sqlite://data.db (unsupported scheme; expected one of: postgres, postgresql, mysql, mariadb, sqlite)"
+    );
+    let first = errors.iter().next().unwrap();
+    match first.kind() {
+        ErrorKind::Invalid { value, reason, .. } => {
+            assert_eq!(
+                value.as_deref(),
+                Some("\"postgres://app:***@db:65536/billing\"")
+            );
+            assert_eq!(reason.as_deref(), Some("port out of range 1..=65535"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_password_with_an_unencoded_slash_is_still_masked() {
+    // The `/` ends the authority early, so the URL does not parse; the
+    // report masks everything from the first `:` to the last `@`.
+    let errors = Settings::from_vars([
+        ("APP_DATABASE_URL", "postgres://app:se/cr3t@db/billing"),
+        ("APP_REDIS_URL", "redis://cache"),
+    ])
+    .unwrap_err();
+    let display = errors.to_string();
+    assert!(!display.contains("se/cr3t"), "{display}");
+    assert!(!display.contains("cr3t"), "{display}");
+    assert!(
+        display.contains("\"postgres://app:***@db/billing\""),
+        "{display}"
+    );
+    assert!(!format!("{errors:?}").contains("cr3t"));
+}
+
+#[test]
+fn whitespace_around_a_url_gets_a_hint() {
+    let errors = Settings::from_vars([
+        ("APP_DATABASE_URL", "postgres://db/billing "),
+        ("APP_REDIS_URL", "redis://cache"),
+    ])
+    .unwrap_err();
+    assert!(
+        errors
+            .to_string()
+            .contains("(whitespace around the URL; the value has leading or trailing whitespace)"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn schema_and_print_config_show_urls_masked() {
+    let schema = Settings::schema();
+    let var = schema
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_DATABASE_URL")
+        .unwrap();
+    assert!(!var.is_secret());
+    assert_eq!(
+        var.expected(),
+        "PostgreSQL URL such as postgres://user:pass@host:5432/db"
+    );
+    let loaded = Settings::load(&twelve_config::Vars::new([
+        (
+            "APP_DATABASE_URL",
+            format!("postgres://app:{PASSWORD}@db/billing"),
+        ),
+        ("APP_REDIS_URL", format!("redis://u:{PASSWORD}@cache/1")),
+    ]))
+    .unwrap();
+    for var in loaded.vars() {
+        if let Some(value) = var.shown_value() {
+            assert!(!value.contains(PASSWORD), "{value}");
+        }
+    }
+    let db = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_DATABASE_URL")
+        .unwrap();
+    assert_eq!(db.shown_value(), Some("postgres://app:***@db/billing"));
+}

@@ -1,0 +1,164 @@
+//! `PostgresUrl`.
+
+use super::parts::{parse_port, Parts, Rules};
+use super::{url_type, Host};
+use crate::value::ValueError;
+
+const RULES: Rules = Rules {
+    schemes: &[("postgres", 5432), ("postgresql", 5432)],
+    multi_host: true,
+    fragment: false,
+};
+
+const SSLMODES: [&str; 6] = [
+    "disable",
+    "allow",
+    "prefer",
+    "require",
+    "verify-ca",
+    "verify-full",
+];
+
+/// A PostgreSQL connection URL, as libpq reads it: `postgres://` or
+/// `postgresql://`, default port 5432.
+///
+/// - Host lists for failover: `postgres://h1:5432,h2:5433/db`; [`hosts`](Self::hosts)
+///   gives every host.
+/// - No host means the local socket: `postgres:///db`, or a socket directory
+///   with `?host=/var/run/postgresql` ([`socket_dir`](Self::socket_dir)).
+/// - As in libpq, the query parameters `host`, `port`, `dbname`, `user` and
+///   `password` replace the parts of the URL they name; `host` and `port`
+///   may be lists, and a `port` list must have one port, or one per host.
+/// - `sslmode` must be one of libpq's: `disable`, `allow`, `prefer`,
+///   `require`, `verify-ca` or `verify-full`; the last three require TLS.
+///   (`ssl=true` is a JDBC spelling libpq rejects; it is not read.)
+///
+/// ```
+/// use twelve_config::PostgresUrl;
+///
+/// let url: PostgresUrl = "postgres://app:p%40ss@db1:5432,db2/billing?sslmode=verify-full"
+///     .parse()
+///     .unwrap();
+/// assert_eq!(url.hosts().len(), 2);
+/// assert_eq!(url.hosts()[1].port_or_default(), 5432);
+/// assert_eq!(url.username(), Some("app"));
+/// assert_eq!(url.expose_password(), Some("p@ss"));
+/// assert_eq!(url.database(), Some("billing"));
+/// assert!(url.requires_tls());
+/// assert_eq!(
+///     url.to_string(),
+///     "postgres://app:***@db1:5432,db2/billing?sslmode=verify-full"
+/// );
+///
+/// let local: PostgresUrl = "postgres:///billing?host=/var/run/postgresql".parse().unwrap();
+/// assert_eq!(local.socket_dir(), Some("/var/run/postgresql"));
+/// assert!(local.hosts().is_empty());
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct PostgresUrl {
+    parts: Parts,
+    url: String,
+    database: Option<String>,
+    socket_dir: Option<String>,
+}
+
+url_type!(
+    PostgresUrl,
+    "PostgreSQL URL such as postgres://user:pass@host:5432/db"
+);
+
+impl PostgresUrl {
+    fn parse_text(text: &str) -> Result<Self, ValueError> {
+        let mut parts = Parts::parse(text, &RULES)?;
+        let mut socket_dir = None;
+        if let Some(list) = parts.param("host").map(str::to_owned) {
+            let mut hosts = Vec::new();
+            for item in list.split(',') {
+                if item.starts_with('/') || item.starts_with('@') {
+                    socket_dir.get_or_insert_with(|| item.to_owned());
+                } else if item.is_empty() {
+                    return Err(ValueError::new("empty host in the host parameter"));
+                } else {
+                    let host = url::Host::parse(item)
+                        .map_err(|e| ValueError::new(format!("invalid host: {e}")))?;
+                    hosts.push(Host::new(host, None, 5432));
+                }
+            }
+            parts.hosts = hosts;
+        }
+        if let Some(list) = parts.param("port").map(str::to_owned) {
+            let ports = list
+                .split(',')
+                .map(parse_port)
+                .collect::<Result<Vec<u16>, _>>()?;
+            match (ports.as_slice(), parts.hosts.len()) {
+                ([port], _) => {
+                    parts.default_port = *port;
+                    for host in &mut parts.hosts {
+                        *host = Host::new(host.host().clone(), Some(*port), *port);
+                    }
+                }
+                (ports, n) if ports.len() == n => {
+                    for (host, port) in parts.hosts.iter_mut().zip(ports) {
+                        *host = Host::new(host.host().clone(), Some(*port), *port);
+                    }
+                }
+                _ => {
+                    return Err(ValueError::new(
+                        "the port list does not match the host list",
+                    ))
+                }
+            }
+        }
+        if let Some(mode) = parts.param("sslmode") {
+            if !SSLMODES.contains(&mode) {
+                return Err(ValueError::new(format!(
+                    "invalid sslmode; expected one of: {}",
+                    SSLMODES.join(", ")
+                )));
+            }
+        }
+        let database = match parts.param("dbname") {
+            Some(name) => Some(name.to_owned()).filter(|n| !n.is_empty()),
+            None => parts.first_segment("the database name")?,
+        };
+        let url = parts.to_canonical();
+        Ok(PostgresUrl {
+            parts,
+            url,
+            database,
+            socket_dir,
+        })
+    }
+
+    fn user_value(&self) -> Option<&str> {
+        self.parts.param("user").or(Some(&self.parts.user))
+    }
+
+    fn password_value(&self) -> Option<&str> {
+        self.parts
+            .param("password")
+            .or(self.parts.password.as_deref())
+    }
+
+    /// The database name, percent-decoded: the `dbname` parameter or the
+    /// path. `None` when not given (libpq then uses the user name).
+    pub fn database(&self) -> Option<&str> {
+        self.database.as_deref()
+    }
+
+    /// The directory of the server's unix socket, from the `host`
+    /// parameter (`?host=/var/run/postgresql`), if given.
+    pub fn socket_dir(&self) -> Option<&str> {
+        self.socket_dir.as_deref()
+    }
+
+    /// Whether the connection must use TLS: `sslmode` is `require`,
+    /// `verify-ca` or `verify-full`.
+    pub fn requires_tls(&self) -> bool {
+        matches!(
+            self.parts.param("sslmode"),
+            Some("require" | "verify-ca" | "verify-full")
+        )
+    }
+}
