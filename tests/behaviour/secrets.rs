@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use twelve_config::{Config, ErrorKind, ExposeSecret, Origin, SecretBox, SecretString, Vars};
+use twelve_config::{
+    handle_args, Config, ErrorKind, ExposeSecret, Origin, PostgresUrl, RedisUrl, SchemaFormat,
+    SecretBox, SecretString, Vars,
+};
 
 /// A file under the system's temporary directory, removed on drop.
 struct TempFile(PathBuf);
@@ -41,6 +44,8 @@ struct Secrets {
     tls_cert: Option<String>,
     #[config(default = "info")]
     log_level: String,
+    database_url: PostgresUrl,
+    cache_url: Option<RedisUrl>,
 }
 
 const CANARY: &str = "CANARY-7f3a9c1e";
@@ -68,7 +73,22 @@ fn every_output(vars: &Vars) -> String {
     if let Err(errors) = Secrets::from_source(vars) {
         out += &format!("{errors}\n{errors:?}\n");
     }
-    out += &format!("{:?}\n", Secrets::schema());
+    let schema = Secrets::schema();
+    out += &format!("{schema:?}\n");
+    for format in SchemaFormat::ALL {
+        out += &schema.render(format);
+    }
+    out += &schema.to_kubernetes("app-secrets");
+    for flags in [
+        ["--print-config"],
+        ["--check-config"],
+        ["--print-schema=json"],
+    ] {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let _ = handle_args::<Secrets>(flags, vars, &mut stdout, &mut stderr);
+        out += &String::from_utf8_lossy(&stdout);
+        out += &String::from_utf8_lossy(&stderr);
+    }
     out
 }
 
@@ -81,12 +101,25 @@ fn no_output_path_shows_a_secret() {
         ("APP_DB_PASSWORD_FILE", file.path().to_owned()),
         ("APP_BACKUP_CODES", format!("{CANARY}-a,{CANARY}-b")),
         ("APP_UNKNOWN_THING", "x".to_owned()),
+        (
+            "APP_DATABASE_URL",
+            format!("postgres://app:{CANARY}-pg@db.internal:5432/billing"),
+        ),
+        ("APP_CACHE_URL", format!("rediss://:{CANARY}-redis@cache/2")),
     ]);
     let loaded = Secrets::load(&good).unwrap();
     let config = loaded.config();
     assert_eq!(config.api_key.expose_secret(), format!("{CANARY}-key"));
     assert_eq!(config.db_password.expose_secret(), format!("{CANARY}-file"));
     assert_eq!(*config.pin.expose_secret(), 123456);
+    assert_eq!(
+        config.database_url.expose_password(),
+        Some(format!("{CANARY}-pg").as_str())
+    );
+    assert_eq!(
+        config.database_url.to_string(),
+        "postgres://app:***@db.internal:5432/billing"
+    );
     let output = every_output(&good);
     assert!(!output.contains(CANARY), "{output}");
     assert!(!output.contains("123456"), "{output}");
@@ -99,11 +132,22 @@ fn no_output_path_shows_a_secret() {
         ("APP_DB_PASSWORD_FILE", "/nonexistent/secret".to_owned()),
         ("APP_BACKUP_CODES", format!("{CANARY},,x")),
         ("APP_LOG_LEVEL", "x".repeat(10)),
+        (
+            "APP_DATABASE_URL",
+            format!("postgres://app:{CANARY}@db.internal:99999/billing"),
+        ),
+        ("APP_CACHE_URL", format!("redis://:{CANARY}@cache/not-a-db")),
     ]);
     let output = every_output(&bad);
     assert!(!output.contains(CANARY), "{output}");
     let errors = Secrets::from_source(&bad).unwrap_err();
-    assert_eq!(errors.len(), 4, "{errors}");
+    assert_eq!(errors.len(), 6, "{errors}");
+    assert!(
+        errors
+            .to_string()
+            .contains("\"postgres://app:***@db.internal:99999/billing\""),
+        "{errors}"
+    );
     let pin = errors.get("APP_PIN").unwrap();
     assert_eq!(
         pin.message(),

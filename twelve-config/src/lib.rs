@@ -97,6 +97,7 @@
 //! | `Duration` | humantime: `30s`, `500ms`, `1h 15m`, `2days`; a unit is required, unless `#[config(unit = "s")]` names the unit of a bare number |
 //! | [`ByteSize`] | `100 MB`, `375 MiB`, `10G`, `1.5 GiB`, bare bytes; see its grammar; `#[config(unit = "MB")]` names the unit of a bare number |
 //! | `url::Url` (feature `url`) | an absolute URL |
+//! | [`PostgresUrl`], [`MysqlUrl`], [`SqliteUrl`], [`DatabaseUrl`], [`RedisUrl`], [`AmqpUrl`], [`MongoUrl`], [`HttpUrl`], [`SmtpUrl`] (feature `url`) | backing-service URLs, checked as their drivers would, password masked; see [`urls`] |
 //! | [`SecretString`], [`SecretBox<T>`] | like the inner type, but secret |
 //! | `Vec<T>` | items separated by `,` (or `#[config(separator = ...)]`), trimmed; empty text is the empty list; `\` escapes the separator |
 //! | `HashMap<K, V>`, `BTreeMap<K, V>` | `KEY=VALUE` pairs separated by `,` (or `separator`; `kv_separator` replaces `=`), trimmed; a repeated key is an error; `\` escapes either separator |
@@ -156,7 +157,7 @@ mod source;
 mod suggest;
 mod unit;
 #[cfg(feature = "url")]
-mod urls;
+pub mod urls;
 mod value;
 mod walk;
 

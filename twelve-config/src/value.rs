@@ -396,8 +396,8 @@ impl EnvValue for Duration {
 /// Any absolute URL, as the `url` crate parses it.
 ///
 /// `url::Url` prints its password in `Debug`; for URLs with credentials prefer
-/// the backing-service URL types of this crate, such as `HttpUrl` or
-/// `PostgresUrl`. Reports never show the password.
+/// the backing-service types such as [`HttpUrl`](crate::HttpUrl) or
+/// [`PostgresUrl`](crate::PostgresUrl). Reports never show the password.
 impl EnvValue for url::Url {
     fn expected() -> Cow<'static, str> {
         "absolute URL such as https://example.com/path".into()
