@@ -21,7 +21,12 @@
 //! cargo bench -p twelve-config --bench load -- --smoke  # a few seconds, for CI
 //! ```
 //!
-//! `TWELVE_CONFIG_BENCH_SMOKE=1` selects the smoke mode too. Either mode exits
+//! `TWELVE_CONFIG_BENCH_SMOKE=1` selects the smoke mode too. To profile one
+//! contender, run the binary as a child by hand, in an environment of your
+//! choosing: `load-<hash> --child 100 --profile from_env` loops over
+//! `from_env` for three seconds (the environment's size is then not checked).
+//!
+//! Either mode exits
 //! with an error when the two loaders disagree on the loaded values or when a
 //! successful `from_env` allocates more than the hand-written loader plus a
 //! small constant: allocation counts are exact, unlike times, so they are
@@ -510,9 +515,9 @@ fn print_table(contenders: &[Contender<'_>], medians: &[f64], base: usize) {
 }
 
 /// Runs inside the prepared environment of `size` variables.
-fn child(size: usize, plan: Plan) -> Result<(), String> {
+fn child(size: usize, plan: Plan, profile: Option<&str>) -> Result<(), String> {
     let actual = std::env::vars_os().count();
-    if actual != size {
+    if actual != size && profile.is_none() {
         return Err(format!(
             "expected {size} variables, the environment has {actual}"
         ));
@@ -580,6 +585,17 @@ fn child(size: usize, plan: Plan) -> Result<(), String> {
             Settings::from_source(&invalid[2]).map_or_else(|e| e.to_string().len(), |_| 0)
         }),
     ];
+    if let Some(name) = profile {
+        // For a profiler: one contender, in a loop, for a few seconds.
+        let Some(contender) = contenders.iter_mut().find(|c| c.name.starts_with(name)) else {
+            return Err(format!("no contender is named {name:?}"));
+        };
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            black_box((contender.run)());
+        }
+        return Ok(());
+    }
     let medians = measure(plan, &mut contenders);
 
     println!("E = {size} variables ({} rounds, interleaved)", plan.rounds);
@@ -617,7 +633,12 @@ fn main() -> ExitCode {
     let plan = Plan::new(smoke);
     if let Some(at) = args.iter().position(|a| a == "--child") {
         let size = args.get(at + 1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        return match child(size, plan) {
+        let profile = args
+            .iter()
+            .position(|a| a == "--profile")
+            .and_then(|at| args.get(at + 1))
+            .map(String::as_str);
+        return match child(size, plan, profile) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
