@@ -102,6 +102,12 @@ impl<T> FromStrParser<T> {
     }
 }
 
+impl<T> Default for FromStrParser<T> {
+    fn default() -> Self {
+        FromStrParser::new()
+    }
+}
+
 impl<T> Parse for FromStrParser<T>
 where
     T: std::str::FromStr,
@@ -242,20 +248,20 @@ pub(crate) fn split_list<'t>(text: &'t str, separator: &str) -> Vec<Cow<'t, str>
     while let Some(c) = rest.chars().next() {
         if c == '\\' {
             let after = &rest[1..];
-            if after.starts_with(separator) {
+            if let Some(next) = after.strip_prefix(separator) {
                 item.push_str(separator);
-                rest = &after[separator.len()..];
+                rest = next;
                 continue;
             }
-            if after.starts_with('\\') {
+            if let Some(next) = after.strip_prefix('\\') {
                 item.push('\\');
-                rest = &after[1..];
+                rest = next;
                 continue;
             }
-        } else if rest.starts_with(separator) {
+        } else if let Some(next) = rest.strip_prefix(separator) {
             items.push(Cow::Owned(item.trim().to_owned()));
             item.clear();
-            rest = &rest[separator.len()..];
+            rest = next;
             continue;
         }
         item.push(c);

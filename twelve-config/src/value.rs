@@ -29,6 +29,7 @@ use std::time::Duration;
 /// use twelve_config::{EnvValue, ValueError};
 ///
 /// /// A percentage from 0 to 100.
+/// #[derive(Debug)]
 /// struct Percent(u8);
 ///
 /// impl EnvValue for Percent {
