@@ -4,7 +4,7 @@
 //! loader and the schema only talk to the [`Parse`] trait.
 
 use std::borrow::Cow;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -28,6 +28,17 @@ pub trait Parse {
 
     /// Parses a raw value.
     fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError>;
+
+    /// Parses text already known to be UTF-8, such as a list item.
+    fn parse_str(&self, text: &str) -> Result<Self::Output, ValueError> {
+        self.parse(OsStr::new(text))
+    }
+
+    /// Takes an owned raw value without copying it when the output keeps the
+    /// text as it is; otherwise gives it back for [`parse`](Self::parse).
+    fn take(&self, raw: OsString) -> Result<Self::Output, OsString> {
+        Err(raw)
+    }
 
     /// The part of `text` that may be shown, `None` when nothing may be.
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
@@ -73,6 +84,14 @@ impl<T: EnvValue> Parse for Value<T> {
         T::parse_env_os(raw)
     }
 
+    fn parse_str(&self, text: &str) -> Result<T, ValueError> {
+        T::parse_env(text)
+    }
+
+    fn take(&self, raw: OsString) -> Result<T, OsString> {
+        T::take_env_os(raw)
+    }
+
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
         T::redact(text)
     }
@@ -110,7 +129,11 @@ where
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
-        text(raw)?.parse::<T>().map_err(ValueError::from_foreign)
+        self.parse_str(text(raw)?)
+    }
+
+    fn parse_str(&self, text: &str) -> Result<T, ValueError> {
+        text.parse::<T>().map_err(ValueError::from_foreign)
     }
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
@@ -147,7 +170,11 @@ where
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
-        (self.parse)(text(raw)?).map_err(ValueError::from_foreign)
+        self.parse_str(text(raw)?)
+    }
+
+    fn parse_str(&self, text: &str) -> Result<T, ValueError> {
+        (self.parse)(text).map_err(ValueError::from_foreign)
     }
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
@@ -175,6 +202,35 @@ impl<P> List<P> {
     fn splits_on_whitespace(&self) -> bool {
         self.separator.chars().all(char::is_whitespace)
     }
+
+    /// Parses `count` untrimmed items.
+    fn items<'t>(
+        &self,
+        count: usize,
+        items: impl Iterator<Item = &'t str>,
+    ) -> Result<Vec<P::Output>, ValueError>
+    where
+        P: Parse,
+    {
+        let mut values = Vec::with_capacity(count);
+        for (i, item) in items.enumerate() {
+            values.push(self.item(i, item.trim())?);
+        }
+        Ok(values)
+    }
+
+    /// Parses the item at index `i`, already split and trimmed.
+    fn item(&self, i: usize, item: &str) -> Result<P::Output, ValueError>
+    where
+        P: Parse,
+    {
+        if item.is_empty() {
+            return Err(ValueError::new(format!("item {} is empty", i + 1)));
+        }
+        self.item
+            .parse_str(item)
+            .map_err(|e| e.at(format_args!("item {}", i + 1)))
+    }
 }
 
 /// Splits `text` at `separator`, honouring `\` escapes; items are trimmed.
@@ -197,20 +253,20 @@ pub(crate) fn split_list<'t>(text: &'t str, separator: &str) -> Vec<Cow<'t, str>
     while let Some(c) = rest.chars().next() {
         if c == '\\' {
             let after = &rest[1..];
-            if let Some(tail) = after.strip_prefix(separator) {
+            if let Some(next) = after.strip_prefix(separator) {
                 item.push_str(separator);
-                rest = tail;
+                rest = next;
                 continue;
             }
-            if let Some(tail) = after.strip_prefix('\\') {
+            if let Some(next) = after.strip_prefix('\\') {
                 item.push('\\');
-                rest = tail;
+                rest = next;
                 continue;
             }
-        } else if let Some(tail) = rest.strip_prefix(separator) {
+        } else if let Some(next) = rest.strip_prefix(separator) {
             items.push(Cow::Owned(item.trim().to_owned()));
             item.clear();
-            rest = tail;
+            rest = next;
             continue;
         }
         item.push(c);
@@ -245,17 +301,27 @@ impl<P: Parse> Parse for List<P> {
     }
 
     fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError> {
-        let items = split_list(text(raw)?, self.separator);
+        let text = text(raw)?;
+        if !self.splits_on_whitespace() && !text.contains('\\') {
+            // No escapes: the items are slices of the text, parsed as they
+            // are split, without collecting them first.
+            if text.trim().is_empty() {
+                return Ok(Vec::new());
+            }
+            // A one-byte separator (`,`, `;`, `:`) splits with a byte search,
+            // much faster than the general substring search.
+            if let [byte] = *self.separator.as_bytes() {
+                let count = text.bytes().filter(|&b| b == byte).count() + 1;
+                let items = text.split(char::from(byte));
+                return self.items(count, items);
+            }
+            let count = text.matches(self.separator).count() + 1;
+            return self.items(count, text.split(self.separator));
+        }
+        let items = split_list(text, self.separator);
         let mut values = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if item.is_empty() {
-                return Err(ValueError::new(format!("item {} is empty", i + 1)));
-            }
-            let value = self
-                .item
-                .parse(OsStr::new(item.as_ref()))
-                .map_err(|e| e.at(format_args!("item {}", i + 1)))?;
-            values.push(value);
+            values.push(self.item(i, item)?);
         }
         Ok(values)
     }
@@ -320,6 +386,20 @@ mod tests {
             list.expected(),
             "list of integer 0..=65535 separated by \",\""
         );
+    }
+
+    #[test]
+    fn lists_with_and_without_escapes_agree() {
+        let list = List::new(Value::<String>::new(), ",");
+        let parse = |text: &str| list.parse(OsStr::new(text));
+        assert_eq!(parse(" a ,b").unwrap(), ["a", "b"]);
+        assert_eq!(parse(r" a ,b\\").unwrap(), ["a", r"b\"]);
+        assert_eq!(parse(r"a\,b, c").unwrap(), ["a,b", "c"]);
+        assert_eq!(parse("a, ,b").unwrap_err().reason(), "item 2 is empty");
+        assert_eq!(parse(r"a\,b,,c").unwrap_err().reason(), "item 2 is empty");
+        assert_eq!(parse(" ").unwrap(), Vec::<String>::new());
+        let spaced = List::new(Value::<String>::new(), " ");
+        assert_eq!(spaced.parse(OsStr::new(" a  b ")).unwrap(), ["a", "b"]);
     }
 
     #[test]

@@ -89,7 +89,9 @@ pub trait EnvValue: Sized {
     /// Parses a value that may not be valid Unicode.
     ///
     /// The default rejects non-UTF-8 values and calls [`parse_env`](Self::parse_env)
-    /// otherwise; `OsString` and `PathBuf` override it to take any value.
+    /// otherwise; `OsString` and `PathBuf` override it to take any value. For
+    /// valid UTF-8 an override must return what `parse_env` returns: the
+    /// items of a list, already known to be text, are parsed with `parse_env`.
     ///
     /// # Errors
     ///
@@ -99,6 +101,31 @@ pub trait EnvValue: Sized {
             Some(text) => Self::parse_env(text),
             None => Err(ValueError::not_unicode()),
         }
+    }
+
+    /// Takes a value the loader owns without copying it, for types that keep
+    /// the text exactly as it is (`String`, `OsString`, `PathBuf`).
+    ///
+    /// The default gives the text back, and the loader then calls
+    /// [`parse_env_os`](Self::parse_env_os). An implementation returns the
+    /// same value `parse_env_os` would, and gives back any text it does not
+    /// take whole, so that `parse_env_os` can say what is wrong with it. The
+    /// loader never calls it for secret types: it wipes the text it read for
+    /// them once they are parsed.
+    ///
+    /// ```
+    /// use std::ffi::OsString;
+    /// use twelve_config::EnvValue;
+    ///
+    /// assert_eq!(String::take_env_os(OsString::from("api")), Ok("api".to_owned()));
+    /// assert_eq!(u16::take_env_os(OsString::from("80")), Err(OsString::from("80")));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The text, unchanged, when the type does not take it as it is.
+    fn take_env_os(raw: OsString) -> Result<Self, OsString> {
+        Err(raw)
     }
 
     /// The part of a value that may be shown in reports and dumps.
@@ -219,6 +246,10 @@ impl EnvValue for String {
     fn parse_env(text: &str) -> Result<Self, ValueError> {
         Ok(text.to_owned())
     }
+
+    fn take_env_os(raw: OsString) -> Result<Self, OsString> {
+        raw.into_string()
+    }
 }
 
 impl EnvValue for OsString {
@@ -233,6 +264,10 @@ impl EnvValue for OsString {
     fn parse_env_os(raw: &OsStr) -> Result<Self, ValueError> {
         Ok(raw.to_os_string())
     }
+
+    fn take_env_os(raw: OsString) -> Result<Self, OsString> {
+        Ok(raw)
+    }
 }
 
 impl EnvValue for PathBuf {
@@ -245,6 +280,10 @@ impl EnvValue for PathBuf {
     }
 
     fn parse_env_os(raw: &OsStr) -> Result<Self, ValueError> {
+        Ok(raw.into())
+    }
+
+    fn take_env_os(raw: OsString) -> Result<Self, OsString> {
         Ok(raw.into())
     }
 }
@@ -538,6 +577,29 @@ mod tests {
         assert!(u16::parse_env_os(raw).unwrap_err().is_not_unicode());
         assert_eq!(OsString::parse_env_os(raw).unwrap(), raw);
         assert_eq!(PathBuf::parse_env_os(raw).unwrap().as_os_str(), raw);
+    }
+
+    #[test]
+    fn taking_owned_text_agrees_with_parsing_it() {
+        for text in ["", " a b ", "é", "/tmp/x"] {
+            let raw = OsString::from(text);
+            assert_eq!(String::take_env_os(raw.clone()), Ok(text.to_owned()));
+            assert_eq!(OsString::take_env_os(raw.clone()).unwrap(), raw);
+            assert_eq!(
+                PathBuf::take_env_os(raw.clone()).ok(),
+                PathBuf::parse_env_os(&raw).ok()
+            );
+            assert_eq!(u16::take_env_os(raw.clone()), Err(raw));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn taking_non_utf8_text_gives_it_back_for_the_error() {
+        use std::os::unix::ffi::OsStrExt;
+        let raw = OsStr::from_bytes(b"a\xffb").to_os_string();
+        assert_eq!(String::take_env_os(raw.clone()), Err(raw.clone()));
+        assert_eq!(OsString::take_env_os(raw.clone()), Ok(raw));
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct Walker<'s> {
     path: String,
     /// The current variable's full name; reused so a load allocates no name.
     name: String,
+    /// Whether `name` starts with the current `prefix`, so that the next
+    /// prefixed name only replaces what follows it.
+    name_prefixed: bool,
     errors: Vec<Error>,
     /// Inside an optional group: the variables found set so far.
     group: Option<Vec<String>>,
@@ -113,6 +116,7 @@ impl<'s> Walker<'s> {
             separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
             path: String::new(),
             name: String::with_capacity(64),
+            name_prefixed: false,
             errors: Vec::new(),
             group: None,
             group_prefix: None,
@@ -154,13 +158,22 @@ impl<'s> Walker<'s> {
     }
 
     fn set_name(&mut self, name: Name) {
-        self.name.clear();
         match name {
             Name::Suffix(suffix) => {
-                self.name.push_str(&self.prefix);
+                if self.name_prefixed {
+                    self.name.truncate(self.prefix.len());
+                } else {
+                    self.name.clear();
+                    self.name.push_str(&self.prefix);
+                    self.name_prefixed = true;
+                }
                 self.name.push_str(suffix);
             }
-            Name::Exact(exact) => self.name.push_str(exact),
+            Name::Exact(exact) => {
+                self.name.clear();
+                self.name.push_str(exact);
+                self.name_prefixed = false;
+            }
         }
     }
 
@@ -205,24 +218,45 @@ impl<'s> Walker<'s> {
 
     /// Finds the current variable's value: the variable itself, a deprecated
     /// alias, or the file its `_FILE` variable names.
+    #[inline]
     fn lookup(&mut self, field: &Field, secret: bool) -> Lookup<'s> {
         let source: &'s dyn Source = match &self.mode {
             Mode::Load { source, .. } => *source,
             Mode::Describe { .. } => return Lookup::Unset,
         };
+        // Most fields can only come from their own variable: no alias, no
+        // `_FILE`, no optional group to tell. One look-up decides.
+        if field.aliases.is_empty() && !field.file && !secret && self.group.is_none() {
+            return match source.get(&self.name) {
+                Some(raw) if field.allow_empty || !raw.is_empty() => Lookup::Found(Found {
+                    raw,
+                    origin: Origin::Env,
+                }),
+                _ => Lookup::Unset,
+            };
+        }
+        self.lookup_full(source, field, secret)
+    }
+
+    /// [`lookup`](Self::lookup) for fields with aliases, a `_FILE` variable
+    /// or in an optional group.
+    fn lookup_full(&mut self, source: &'s dyn Source, field: &Field, secret: bool) -> Lookup<'s> {
         let present = |v: &Cow<'_, OsStr>| field.allow_empty || !v.is_empty();
         let mut found = source.get(&self.name).filter(present).map(|raw| Found {
             raw,
             origin: Origin::Env,
         });
-        let mut found_var = self.name.clone();
+        // The variable the value came from, when it is not `self.name`;
+        // the common case allocates no copy of the name.
+        let mut found_var: Option<String> = None;
         for &alias in field.aliases {
             let Some(raw) = source.get(alias).filter(present) else {
                 continue;
             };
             if found.is_some() {
                 let kind = ErrorKind::conflict(alias);
-                self.error(found_var, field, kind);
+                let var = found_var.unwrap_or_else(|| self.name.clone());
+                self.error(var, field, kind);
                 return Lookup::Failed;
             }
             self.warn(Warning::deprecated(alias, &self.name));
@@ -230,13 +264,14 @@ impl<'s> Walker<'s> {
                 raw,
                 origin: Origin::Alias(alias.to_owned()),
             });
-            found_var = alias.to_owned();
+            found_var = Some(alias.to_owned());
         }
         if field.file || secret {
             let file_var = self.file_var();
             if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
                 if found.is_some() {
-                    self.error(found_var, field, ErrorKind::conflict(file_var));
+                    let var = found_var.unwrap_or_else(|| self.name.clone());
+                    self.error(var, field, ErrorKind::conflict(file_var));
                     return Lookup::Failed;
                 }
                 let path = PathBuf::from(path.into_owned());
@@ -246,7 +281,7 @@ impl<'s> Walker<'s> {
                             raw: Cow::Owned(raw),
                             origin: Origin::File(path),
                         });
-                        found_var = file_var;
+                        found_var = Some(file_var);
                     }
                     Err(reason) => {
                         self.error(file_var, field, ErrorKind::file(path, reason));
@@ -258,7 +293,7 @@ impl<'s> Walker<'s> {
         match found {
             Some(found) => {
                 if let Some(group) = &mut self.group {
-                    group.push(found_var);
+                    group.push(found_var.unwrap_or_else(|| self.name.clone()));
                 }
                 Lookup::Found(found)
             }
@@ -270,10 +305,22 @@ impl<'s> Walker<'s> {
         &mut self,
         field: &Field,
         parser: &P,
-        found: Found<'s>,
+        mut found: Found<'s>,
     ) -> Option<P::Output> {
-        let result = parser.parse(&found.raw);
         let secret = parser.secret();
+        // A value read from the process environment is already owned: a
+        // type that keeps the text (`String`) takes it instead of copying it.
+        // Secrets keep the borrowing path so that their text is wiped, and
+        // a traced load keeps it to show the value.
+        if !secret && !self.tracing() {
+            if let Cow::Owned(raw) = found.raw {
+                match parser.take(raw) {
+                    Ok(value) => return Some(value),
+                    Err(raw) => found.raw = Cow::Owned(raw),
+                }
+            }
+        }
+        let result = parser.parse(&found.raw);
         let value = match result {
             Ok(value) => {
                 self.trace(field, parser, Some(&found.raw), found.origin);
@@ -344,7 +391,26 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// Whether this load records where each value came from.
+    fn tracing(&self) -> bool {
+        matches!(self.mode, Mode::Load { trace: Some(_), .. })
+    }
+
+    /// Records where a value came from, when this load traces.
+    #[inline]
     fn trace<P: Parse>(&mut self, field: &Field, parser: &P, raw: Option<&OsStr>, origin: Origin) {
+        if self.tracing() {
+            self.record_trace(field, parser, raw, origin);
+        }
+    }
+
+    fn record_trace<P: Parse>(
+        &mut self,
+        field: &Field,
+        parser: &P,
+        raw: Option<&OsStr>,
+        origin: Origin,
+    ) {
         let Mode::Load {
             trace: Some(trace), ..
         } = &mut self.mode
@@ -371,6 +437,7 @@ impl<'s> Walker<'s> {
         separator: Option<&'static str>,
     ) -> (usize, usize, &'static str) {
         let saved = (self.prefix.len(), self.path.len(), self.separator);
+        self.name_prefixed = false;
         match nested.prefix {
             Some(prefix) => self.prefix.push_str(prefix),
             None => {
@@ -388,6 +455,7 @@ impl<'s> Walker<'s> {
 
     fn leave(&mut self, (prefix, path, separator): (usize, usize, &'static str)) {
         self.prefix.truncate(prefix);
+        self.name_prefixed = false;
         self.path.truncate(path);
         self.separator = separator;
     }

@@ -1,0 +1,694 @@
+//! Load-time benchmark: `from_env` against a hand-written loader.
+//!
+//! The reference configuration has 50 fields (20 `String`, 10 integers,
+//! 5 `bool`, 5 `Duration` in humantime syntax, 5 `Option<String>` of which 3
+//! are set, 5 comma-separated `Vec<String>`), every variable prefixed `APP_`.
+//! The hand-written contender calls `std::env::var` once per field and parses
+//! with `FromStr` (humantime for durations), which is what a service without
+//! a configuration library writes.
+//!
+//! The process environment is never changed in place: for each environment
+//! size E (100 and 5,000 variables, the rest Kubernetes-style padding such as
+//! `ORDERS_SERVICE_HOST`) the benchmark runs itself again with exactly those
+//! variables (`Command::env_clear().envs(...)`), and that child measures.
+//! Contenders are interleaved: every round times one batch of each, in a
+//! rotating order, so a slow moment of a shared machine hits all of them.
+//! Medians of the per-call times and their ratios are printed, with the
+//! allocations of one call counted by a counting global allocator.
+//!
+//! ```sh
+//! cargo bench -p twelve-config --bench load             # full run, a minute or two
+//! cargo bench -p twelve-config --bench load -- --smoke  # a few seconds, for CI
+//! ```
+//!
+//! `TWELVE_CONFIG_BENCH_SMOKE=1` selects the smoke mode too. To profile one
+//! contender, run the binary as a child by hand, in an environment of your
+//! choosing: `load-<hash> --child 100 --profile from_env` loops over
+//! `from_env` for three seconds (the environment's size is then not checked).
+//!
+//! Either mode exits
+//! with an error when the two loaders disagree on the loaded values or when a
+//! successful `from_env` allocates more than the hand-written loader plus a
+//! small constant: allocation counts are exact, unlike times, so they are
+//! checked; the time ratios are reported.
+
+use std::alloc::System;
+use std::ffi::OsString;
+use std::hint::black_box;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
+use twelve_config::{Config, Source, Vars};
+
+// The counting allocator is a dependency's: the workspace forbids unsafe
+// code, and implementing `GlobalAlloc` needs it.
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// Allocator calls a successful `from_env` may make beyond the hand-written
+/// loader's: the walker's prefix and name buffers.
+const ALLOCATION_ALLOWANCE: usize = 4;
+
+/// Environment sizes measured.
+const SIZES: [usize; 2] = [100, 5_000];
+
+/// The reference configuration.
+#[derive(Config, Debug, PartialEq)]
+#[config(prefix = "APP_")]
+struct Settings {
+    /// Service name.
+    service_name: String,
+    /// Deployment environment.
+    environment: String,
+    /// Region.
+    region: String,
+    /// Zone.
+    zone: String,
+    /// Cluster.
+    cluster: String,
+    /// Namespace.
+    namespace: String,
+    /// Pod name.
+    pod_name: String,
+    /// Node name.
+    node_name: String,
+    /// Log level.
+    log_level: String,
+    /// Log format.
+    log_format: String,
+    /// Database host.
+    database_host: String,
+    /// Database name.
+    database_name: String,
+    /// Database user.
+    database_user: String,
+    /// Cache host.
+    cache_host: String,
+    /// Queue name.
+    queue_name: String,
+    /// Topic name.
+    topic_name: String,
+    /// Bucket name.
+    bucket_name: String,
+    /// Tracing endpoint.
+    tracing_endpoint: String,
+    /// Metrics prefix.
+    metrics_prefix: String,
+    /// API base path.
+    api_base_path: String,
+    /// HTTP port.
+    http_port: u16,
+    /// gRPC port.
+    grpc_port: u16,
+    /// Admin port.
+    admin_port: u16,
+    /// Worker threads.
+    worker_threads: usize,
+    /// Connection limit.
+    max_connections: u32,
+    /// Body size limit.
+    max_body_bytes: u64,
+    /// Queue depth.
+    queue_depth: u32,
+    /// Retry limit.
+    retry_limit: u8,
+    /// Batch size.
+    batch_size: u32,
+    /// Cache capacity.
+    cache_capacity: u64,
+    /// Debug mode.
+    debug: bool,
+    /// Tracing on.
+    tracing_enabled: bool,
+    /// Metrics on.
+    metrics_enabled: bool,
+    /// Response compression.
+    compression: bool,
+    /// Read-only mode.
+    read_only: bool,
+    /// Request timeout.
+    request_timeout: Duration,
+    /// Idle timeout.
+    idle_timeout: Duration,
+    /// Shutdown grace period.
+    shutdown_grace: Duration,
+    /// Retry backoff.
+    retry_backoff: Duration,
+    /// Cache time to live.
+    cache_ttl: Duration,
+    /// Error reporting DSN.
+    sentry_dsn: Option<String>,
+    /// Outgoing proxy.
+    proxy_url: Option<String>,
+    /// Feature flag source.
+    feature_flags_source: Option<String>,
+    /// Maintenance banner.
+    maintenance_message: Option<String>,
+    /// Build identifier.
+    build_id: Option<String>,
+    /// CORS origins.
+    allowed_origins: Vec<String>,
+    /// Trusted proxies.
+    trusted_proxies: Vec<String>,
+    /// Admin users.
+    admin_users: Vec<String>,
+    /// Enabled features.
+    enabled_features: Vec<String>,
+    /// Kafka brokers.
+    kafka_brokers: Vec<String>,
+}
+
+/// The variables of the reference configuration, all valid. The last two
+/// optional variables are left unset.
+const APP_VARS: [(&str, &str); 48] = [
+    ("APP_SERVICE_NAME", "orders-api"),
+    ("APP_ENVIRONMENT", "production"),
+    ("APP_REGION", "eu-west-1"),
+    ("APP_ZONE", "eu-west-1b"),
+    ("APP_CLUSTER", "prod-eu-west-1-main"),
+    ("APP_NAMESPACE", "orders"),
+    ("APP_POD_NAME", "orders-api-7d9f8b6c5-x2k4p"),
+    ("APP_NODE_NAME", "ip-10-0-12-34.eu-west-1.compute.internal"),
+    ("APP_LOG_LEVEL", "info"),
+    ("APP_LOG_FORMAT", "json"),
+    ("APP_DATABASE_HOST", "orders-db.internal.example.com"),
+    ("APP_DATABASE_NAME", "orders"),
+    ("APP_DATABASE_USER", "orders_app"),
+    ("APP_CACHE_HOST", "orders-cache.internal.example.com"),
+    ("APP_QUEUE_NAME", "orders-events"),
+    ("APP_TOPIC_NAME", "orders.v1.created"),
+    ("APP_BUCKET_NAME", "example-orders-exports"),
+    ("APP_TRACING_ENDPOINT", "http://otel-collector:4317"),
+    ("APP_METRICS_PREFIX", "orders_api"),
+    ("APP_API_BASE_PATH", "/api/v1"),
+    ("APP_HTTP_PORT", "8080"),
+    ("APP_GRPC_PORT", "9090"),
+    ("APP_ADMIN_PORT", "9901"),
+    ("APP_WORKER_THREADS", "8"),
+    ("APP_MAX_CONNECTIONS", "1024"),
+    ("APP_MAX_BODY_BYTES", "10485760"),
+    ("APP_QUEUE_DEPTH", "5000"),
+    ("APP_RETRY_LIMIT", "5"),
+    ("APP_BATCH_SIZE", "250"),
+    ("APP_CACHE_CAPACITY", "100000"),
+    ("APP_DEBUG", "false"),
+    ("APP_TRACING_ENABLED", "true"),
+    ("APP_METRICS_ENABLED", "true"),
+    ("APP_COMPRESSION", "on"),
+    ("APP_READ_ONLY", "no"),
+    ("APP_REQUEST_TIMEOUT", "30s"),
+    ("APP_IDLE_TIMEOUT", "5m"),
+    ("APP_SHUTDOWN_GRACE", "25s"),
+    ("APP_RETRY_BACKOFF", "250ms"),
+    ("APP_CACHE_TTL", "1h 30m"),
+    ("APP_SENTRY_DSN", "https://public@sentry.example.com/42"),
+    ("APP_PROXY_URL", "http://proxy.internal:3128"),
+    ("APP_FEATURE_FLAGS_SOURCE", "configmap/orders-flags"),
+    (
+        "APP_ALLOWED_ORIGINS",
+        "https://shop.example.com, https://admin.example.com, https://m.example.com",
+    ),
+    (
+        "APP_TRUSTED_PROXIES",
+        "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
+    ),
+    ("APP_ADMIN_USERS", "alice, bob, carol"),
+    (
+        "APP_ENABLED_FEATURES",
+        "checkout-v2,fast-refunds,gift-cards",
+    ),
+    (
+        "APP_KAFKA_BROKERS",
+        "kafka-0.kafka:9092,kafka-1.kafka:9092,kafka-2.kafka:9092",
+    ),
+];
+
+/// A value no field of its kind accepts. Text fields only reject bytes that
+/// are not UTF-8; where the platform cannot express those, the variable is
+/// left unset, which is a problem too.
+fn invalid_value(name: &str) -> Option<OsString> {
+    let text = match name {
+        "APP_HTTP_PORT" | "APP_GRPC_PORT" | "APP_ADMIN_PORT" => "80a",
+        "APP_WORKER_THREADS" | "APP_MAX_CONNECTIONS" | "APP_MAX_BODY_BYTES" => "-1",
+        "APP_QUEUE_DEPTH" | "APP_RETRY_LIMIT" | "APP_BATCH_SIZE" | "APP_CACHE_CAPACITY" => "lots",
+        "APP_DEBUG"
+        | "APP_TRACING_ENABLED"
+        | "APP_METRICS_ENABLED"
+        | "APP_COMPRESSION"
+        | "APP_READ_ONLY" => "maybe",
+        "APP_REQUEST_TIMEOUT"
+        | "APP_IDLE_TIMEOUT"
+        | "APP_SHUTDOWN_GRACE"
+        | "APP_RETRY_BACKOFF"
+        | "APP_CACHE_TTL" => "30",
+        _ => return not_unicode(),
+    };
+    Some(text.into())
+}
+
+#[cfg(unix)]
+fn not_unicode() -> Option<OsString> {
+    use std::os::unix::ffi::OsStringExt;
+    Some(OsString::from_vec(b"bad\xff".to_vec()))
+}
+
+#[cfg(not(unix))]
+fn not_unicode() -> Option<OsString> {
+    None
+}
+
+/// Every variable name of the configuration, the two unset ones included.
+fn all_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = APP_VARS.iter().map(|(n, _)| *n).collect();
+    names.extend(["APP_MAINTENANCE_MESSAGE", "APP_BUILD_ID"]);
+    names
+}
+
+/// The environment of size `size`: the configuration's variables among
+/// Kubernetes-style service variables. A child's environment is sorted by
+/// name and `getenv` scans it in order, so half the services are named to
+/// sort before `APP_` and half after: a look-up scans about half of it, as
+/// in an environment in no particular order.
+fn environment(size: usize) -> Vec<(String, String)> {
+    const SUFFIXES: [&str; 4] = ["SERVICE_HOST", "SERVICE_PORT", "PORT", "PORT_80_TCP_ADDR"];
+    let mut vars: Vec<(String, String)> = APP_VARS
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect();
+    let mut service = 0u32;
+    while vars.len() < size {
+        let letter = service.wrapping_mul(7) % 13;
+        let name = if service % 2 == 0 {
+            // AA... to AM... sort before APP_.
+            format!("A{}SVC{service:04}", char::from(b'A' + letter as u8))
+        } else {
+            // N... to Z... sort after it.
+            format!("{}SVC{service:04}", char::from(b'N' + letter as u8))
+        };
+        for suffix in SUFFIXES {
+            if vars.len() == size {
+                break;
+            }
+            let value = match suffix {
+                "SERVICE_PORT" => "8080".to_owned(),
+                "PORT" => format!("tcp://10.96.{}.{}:8080", service / 250, service % 250),
+                _ => format!("10.96.{}.{}", service / 250, service % 250),
+            };
+            vars.push((format!("{name}_{suffix}"), value));
+        }
+        service += 1;
+    }
+    vars
+}
+
+/// The loader a service writes without a library: one `std::env::var` per
+/// field, `FromStr`, humantime for durations, `split(',')` for lists.
+fn hand_written() -> Result<Settings, String> {
+    fn var(name: &str) -> Result<String, String> {
+        std::env::var(name).map_err(|e| format!("{name}: {e}"))
+    }
+    fn parse<T: std::str::FromStr>(name: &str) -> Result<T, String>
+    where
+        T::Err: std::fmt::Display,
+    {
+        var(name)?.parse().map_err(|e| format!("{name}: {e}"))
+    }
+    fn boolean(name: &str) -> Result<bool, String> {
+        match var(name)?.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(true),
+            "false" | "0" | "no" | "off" => Ok(false),
+            _ => Err(format!("{name}: not a boolean")),
+        }
+    }
+    fn duration(name: &str) -> Result<Duration, String> {
+        humantime::parse_duration(&var(name)?).map_err(|e| format!("{name}: {e}"))
+    }
+    fn list(name: &str) -> Result<Vec<String>, String> {
+        Ok(var(name)?
+            .split(',')
+            .map(|item| item.trim().to_owned())
+            .collect())
+    }
+    Ok(Settings {
+        service_name: var("APP_SERVICE_NAME")?,
+        environment: var("APP_ENVIRONMENT")?,
+        region: var("APP_REGION")?,
+        zone: var("APP_ZONE")?,
+        cluster: var("APP_CLUSTER")?,
+        namespace: var("APP_NAMESPACE")?,
+        pod_name: var("APP_POD_NAME")?,
+        node_name: var("APP_NODE_NAME")?,
+        log_level: var("APP_LOG_LEVEL")?,
+        log_format: var("APP_LOG_FORMAT")?,
+        database_host: var("APP_DATABASE_HOST")?,
+        database_name: var("APP_DATABASE_NAME")?,
+        database_user: var("APP_DATABASE_USER")?,
+        cache_host: var("APP_CACHE_HOST")?,
+        queue_name: var("APP_QUEUE_NAME")?,
+        topic_name: var("APP_TOPIC_NAME")?,
+        bucket_name: var("APP_BUCKET_NAME")?,
+        tracing_endpoint: var("APP_TRACING_ENDPOINT")?,
+        metrics_prefix: var("APP_METRICS_PREFIX")?,
+        api_base_path: var("APP_API_BASE_PATH")?,
+        http_port: parse("APP_HTTP_PORT")?,
+        grpc_port: parse("APP_GRPC_PORT")?,
+        admin_port: parse("APP_ADMIN_PORT")?,
+        worker_threads: parse("APP_WORKER_THREADS")?,
+        max_connections: parse("APP_MAX_CONNECTIONS")?,
+        max_body_bytes: parse("APP_MAX_BODY_BYTES")?,
+        queue_depth: parse("APP_QUEUE_DEPTH")?,
+        retry_limit: parse("APP_RETRY_LIMIT")?,
+        batch_size: parse("APP_BATCH_SIZE")?,
+        cache_capacity: parse("APP_CACHE_CAPACITY")?,
+        debug: boolean("APP_DEBUG")?,
+        tracing_enabled: boolean("APP_TRACING_ENABLED")?,
+        metrics_enabled: boolean("APP_METRICS_ENABLED")?,
+        compression: boolean("APP_COMPRESSION")?,
+        read_only: boolean("APP_READ_ONLY")?,
+        request_timeout: duration("APP_REQUEST_TIMEOUT")?,
+        idle_timeout: duration("APP_IDLE_TIMEOUT")?,
+        shutdown_grace: duration("APP_SHUTDOWN_GRACE")?,
+        retry_backoff: duration("APP_RETRY_BACKOFF")?,
+        cache_ttl: duration("APP_CACHE_TTL")?,
+        sentry_dsn: std::env::var("APP_SENTRY_DSN").ok(),
+        proxy_url: std::env::var("APP_PROXY_URL").ok(),
+        feature_flags_source: std::env::var("APP_FEATURE_FLAGS_SOURCE").ok(),
+        maintenance_message: std::env::var("APP_MAINTENANCE_MESSAGE").ok(),
+        build_id: std::env::var("APP_BUILD_ID").ok(),
+        allowed_origins: list("APP_ALLOWED_ORIGINS")?,
+        trusted_proxies: list("APP_TRUSTED_PROXIES")?,
+        admin_users: list("APP_ADMIN_USERS")?,
+        enabled_features: list("APP_ENABLED_FEATURES")?,
+        kafka_brokers: list("APP_KAFKA_BROKERS")?,
+    })
+}
+
+/// How long to measure.
+#[derive(Clone, Copy)]
+struct Plan {
+    rounds: usize,
+    batch: Duration,
+}
+
+impl Plan {
+    fn new(smoke: bool) -> Self {
+        if smoke {
+            Plan {
+                rounds: 5,
+                batch: Duration::from_micros(300),
+            }
+        } else {
+            Plan {
+                rounds: 61,
+                batch: Duration::from_millis(3),
+            }
+        }
+    }
+}
+
+/// One thing measured: a name and a call that returns something to keep.
+struct Contender<'a> {
+    name: &'static str,
+    run: Box<dyn FnMut() -> usize + 'a>,
+    iterations: u32,
+    samples: Vec<f64>,
+    allocations: usize,
+    bytes: usize,
+}
+
+impl<'a> Contender<'a> {
+    fn new(name: &'static str, run: impl FnMut() -> usize + 'a) -> Self {
+        Contender {
+            name,
+            run: Box::new(run),
+            iterations: 1,
+            samples: Vec::new(),
+            allocations: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Counts one call's allocator calls, and sizes the batch.
+    fn prepare(&mut self, plan: Plan) {
+        black_box((self.run)());
+        let region = Region::new(GLOBAL);
+        black_box((self.run)());
+        let change = region.change();
+        self.allocations = change.allocations + change.reallocations;
+        self.bytes = change.bytes_allocated;
+        let start = Instant::now();
+        let mut calls = 0u32;
+        while start.elapsed() < plan.batch / 4 || calls < 4 {
+            black_box((self.run)());
+            calls += 1;
+        }
+        let per_call = start.elapsed().as_secs_f64() / f64::from(calls);
+        self.iterations = ((plan.batch.as_secs_f64() / per_call) as u32).max(1);
+    }
+
+    fn sample(&mut self) {
+        let start = Instant::now();
+        for _ in 0..self.iterations {
+            black_box((self.run)());
+        }
+        let nanos = start.elapsed().as_secs_f64() * 1e9 / f64::from(self.iterations);
+        self.samples.push(nanos);
+    }
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    if sorted.len() % 2 == 1 {
+        sorted[mid]
+    } else {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    }
+}
+
+/// Times the contenders in interleaved rounds; returns medians in ns.
+fn measure(plan: Plan, contenders: &mut [Contender<'_>]) -> Vec<f64> {
+    for contender in contenders.iter_mut() {
+        contender.prepare(plan);
+    }
+    let n = contenders.len();
+    for round in 0..plan.rounds {
+        for k in 0..n {
+            contenders[(round + k) % n].sample();
+        }
+    }
+    contenders.iter().map(|c| median(&c.samples)).collect()
+}
+
+/// Median of the per-round ratios `a / b`: robust when the machine's speed
+/// changes between rounds.
+fn paired_ratio(a: &Contender<'_>, b: &Contender<'_>) -> f64 {
+    let ratios: Vec<f64> = a
+        .samples
+        .iter()
+        .zip(&b.samples)
+        .map(|(x, y)| x / y)
+        .collect();
+    median(&ratios)
+}
+
+fn format_time(nanos: f64) -> String {
+    if nanos >= 1e6 {
+        format!("{:.2} ms", nanos / 1e6)
+    } else if nanos >= 1e3 {
+        format!("{:.2} µs", nanos / 1e3)
+    } else {
+        format!("{nanos:.0} ns")
+    }
+}
+
+fn print_table(contenders: &[Contender<'_>], medians: &[f64], base: usize) {
+    println!(
+        "  {:<34} {:>10} {:>8} {:>8} {:>7} {:>9}",
+        "contender", "median", "ratio", "paired", "allocs", "bytes"
+    );
+    for (contender, &time) in contenders.iter().zip(medians) {
+        println!(
+            "  {:<34} {:>10} {:>8.2} {:>8.2} {:>7} {:>9}",
+            contender.name,
+            format_time(time),
+            time / medians[base],
+            paired_ratio(contender, &contenders[base]),
+            contender.allocations,
+            contender.bytes,
+        );
+    }
+}
+
+/// Runs inside the prepared environment of `size` variables.
+fn child(size: usize, plan: Plan, profile: Option<&str>) -> Result<(), String> {
+    let actual = std::env::vars_os().count();
+    if actual != size && profile.is_none() {
+        return Err(format!(
+            "expected {size} variables, the environment has {actual}"
+        ));
+    }
+    let expected = hand_written()?;
+    match Settings::from_env() {
+        Ok(loaded) if loaded == expected => {}
+        Ok(loaded) => return Err(format!("the loaders disagree:\n{loaded:#?}\n{expected:#?}")),
+        Err(errors) => return Err(errors.to_string()),
+    }
+
+    let pairs: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    let vars = Vars::new(pairs.iter().cloned());
+    let names = all_names();
+    let invalid_with = |problems: usize| -> Vars {
+        let broken = &names[..problems];
+        let mut vars: Vec<(OsString, OsString)> = pairs
+            .iter()
+            .filter(|(n, _)| !broken.iter().any(|b| n == b))
+            .cloned()
+            .collect();
+        for name in broken {
+            if let Some(value) = invalid_value(name) {
+                vars.push(((*name).into(), value));
+            }
+        }
+        Vars::new(vars)
+    };
+    let invalid = [invalid_with(10), invalid_with(25), invalid_with(50)];
+    for (source, problems) in invalid.iter().zip([10, 25, 50]) {
+        match Settings::from_source(source) {
+            Err(errors) if errors.len() == problems => {}
+            Err(errors) => {
+                return Err(format!(
+                    "expected {problems} problems, got {}:\n{errors}",
+                    errors.len()
+                ))
+            }
+            Ok(_) => return Err("an invalid environment loaded".to_owned()),
+        }
+    }
+
+    let load = |source: &Vars| -> usize {
+        match Settings::from_source(source) {
+            Ok(settings) => settings.http_port as usize,
+            Err(errors) => errors.len(),
+        }
+    };
+    let mut contenders = vec![
+        Contender::new("hand-written std::env::var", || {
+            hand_written().map_or(0, |s| s.http_port as usize)
+        }),
+        Contender::new("from_env", || {
+            Settings::from_env().map_or(0, |s| s.http_port as usize)
+        }),
+        Contender::new("from_vars (E pairs collected)", || {
+            Settings::from_vars(pairs.iter().map(|(n, v)| (n.as_os_str(), v.as_os_str())))
+                .map_or(0, |s| s.http_port as usize)
+        }),
+        Contender::new("from_source(&Vars)", || load(&vars)),
+        Contender::new("from_source, 10 invalid", || load(&invalid[0])),
+        Contender::new("from_source, 25 invalid", || load(&invalid[1])),
+        Contender::new("from_source, 50 invalid", || load(&invalid[2])),
+        Contender::new("50 invalid + report to_string", || {
+            Settings::from_source(&invalid[2]).map_or_else(|e| e.to_string().len(), |_| 0)
+        }),
+    ];
+    if let Some(name) = profile {
+        // For a profiler: one contender, in a loop, for a few seconds.
+        let Some(contender) = contenders.iter_mut().find(|c| c.name.starts_with(name)) else {
+            return Err(format!("no contender is named {name:?}"));
+        };
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            black_box((contender.run)());
+        }
+        return Ok(());
+    }
+    let medians = measure(plan, &mut contenders);
+
+    println!("E = {size} variables ({} rounds, interleaved)", plan.rounds);
+    print_table(&contenders, &medians, 0);
+    let vars_base = 3;
+    println!(
+        "  error path, 50 problems: {:.2}x a successful from_source(&Vars); per problem {} at 10, {} at 25, {} at 50",
+        medians[6] / medians[vars_base],
+        format_time((medians[4] - medians[vars_base]) / 10.0),
+        format_time((medians[5] - medians[vars_base]) / 25.0),
+        format_time((medians[6] - medians[vars_base]) / 50.0),
+    );
+    let ratio = medians[1] / medians[0];
+    let target = if ratio <= 1.10 { "met" } else { "MISSED" };
+    println!("  from_env / hand-written = {ratio:.3} (target <= 1.10: {target})");
+
+    let (hand, ours) = (contenders[0].allocations, contenders[1].allocations);
+    println!(
+        "  allocator calls per successful load: hand-written {hand}, from_env {ours} (allowance +{ALLOCATION_ALLOWANCE})"
+    );
+    if ours > hand + ALLOCATION_ALLOWANCE {
+        return Err(format!(
+            "from_env makes {ours} allocator calls, more than the hand-written {hand} + {ALLOCATION_ALLOWANCE}"
+        ));
+    }
+    // The source is a trait object; make sure the prebuilt map was used.
+    black_box(vars.get("APP_HTTP_PORT"));
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let smoke = args.iter().any(|a| a == "--smoke")
+        || std::env::var_os("TWELVE_CONFIG_BENCH_SMOKE").is_some_and(|v| v == "1");
+    let plan = Plan::new(smoke);
+    if let Some(at) = args.iter().position(|a| a == "--child") {
+        let size = args.get(at + 1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let profile = args
+            .iter()
+            .position(|a| a == "--profile")
+            .and_then(|at| args.get(at + 1))
+            .map(String::as_str);
+        return match child(size, plan, profile) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("error: cannot find the benchmark's own executable: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "twelve-config load benchmark{}: 50-field configuration, medians per call",
+        if smoke { " (smoke run)" } else { "" }
+    );
+    let mut failed = false;
+    for size in SIZES {
+        let mut command = Command::new(&exe);
+        command.arg("--child").arg(size.to_string());
+        if smoke {
+            command.arg("--smoke");
+        }
+        command.env_clear().envs(environment(size));
+        match command.status() {
+            Ok(status) if status.success() => {}
+            Ok(status) => {
+                eprintln!("error: the run with E = {size} failed ({status})");
+                failed = true;
+            }
+            Err(e) => {
+                eprintln!("error: cannot run the benchmark with E = {size}: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
