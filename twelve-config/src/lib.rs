@@ -149,6 +149,7 @@ mod error;
 mod load;
 mod map;
 mod parse;
+#[cfg(feature = "url")]
 mod redact;
 mod rule;
 mod schema;
