@@ -195,6 +195,17 @@ pub(crate) fn quote_value(text: &str) -> String {
     }
 }
 
+/// A variable's name for a report: as it is, unless it holds a control
+/// character (a name can hold anything but `=` and NUL), which would let an
+/// unknown variable's name forge report lines; then escaped and quoted.
+pub(crate) fn shown_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains(char::is_control) {
+        std::borrow::Cow::Owned(format!("{name:?}"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -250,7 +261,7 @@ impl fmt::Display for ErrorKind {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.var, self.kind)?;
+        write!(f, "{}: {}", shown_name(&self.var), self.kind)?;
         if let Some(note) = &self.note {
             write!(f, " ({note})")?;
         }
@@ -312,12 +323,12 @@ impl fmt::Display for Errors {
         let width = self
             .errors
             .iter()
-            .map(|e| e.var.chars().count())
+            .map(|e| shown_name(&e.var).chars().count())
             .filter(|&w| w <= NAME_COLUMN_MAX)
             .max()
             .unwrap_or(0);
         for error in &self.errors {
-            write!(f, "\n  {:width$}  {}", error.var, error.kind)?;
+            write!(f, "\n  {:width$}  {}", shown_name(&error.var), error.kind)?;
             if let Some(note) = &error.note {
                 write!(f, "\n  {:width$}  note: {note}", "")?;
             }
