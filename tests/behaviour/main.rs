@@ -4,6 +4,7 @@
 // Test configurations declare fields that only some tests read.
 #![allow(dead_code)]
 
+mod hostile;
 mod naming;
 mod report;
 mod secrets;
