@@ -6,6 +6,7 @@
 
 mod hostile;
 mod naming;
+mod properties;
 mod report;
 mod secrets;
 mod types;
