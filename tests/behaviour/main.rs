@@ -5,8 +5,10 @@
 #![allow(dead_code)]
 
 mod cli;
+mod hostile;
 mod naming;
 mod ported;
+mod properties;
 mod real;
 mod report;
 mod schema;

@@ -195,6 +195,36 @@ pub(crate) fn quote_value(text: &str) -> String {
     }
 }
 
+/// A variable's name for a report: as it is, unless it holds a control
+/// character (a name can hold anything but `=` and NUL), which would let an
+/// unknown variable's name forge report lines; then escaped and quoted.
+pub(crate) fn shown_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains(char::is_control) {
+        std::borrow::Cow::Owned(format!("{name:?}"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
+/// Text from elsewhere (a foreign parser's reason, which may quote the
+/// value; a rule's message; an I/O error) on one report line: control
+/// characters escaped so that it cannot forge lines.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(char::is_control) {
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if c.is_control() {
+                out.extend(c.escape_debug());
+            } else {
+                out.push(c);
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -213,7 +243,7 @@ impl fmt::Display for ErrorKind {
                 }
                 write!(f, ": expected {expected}")?;
                 match reason {
-                    Some(reason) => write!(f, " ({reason})"),
+                    Some(reason) => write!(f, " ({})", one_line(reason)),
                     None => Ok(()),
                 }
             }
@@ -223,8 +253,9 @@ impl fmt::Display for ErrorKind {
                 reason,
             } => write!(
                 f,
-                "bug in the program: its default {} does not parse: expected {expected} ({reason})",
-                quote_value(default)
+                "bug in the program: its default {} does not parse: expected {expected} ({})",
+                quote_value(default),
+                one_line(reason)
             ),
             ErrorKind::Conflict { other } => {
                 write!(f, "conflicts with {other}: both are set, set only one")
@@ -232,8 +263,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::File { path, reason } => {
                 write!(
                     f,
-                    "cannot use file {}: {reason}",
-                    quote_value(&path.to_string_lossy())
+                    "cannot use file {}: {}",
+                    quote_value(&path.to_string_lossy()),
+                    one_line(reason)
                 )
             }
             ErrorKind::Unknown { suggestion } => {
@@ -243,16 +275,16 @@ impl fmt::Display for ErrorKind {
                     None => Ok(()),
                 }
             }
-            ErrorKind::Rule { message } => f.write_str(message),
+            ErrorKind::Rule { message } => f.write_str(&one_line(message)),
         }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.var, self.kind)?;
+        write!(f, "{}: {}", shown_name(&self.var), self.kind)?;
         if let Some(note) = &self.note {
-            write!(f, " ({note})")?;
+            write!(f, " ({})", one_line(note))?;
         }
         Ok(())
     }
@@ -312,14 +344,14 @@ impl fmt::Display for Errors {
         let width = self
             .errors
             .iter()
-            .map(|e| e.var.chars().count())
+            .map(|e| shown_name(&e.var).chars().count())
             .filter(|&w| w <= NAME_COLUMN_MAX)
             .max()
             .unwrap_or(0);
         for error in &self.errors {
-            write!(f, "\n  {:width$}  {}", error.var, error.kind)?;
+            write!(f, "\n  {:width$}  {}", shown_name(&error.var), error.kind)?;
             if let Some(note) = &error.note {
-                write!(f, "\n  {:width$}  note: {note}", "")?;
+                write!(f, "\n  {:width$}  note: {}", "", one_line(note))?;
             }
         }
         Ok(())
@@ -390,6 +422,26 @@ mod tests {
         assert!(quoted.len() < 100, "{quoted}");
         assert!(quoted.ends_with("(1000 bytes)"));
         assert_eq!(quote_value("a\nb\u{1b}"), "\"a\\nb\\u{1b}\"");
+    }
+
+    #[test]
+    fn reasons_and_messages_from_elsewhere_stay_on_one_line() {
+        // Found by fuzzing: a `with` function's reason quoting the value.
+        let kind = ErrorKind::invalid(
+            Some(quote_value("L\n")),
+            "text accepted by percent",
+            Some("L\n is not a percentage".into()),
+        );
+        assert_eq!(
+            kind.to_string(),
+            "invalid value \"L\\n\": expected text accepted by percent (L\\n is not a percentage)"
+        );
+        let rule = ErrorKind::Rule {
+            message: "a\r\nb\u{1b}".into(),
+        };
+        assert_eq!(rule.to_string(), "a\\r\\nb\\u{1b}");
+        let errors = Errors::from_vec(vec![Error::new("A", "a", rule).with_note("x\ny")]);
+        assert_eq!(errors.to_string().lines().count(), 3, "{errors}");
     }
 
     #[test]

@@ -111,7 +111,8 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "warning: {}: {}", self.var, self.message)
+        let var = crate::error::shown_name(&self.var);
+        write!(f, "warning: {var}: {}", self.message)
     }
 }
 

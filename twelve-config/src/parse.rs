@@ -330,19 +330,49 @@ impl<P: Parse> Parse for List<P> {
         if self.item.secret() {
             return None;
         }
+        // The items as parsing sees them (escapes undone, whitespace runs
+        // split), so that an item holding an escaped separator is redacted
+        // whole rather than in pieces.
         let mut changed = false;
         let mut shown = Vec::new();
-        for item in text.split(self.separator) {
-            let item = self.item.redact(item)?;
-            changed |= matches!(item, Cow::Owned(_));
-            shown.push(item);
+        for item in split_list(text, self.separator) {
+            let redacted = self.item.redact(&item)?;
+            changed |= matches!(redacted, Cow::Owned(_));
+            shown.push(redacted.into_owned());
         }
-        if changed {
-            Some(Cow::Owned(shown.join(self.separator)))
-        } else {
-            Some(Cow::Borrowed(text))
+        if !changed {
+            return Some(Cow::Borrowed(text));
         }
+        if self.splits_on_whitespace() {
+            return Some(Cow::Owned(shown.join(" ")));
+        }
+        let escaped: Vec<String> = shown
+            .iter()
+            .map(|i| escape_item(i, self.separator))
+            .collect();
+        Some(Cow::Owned(escaped.join(&format!("{} ", self.separator))))
     }
+}
+
+/// Writes an item so that [`split_list`] reads it back: the separator and
+/// backslashes escaped.
+fn escape_item(item: &str, separator: &str) -> String {
+    let mut out = String::with_capacity(item.len());
+    let mut rest = item;
+    while let Some(c) = rest.chars().next() {
+        if let Some(tail) = rest.strip_prefix(separator) {
+            out.push('\\');
+            out.push_str(separator);
+            rest = tail;
+            continue;
+        }
+        if c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 #[cfg(test)]
@@ -386,6 +416,30 @@ mod tests {
             list.expected(),
             "list of integer 0..=65535 separated by \",\""
         );
+    }
+
+    #[cfg(feature = "url")]
+    #[test]
+    fn a_list_of_urls_masks_each_password_even_behind_an_escaped_separator() {
+        let list = List::new(Value::<url::Url>::new(), ",");
+        // Found by fuzzing: split at every comma, the escaped one included,
+        // the pieces of this URL had no password to mask.
+        let text = r"http://u:p\,w@h,https://x:y@z";
+        let urls = list.parse(OsStr::new(text)).unwrap();
+        assert_eq!(urls[0].password(), Some("p,w"));
+        assert_eq!(
+            list.redact(text).unwrap(),
+            r"http://u:***@h/, https://x:***@z/"
+        );
+        let plain = "http://h/a,http://k/b";
+        assert!(matches!(list.redact(plain), Some(Cow::Borrowed(t)) if t == plain));
+        let spaced = List::new(Value::<url::Url>::new(), " ");
+        assert_eq!(
+            spaced.redact("http://a:b@h\thttp://c:d@k").unwrap(),
+            "http://a:***@h/ http://c:***@k/"
+        );
+        let escaped = escape_item(r"a,b\c", ",");
+        assert_eq!(split_list(&escaped, ","), [r"a,b\c"]);
     }
 
     #[test]

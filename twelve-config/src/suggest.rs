@@ -4,47 +4,64 @@
 /// when it is close enough to be a likely typo: at most one edit for short
 /// words, up to a third of the length for longer ones.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let input = input.to_ascii_lowercase();
-    let limit = (input.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&input, &c.to_ascii_lowercase()), c))
-        .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let input: Vec<char> = input.to_ascii_lowercase().chars().collect();
+    let limit = (input.len() / 3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut other = Vec::new();
+    for candidate in candidates {
+        // The distance is at least the difference in length: most names of a
+        // large environment are ruled out here without building a table.
+        let within = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        if candidate.chars().count().abs_diff(input.len()) > within {
+            continue;
+        }
+        other.clear();
+        other.extend(candidate.chars().map(|c| c.to_ascii_lowercase()));
+        if let Some(d) = edit_distance(&input, &other, within) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Levenshtein distance in characters, with transpositions counted as one
-/// edit (so `jsno` is one edit from `json`). Inputs are short names; the
-/// quadratic table is fine.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// edit (so `jsno` is one edit from `json`), when it is at most `limit`.
+///
+/// Rows are computed one at a time and the work stops as soon as two
+/// consecutive rows exceed the limit (a transposition reaches back two rows),
+/// so a hopeless pair costs a few rows, not the whole table.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     // Names longer than this are not typos of each other worth computing.
-    if a.len().abs_diff(b.len()) > 8 || a.len() > 256 || b.len() > 256 {
-        return usize::MAX;
+    let apart = a.len().abs_diff(b.len());
+    if apart > limit || apart > 8 || a.len() > 256 || b.len() > 256 {
+        return None;
     }
     let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![usize::MAX / 2; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    let mut previous_over = previous.iter().all(|&d| d > limit);
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
+        current[0] = i;
+        for j in 1..width {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            d[i * width + j] = best;
+            current[j] = best;
         }
+        let over = current.iter().all(|&d| d > limit);
+        if over && previous_over {
+            return None;
+        }
+        previous_over = over;
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    d[a.len() * width + b.len()]
+    Some(previous[b.len()]).filter(|&d| d <= limit)
 }
 
 #[cfg(test)]
@@ -66,8 +83,29 @@ mod tests {
 
     #[test]
     fn distance() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("ab", "ba"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
+        let d = |a: &str, b: &str, limit| {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            edit_distance(&a, &b, limit)
+        };
+        assert_eq!(d("kitten", "sitting", 9), Some(3));
+        assert_eq!(d("kitten", "sitting", 3), Some(3));
+        assert_eq!(d("kitten", "sitting", 2), None);
+        assert_eq!(d("ab", "ba", 1), Some(1));
+        assert_eq!(d("abcd", "badc", 2), Some(2));
+        assert_eq!(d("", "abc", 3), Some(3));
+        assert_eq!(d("", "abc", 2), None);
+        // Far apart early, close again later: the cut-off must not give up.
+        assert_eq!(d("xyabcdefgh", "yxabcdefgh", 1), Some(1));
+        assert_eq!(d("APP_EXTRA_1", "APP_PORT", 3), None);
+    }
+
+    #[test]
+    fn the_closest_of_several_wins_and_ties_keep_the_first() {
+        assert_eq!(
+            closest("APP_PROT", ["APP_PORT", "APP_PROTO"]),
+            Some("APP_PORT")
+        );
+        assert_eq!(closest("abcd", ["abce", "abcf"]), Some("abce"));
     }
 }

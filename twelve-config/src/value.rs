@@ -448,7 +448,7 @@ impl EnvValue for url::Url {
     }
 
     fn redact(text: &str) -> Option<Cow<'_, str>> {
-        Some(crate::redact::mask_url_password(text))
+        Some(crate::redact::mask_url(text))
     }
 }
 

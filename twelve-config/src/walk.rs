@@ -617,7 +617,19 @@ pub fn validate<T>(
     let Err(problems) = rule(&value) else {
         return Some(value);
     };
-    for (involved, message) in problems.into_list() {
+    let problems = problems.into_list();
+    if problems.is_empty() {
+        // `Err(Problems::new())`: the value is rejected, and a failed load
+        // always has at least one error to say so.
+        let vars = format!("{}*", walker.prefix);
+        let path = walker.path.trim_end_matches('.').to_owned();
+        let message = "rejected by the validation rule, which named no problem".to_owned();
+        walker
+            .errors
+            .push(Error::new(vars, path, ErrorKind::Rule { message }));
+        return None;
+    }
+    for (involved, message) in problems {
         let mut vars = Vec::new();
         let mut paths = Vec::new();
         for name in involved {
