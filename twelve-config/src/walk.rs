@@ -196,7 +196,7 @@ impl<'s> Walker<'s> {
         format!("{}_FILE", self.name)
     }
 
-    fn record_schema<P: Parse>(&mut self, field: &Field, parser: &P, required: bool) {
+    fn record_schema(&mut self, field: &Field, parser: &dyn Slot, required: bool) {
         let secret = parser.secret();
         let var = VarSchema {
             name: self.name.clone(),
@@ -301,12 +301,8 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn parse_found<P: Parse>(
-        &mut self,
-        field: &Field,
-        parser: &P,
-        mut found: Found<'s>,
-    ) -> Option<P::Output> {
+    /// Parses a found value into the slot; false when it was rejected.
+    fn parse_found(&mut self, field: &Field, parser: &mut dyn Slot, mut found: Found<'s>) -> bool {
         let secret = parser.secret();
         // A value read from the process environment is already owned: a
         // type that keeps the text (`String`) takes it instead of copying it.
@@ -315,16 +311,16 @@ impl<'s> Walker<'s> {
         if !secret && !self.tracing() {
             if let Cow::Owned(raw) = found.raw {
                 match parser.take(raw) {
-                    Ok(value) => return Some(value),
+                    Ok(()) => return true,
                     Err(raw) => found.raw = Cow::Owned(raw),
                 }
             }
         }
         let result = parser.parse(&found.raw);
-        let value = match result {
-            Ok(value) => {
+        let parsed = match result {
+            Ok(()) => {
                 self.trace(field, parser, Some(&found.raw), found.origin);
-                Some(value)
+                true
             }
             Err(error) => {
                 let kind = self.invalid(parser, &found.raw, &error);
@@ -342,17 +338,17 @@ impl<'s> Walker<'s> {
                     error = error.with_note(note);
                 }
                 self.errors.push(error);
-                None
+                false
             }
         };
         if secret {
             wipe(found.raw);
         }
-        value
+        parsed
     }
 
     /// The problem for a rejected value, showing only what may be shown.
-    fn invalid<P: Parse>(&self, parser: &P, raw: &OsStr, error: &ValueError) -> ErrorKind {
+    fn invalid(&self, parser: &dyn Slot, raw: &OsStr, error: &ValueError) -> ErrorKind {
         let expected = parser.expected();
         let Some(text) = raw.to_str() else {
             return ErrorKind::invalid(None, expected, Some(error.reason().to_owned()));
@@ -366,28 +362,62 @@ impl<'s> Walker<'s> {
         let shown = parser.redact(text).map(|t| quote_value(&t));
         let mut reason = error.reason().to_owned();
         let trimmed = text.trim();
-        if trimmed.len() != text.len() && parser.parse(OsStr::new(trimmed)).is_ok() {
+        if trimmed.len() != text.len() && parser.accepts(OsStr::new(trimmed)) {
             reason.push_str("; the value has leading or trailing whitespace");
         }
         ErrorKind::invalid(shown, expected, Some(reason).filter(|r| !r.is_empty()))
     }
 
-    fn parse_default<P: Parse>(
+    fn parse_default(
         &mut self,
         field: &Field,
-        parser: &P,
+        parser: &mut dyn Slot,
         default: &'static str,
-    ) -> Option<P::Output> {
+    ) -> bool {
         match parser.parse(OsStr::new(default)) {
-            Ok(value) => {
+            Ok(()) => {
                 self.trace(field, parser, Some(OsStr::new(default)), Origin::Default);
-                Some(value)
+                true
             }
             Err(error) => {
                 let kind = ErrorKind::invalid_default(default, parser.expected(), error.reason());
                 self.error(self.name.clone(), field, kind);
-                None
+                false
             }
+        }
+    }
+
+    /// Reads one field into `parser`'s slot: describes it, or finds, parses
+    /// and traces its value, recording any problem. Compiled once for every
+    /// field type; only [`Slot`] is generic.
+    fn read(&mut self, field: &Field, parser: &mut dyn Slot, required: bool) -> Outcome {
+        self.set_name(field.name);
+        if let Mode::Describe { .. } = self.mode {
+            self.record_schema(field, parser, required && field.default.is_none());
+            return Outcome::Failed;
+        }
+        match self.lookup(field, parser.secret()) {
+            Lookup::Found(found) => {
+                if self.parse_found(field, parser, found) {
+                    Outcome::Value
+                } else {
+                    Outcome::Failed
+                }
+            }
+            Lookup::Unset => match field.default {
+                Some(default) if self.parse_default(field, parser, default) => Outcome::Value,
+                Some(_) => Outcome::Failed,
+                None if required => {
+                    let kind = ErrorKind::missing(parser.expected());
+                    self.error(self.name.clone(), field, kind);
+                    Outcome::Failed
+                }
+                None => {
+                    self.trace(field, parser, None, Origin::Unset);
+                    Outcome::Unset
+                }
+            },
+            Lookup::Failed => Outcome::Failed,
         }
     }
 
@@ -398,16 +428,16 @@ impl<'s> Walker<'s> {
 
     /// Records where a value came from, when this load traces.
     #[inline]
-    fn trace<P: Parse>(&mut self, field: &Field, parser: &P, raw: Option<&OsStr>, origin: Origin) {
+    fn trace(&mut self, field: &Field, parser: &dyn Slot, raw: Option<&OsStr>, origin: Origin) {
         if self.tracing() {
             self.record_trace(field, parser, raw, origin);
         }
     }
 
-    fn record_trace<P: Parse>(
+    fn record_trace(
         &mut self,
         field: &Field,
-        parser: &P,
+        parser: &dyn Slot,
         raw: Option<&OsStr>,
         origin: Origin,
     ) {
@@ -511,24 +541,77 @@ fn wipe(raw: Cow<'_, OsStr>) {
     }
 }
 
+/// What [`Walker::read`] did with a field.
+enum Outcome {
+    /// The slot holds the value.
+    Value,
+    /// An optional field's variable is unset.
+    Unset,
+    /// A problem was recorded, or the walk only describes.
+    Failed,
+}
+
+/// A parser with a place for its output: the object-safe view of a
+/// [`Parse`] that lets one non-generic [`Walker::read`] serve every type.
+trait Slot {
+    fn secret(&self) -> bool;
+    fn expected(&self) -> Cow<'static, str>;
+    fn choices(&self) -> &'static [&'static str];
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
+    /// Parses `raw` into the slot.
+    fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError>;
+    /// Moves `raw` into the slot when the type keeps the text as it is.
+    fn take(&mut self, raw: OsString) -> Result<(), OsString>;
+    /// Whether `raw` would parse; the slot is left as it was.
+    fn accepts(&self, raw: &OsStr) -> bool;
+}
+
+struct Output<'p, P: Parse> {
+    parser: &'p P,
+    value: Option<P::Output>,
+}
+
+impl<P: Parse> Slot for Output<'_, P> {
+    fn secret(&self) -> bool {
+        self.parser.secret()
+    }
+
+    fn expected(&self) -> Cow<'static, str> {
+        self.parser.expected()
+    }
+
+    fn choices(&self) -> &'static [&'static str] {
+        self.parser.choices()
+    }
+
+    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+        self.parser.redact(text)
+    }
+
+    fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError> {
+        self.value = Some(self.parser.parse(raw)?);
+        Ok(())
+    }
+
+    fn take(&mut self, raw: OsString) -> Result<(), OsString> {
+        self.value = Some(self.parser.take(raw)?);
+        Ok(())
+    }
+
+    fn accepts(&self, raw: &OsStr) -> bool {
+        self.parser.parse(raw).is_ok()
+    }
+}
+
 /// Loads a field that must have a value (from its variable or its default).
 pub fn required<P: Parse>(walker: &mut Walker<'_>, field: &Field, parser: &P) -> Option<P::Output> {
-    walker.set_name(field.name);
-    if let Mode::Describe { .. } = walker.mode {
-        walker.record_schema(field, parser, field.default.is_none());
-        return None;
-    }
-    match walker.lookup(field, parser.secret()) {
-        Lookup::Found(found) => walker.parse_found(field, parser, found),
-        Lookup::Unset => match field.default {
-            Some(default) => walker.parse_default(field, parser, default),
-            None => {
-                let kind = ErrorKind::missing(parser.expected());
-                walker.error(walker.name.clone(), field, kind);
-                None
-            }
-        },
-        Lookup::Failed => None,
+    let mut slot = Output {
+        parser,
+        value: None,
+    };
+    match walker.read(field, &mut slot, true) {
+        Outcome::Value => slot.value,
+        Outcome::Unset | Outcome::Failed => None,
     }
 }
 
@@ -538,18 +621,14 @@ pub fn optional<P: Parse>(
     field: &Field,
     parser: &P,
 ) -> Option<Option<P::Output>> {
-    walker.set_name(field.name);
-    if let Mode::Describe { .. } = walker.mode {
-        walker.record_schema(field, parser, false);
-        return None;
-    }
-    match walker.lookup(field, parser.secret()) {
-        Lookup::Found(found) => walker.parse_found(field, parser, found).map(Some),
-        Lookup::Unset => {
-            walker.trace(field, parser, None, Origin::Unset);
-            Some(None)
-        }
-        Lookup::Failed => None,
+    let mut slot = Output {
+        parser,
+        value: None,
+    };
+    match walker.read(field, &mut slot, false) {
+        Outcome::Value => slot.value.map(Some),
+        Outcome::Unset => Some(None),
+        Outcome::Failed => None,
     }
 }
 
