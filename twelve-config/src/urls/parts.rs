@@ -362,6 +362,17 @@ fn parse_host(item: &str, default_port: u16) -> Result<Host, ValueError> {
     }
     let parsed =
         url::Host::parse(host).map_err(|e| ValueError::new(format!("invalid host: {e}")))?;
+    // The URL standard accepts (and percent-decodes to) characters such as
+    // `,` and `*` in a host; no resolver does, and a `,` would turn one host
+    // into a host list when the URL is written out again.
+    if let url::Host::Domain(name) = &parsed {
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+        if !name.bytes().all(allowed) {
+            return Err(err(
+                "invalid host: a host name has only letters, digits, '-', '_' and '.'",
+            ));
+        }
+    }
     let port = match port {
         None | Some("") => None,
         Some(port) => Some(parse_port(port)?),

@@ -678,3 +678,16 @@ fn secret_box_of_a_url_is_secret_and_wipes_it() {
     db.zeroize();
     assert_eq!(db.expose_url(), "");
 }
+
+#[test]
+fn host_names_hold_only_what_resolvers_accept() {
+    // A percent-encoded `,` would become a host separator when written out.
+    let why = reason::<PostgresUrl>("postgres://appe%2c*stgres:/El");
+    assert!(why.starts_with("invalid host"), "{why}");
+    assert!(reason::<RedisUrl>("redis://ca*che/0").starts_with("invalid host"));
+    assert!(reason::<HttpUrl>("http://a%20b/").starts_with("invalid host"));
+    let compose: PostgresUrl = ok("postgres://u@my_db-1.internal/app");
+    assert_eq!(compose.host_str(), Some("my_db-1.internal"));
+    let idn: HttpUrl = ok("https://bücher.example/");
+    assert_eq!(idn.host_str(), Some("xn--bcher-kva.example"));
+}
