@@ -41,7 +41,7 @@ where
         .unwrap_or_else(|e| panic!("{text:?}: its exposed form does not parse: {e}"));
     assert_eq!(again, value, "{text:?}: the exposed form parses to another value");
     url_password::<T>(text.as_bytes(), |v| password(v).map(str::to_owned));
-    let Some(secret) = password(&value).filter(|p| p.len() >= 4 && *p != "***") else {
+    let Some(secret) = password(&value).filter(|p| p.len() >= 4 && !p.contains("***")) else {
         return;
     };
     let shown = value.to_string();
