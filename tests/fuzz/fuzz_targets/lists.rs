@@ -117,7 +117,13 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            check::<url::Url>(raw, separator, url::Url::to_string);
+            // `file:` URLs do not always read back (see the url target).
+            let has_file_url = list
+                .parse(os(raw))
+                .is_ok_and(|urls| urls.iter().any(|u| u.scheme() == "file"));
+            if !has_file_url {
+                check::<url::Url>(raw, separator, url::Url::to_string);
+            }
         }
         _ => {
             let list = List::new(Value::<SecretString>::new(), separator);
