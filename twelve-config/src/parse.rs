@@ -350,7 +350,15 @@ impl<P: Parse> Parse for List<P> {
             .iter()
             .map(|i| escape_item(i, self.separator))
             .collect();
-        Some(Cow::Owned(escaped.join(&format!("{} ", self.separator))))
+        // A space on both sides of a separator of several characters, so
+        // that an item ending with a piece of it (`a:` before `::`) is not
+        // read as the separator.
+        let joint = if self.separator.chars().count() > 1 {
+            format!(" {} ", self.separator)
+        } else {
+            format!("{} ", self.separator)
+        };
+        Some(Cow::Owned(escaped.join(&joint)))
     }
 }
 
@@ -437,6 +445,18 @@ mod tests {
         assert_eq!(
             spaced.redact("http://a:b@h\thttp://c:d@k").unwrap(),
             "http://a:***@h/ http://c:***@k/"
+        );
+        let colons = List::new(Value::<url::Url>::new(), "::");
+        assert_eq!(
+            colons.redact("a:b@c: :: http://u:p@h").unwrap(),
+            "a:***@c: :: http://u:***@h/"
+        );
+        let texts = List::new(Value::<String>::new(), "::");
+        assert_eq!(
+            texts
+                .parse(OsStr::new("a:***@c: :: http://u:***@h/"))
+                .unwrap(),
+            ["a:***@c:", "http://u:***@h/"]
         );
         let escaped = escape_item(r"a,b\c", ",");
         assert_eq!(split_list(&escaped, ","), [r"a,b\c"]);

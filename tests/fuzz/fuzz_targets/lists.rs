@@ -91,22 +91,31 @@ fuzz_target!(|data: &[u8]| {
         5 => {
             let list = List::new(Value::<url::Url>::new(), separator);
             if let Ok(text) = std::str::from_utf8(raw) {
+                // The list shows each item as the URL type shows it (the
+                // url target checks that no password survives that), the
+                // items being those that parsing sees.
                 let shown = list.redact(text).expect("a list of URLs is shown");
-                if let Ok(urls) = list.parse(OsStr::new(text)) {
-                    for url in urls {
-                        let Some(password) = url.password().filter(|p| p.len() >= 4) else {
-                            continue;
-                        };
-                        if password != "***" && text.matches(password).count() == 1 {
-                            assert!(
-                                !shown.contains(password),
-                                "{text:?} shown as {shown:?} shows the password {password:?}"
-                            );
-                        }
+                let texts = List::new(Value::<String>::new(), separator);
+                if let Ok(items) = texts.parse(OsStr::new(text)) {
+                    let expected: Vec<String> = items
+                        .iter()
+                        .map(|i| url::Url::redact(i).expect("a URL is shown").into_owned())
+                        .collect();
+                    if shown == text {
+                        assert_eq!(expected, items, "{text:?} shown unchanged");
+                    } else {
+                        let again = texts.parse(OsStr::new(shown.as_ref()));
+                        assert_eq!(again, Ok(expected), "{text:?} shown as {shown:?}");
                     }
                 }
             }
-            check::<url::Url>(raw, separator, url::Url::to_string);
+            // `file:` URLs do not always read back (see the url target).
+            let has_file_url = list
+                .parse(os(raw))
+                .is_ok_and(|urls| urls.iter().any(|u| u.scheme() == "file"));
+            if !has_file_url {
+                check::<url::Url>(raw, separator, url::Url::to_string);
+            }
         }
         _ => {
             let list = List::new(Value::<SecretString>::new(), separator);
