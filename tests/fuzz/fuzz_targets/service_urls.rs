@@ -41,9 +41,18 @@ where
     let again = T::parse_env(canonical)
         .unwrap_or_else(|e| panic!("{text:?}: its exposed form does not parse: {e}"));
     assert_eq!(again, value, "{text:?}: the exposed form parses to another value");
-    let _ = T::redact(text);
     if password(&value).is_none() {
         return;
+    }
+    // The text as written, masked for a report or --print-config: read
+    // again, its password is the mask (or it has none).
+    let shown = T::redact(text).expect("a URL type shows its text masked");
+    if let Ok(shown_value) = T::parse_env(&shown) {
+        let masked = password(&shown_value);
+        assert!(
+            masked.is_none_or(|p| p == "***"),
+            "{text:?} is shown as {shown:?}, whose password is {masked:?}"
+        );
     }
     // Exact: what is shown must not depend on the password at all. The same
     // URL with another password must display, debug and redact identically.
