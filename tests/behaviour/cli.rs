@@ -10,6 +10,8 @@ use std::cell::Cell;
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
 
+use crate::support::TempFile;
+
 use twelve_config::{
     answer, handle_args, Action, Config, ExposeSecret, Request, SchemaFormat, Source, Vars,
     EX_CONFIG, EX_USAGE,
@@ -318,32 +320,10 @@ fn check_config_prints_the_report_on_failure() {
     );
 }
 
-/// A file in the temporary directory, removed when dropped.
-struct TempFile(std::path::PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &str) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("twelve-config-cli-{}-{name}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
 #[test]
 fn print_config_shows_each_value_and_its_origin() {
-    let key = TempFile::new("api-key", "sk_from_file\n");
-    let ca = TempFile::new("ca", "-----BEGIN CERTIFICATE-----\n");
+    let key = TempFile::with("sk_from_file\n");
+    let ca = TempFile::with("-----BEGIN CERTIFICATE-----\n");
     let source = Vars::new([
         ("TOUR_PUBLIC_URL", "https://user:hunter2@tour.example/"),
         ("TOUR_API_KEY_FILE", key.path()),

@@ -13,5 +13,6 @@ mod real;
 mod report;
 mod schema;
 mod secrets;
+mod support;
 mod types;
 mod urls;

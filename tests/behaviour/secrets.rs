@@ -1,36 +1,10 @@
 //! Secrets: never shown anywhere, read from `_FILE`.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
+use crate::support::TempFile;
 use twelve_config::{
     handle_args, Config, ErrorKind, ExposeSecret, Origin, PostgresUrl, RedisUrl, SchemaFormat,
     SecretBox, SecretString, Vars,
 };
-
-/// A file under the system's temporary directory, removed on drop.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn with(contents: &[u8]) -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("twelve-config-secret-{}-{n}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 #[derive(Config, Debug)]
 #[config(prefix = "APP_")]
@@ -287,7 +261,7 @@ fn an_empty_file_is_an_error_not_a_silent_fallback() {
 
 #[test]
 fn an_oversized_file_is_refused() {
-    let file = TempFile::with(&vec![b'x'; (1 << 20) + 1]);
+    let file = TempFile::with(vec![b'x'; (1 << 20) + 1]);
     let errors = load_password(&[("PASSWORD_FILE", file.path())]).unwrap_err();
     assert!(
         errors.to_string().contains("larger than 1048576 bytes"),
