@@ -155,3 +155,21 @@ fn schema_and_print_config_show_urls_masked() {
         .unwrap();
     assert_eq!(db.shown_value(), Some("postgres://app:***@db/billing"));
 }
+
+#[test]
+fn a_rejected_url_with_an_unencoded_question_mark_in_its_password_is_masked() {
+    #[derive(twelve_config::Config, Debug)]
+    struct Links {
+        link: url::Url,
+        db: twelve_config::PostgresUrl,
+    }
+    let errors = Links::from_vars([
+        ("LINK", "http://u:p?sssecret@h"),
+        ("DB", "postgres://u:p?sssecret@h/db"),
+    ])
+    .unwrap_err();
+    let report = format!("{errors}\n{errors:?}");
+    assert_eq!(errors.len(), 2, "{report}");
+    assert!(!report.contains("sssecret"), "{report}");
+    assert!(report.contains("\"http://u:***@h\""), "{report}");
+}

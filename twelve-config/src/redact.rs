@@ -5,16 +5,31 @@ use std::borrow::Cow;
 /// The mask that stands for a hidden password.
 pub(crate) const MASK: &str = "***";
 
-/// Replaces the password of a URL-like text with `***`, even when the text is
-/// not a valid URL, so that a rejected URL can still be shown in a report.
+/// Replaces the password of a well-formed URL's text with `***`.
 ///
-/// The text is not parsed, so the rule leans towards masking too much: the
-/// userinfo ends at the last `@` before any `?` or `#` (users paste unencoded
-/// `@` and `/` in passwords, and drivers split at the last `@`); it starts
-/// after the first `://` before that `@`, or at the start of the text; the
-/// password is what follows its first `:`.
+/// The userinfo ends at the last `@` before any `?` or `#` (users paste
+/// unencoded `@` and `/` in passwords, and drivers split at the last `@`); it
+/// starts after the first `://` before that `@`, or at the start of the text;
+/// the password is what follows its first `:`. The `?`/`#` limit keeps an `@`
+/// in a query (`?q=a:b@c`) from being taken for the userinfo, which is right
+/// only when the text is known to be a URL: see [`mask_unparsed_url`].
 pub(crate) fn mask_url_password(text: &str) -> Cow<'_, str> {
-    let end = text.find(['?', '#']).unwrap_or(text.len());
+    mask_userinfo(text, text.find(['?', '#']).unwrap_or(text.len()))
+}
+
+/// Replaces the password of URL-like text that did not parse, so that a
+/// rejected URL can still be shown in a report.
+///
+/// Nothing is known of its structure, so the rule leans towards masking too
+/// much: it is [`mask_url_password`]'s without the `?`/`#` limit, since an
+/// unencoded `?` or `#` in a password is a likely reason the text was
+/// rejected (`http://u:p?ss@h` must not show `p?ss`).
+pub(crate) fn mask_unparsed_url(text: &str) -> Cow<'_, str> {
+    mask_userinfo(text, text.len())
+}
+
+/// Masks the password of the userinfo that ends at the last `@` before `end`.
+fn mask_userinfo(text: &str, end: usize) -> Cow<'_, str> {
     let Some(at) = text[..end].rfind('@') else {
         return Cow::Borrowed(text);
     };
@@ -36,7 +51,7 @@ pub(crate) fn mask_url_password(text: &str) -> Cow<'_, str> {
 /// the URL really has is the one masked, whatever way of writing it the
 /// parser accepts (`http:/user:pw@host`, tabs inside the text, backslashes
 /// for slashes); the URL is then shown as the parser writes it. Text that
-/// does not parse is masked by [`mask_url_password`].
+/// does not parse is masked by [`mask_unparsed_url`].
 #[cfg(feature = "url")]
 pub(crate) fn mask_url(text: &str) -> Cow<'_, str> {
     match url::Url::parse(text) {
@@ -44,7 +59,10 @@ pub(crate) fn mask_url(text: &str) -> Cow<'_, str> {
             Ok(()) => Cow::Owned(url.into()),
             Err(()) => Cow::Borrowed(MASK),
         },
-        _ => mask_url_password(text),
+        // No password where the parser looks; the text rule still masks
+        // what reads like one (`a:b@c` is a URL with scheme `a`).
+        Ok(_) => mask_url_password(text),
+        Err(_) => mask_unparsed_url(text),
     }
 }
 
@@ -71,6 +89,20 @@ mod tests {
         assert_eq!(mask("http:t:pw@i,x://a"), "http:***@i,x://a");
     }
 
+    #[test]
+    fn text_that_did_not_parse_is_masked_past_question_marks_and_hashes() {
+        use super::mask_unparsed_url as unparsed;
+        // An unencoded `?` or `#` in the password is why such text fails.
+        assert_eq!(unparsed("http://u:p?ss@h"), "http://u:***@h");
+        assert_eq!(
+            unparsed("redis://:p#w@cache:99999/0"),
+            "redis://:***@cache:99999/0"
+        );
+        assert_eq!(unparsed("no password here"), "no password here");
+        // Well-formed text keeps an `@` in its query.
+        assert_eq!(mask("http://u:p@h/x?q=a:b@c"), "http://u:***@h/x?q=a:b@c");
+    }
+
     #[cfg(feature = "url")]
     #[test]
     fn valid_urls_are_masked_where_the_parser_finds_the_password() {
@@ -78,6 +110,8 @@ mod tests {
         // Found by fuzzing: each has a password that the text rule missed.
         assert_eq!(mask_url("http:/user:pass@host"), "http://user:***@host/");
         assert_eq!(mask_url("http:\t//u:pass@h"), "http://u:***@h/");
+        // Rejected (the port is `p`): masked past the unencoded `?`.
+        assert_eq!(mask_url("http://u:p?ss@h"), "http://u:***@h");
         assert_eq!(mask_url("\u{19}http:t\0u:Bhttw@i"), "http://t%00u:***@i/");
         assert_eq!(mask_url("https://h/p?q=a:b@c"), "https://h/p?q=a:b@c");
         assert_eq!(mask_url("redis://:pw@h:6379"), "redis://:***@h:6379");

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::redact::{mask_url_password, MASK};
+use crate::redact::{mask_unparsed_url, mask_url_password, MASK};
 use crate::value::ValueError;
 
 /// One host of a backing-service URL, with its port.
@@ -491,7 +491,7 @@ pub(crate) fn redact(text: &str, valid: bool) -> Cow<'_, str> {
     let masked = if valid {
         mask_url_password(text)
     } else {
-        mask_broken(text)
+        mask_unparsed_url(text)
     };
     let Some(question) = masked.find('?') else {
         return masked;
@@ -512,22 +512,6 @@ pub(crate) fn redact(text: &str, valid: bool) -> Cow<'_, str> {
             Cow::Owned(out)
         }
     }
-}
-
-fn mask_broken(text: &str) -> Cow<'_, str> {
-    let start = text.find("://").map_or(0, |i| i + 3);
-    let rest = &text[start..];
-    let Some(at) = rest.rfind('@') else {
-        return Cow::Borrowed(text);
-    };
-    let Some(colon) = rest[..at].find(':') else {
-        return Cow::Borrowed(text);
-    };
-    Cow::Owned(format!(
-        "{}{MASK}{}",
-        &text[..start + colon + 1],
-        &text[start + at..]
-    ))
 }
 
 #[cfg(test)]
