@@ -76,7 +76,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             statics.push(nested_static(&spec, field));
             loads.push(nested_load(&binding, &spec, field));
         } else {
-            statics.push(field_static(&spec, field, container_file));
+            statics.push(field_static(&spec, field, &prefix, container_file));
             loads.push(value_load(&binding, &spec, field));
             checks.extend(secret_default_check(field));
             checks.extend(unit_check(field));
@@ -120,14 +120,22 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
     }
 }
 
-fn field_static(spec: &syn::Ident, field: &Field<'_>, container_file: bool) -> TokenStream {
+fn field_static(
+    spec: &syn::Ident,
+    field: &Field<'_>,
+    prefix: &str,
+    container_file: bool,
+) -> TokenStream {
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
     let name = match &field.attrs.env {
         Some(env) => quote!(::twelve_config::__private::Name::Exact(#env)),
         None => {
+            // The full name when the struct is loaded itself rather than
+            // nested: a load then builds no name at run time.
             let segment = &field.segment;
-            quote!(::twelve_config::__private::Name::Suffix(#segment))
+            let full = format!("{prefix}{segment}");
+            quote!(::twelve_config::__private::Name::Suffix { suffix: #segment, full: #full })
         }
     };
     let doc = &field.doc;

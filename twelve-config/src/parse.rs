@@ -203,16 +203,14 @@ impl<P> List<P> {
         self.separator.chars().all(char::is_whitespace)
     }
 
-    /// Parses `count` untrimmed items.
-    fn items<'t>(
-        &self,
-        count: usize,
-        items: impl Iterator<Item = &'t str>,
-    ) -> Result<Vec<P::Output>, ValueError>
+    /// Parses untrimmed items.
+    fn items<'t>(&self, items: impl Iterator<Item = &'t str>) -> Result<Vec<P::Output>, ValueError>
     where
         P: Parse,
     {
-        let mut values = Vec::with_capacity(count);
+        // Not counted first: lists are short, and the first allocation
+        // already holds four items.
+        let mut values = Vec::new();
         for (i, item) in items.enumerate() {
             values.push(self.item(i, item.trim())?);
         }
@@ -311,12 +309,9 @@ impl<P: Parse> Parse for List<P> {
             // A one-byte separator (`,`, `;`, `:`) splits with a byte search,
             // much faster than the general substring search.
             if let [byte] = *self.separator.as_bytes() {
-                let count = text.bytes().filter(|&b| b == byte).count() + 1;
-                let items = text.split(char::from(byte));
-                return self.items(count, items);
+                return self.items(text.split(char::from(byte)));
             }
-            let count = text.matches(self.separator).count() + 1;
-            return self.items(count, text.split(self.separator));
+            return self.items(text.split(self.separator));
         }
         let items = split_list(text, self.separator);
         let mut values = Vec::with_capacity(items.len());

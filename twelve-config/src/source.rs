@@ -20,6 +20,13 @@ pub trait Source {
     /// Only used to find unknown variables under a prefix; loading never
     /// lists the variables, it looks each one up.
     fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr));
+
+    /// Whether this is the process environment, which the loader then reads
+    /// directly rather than through this trait.
+    #[doc(hidden)]
+    fn __is_process_env(&self) -> bool {
+        false
+    }
 }
 
 /// The process environment, read one variable at a time.
@@ -37,6 +44,10 @@ impl Source for Env {
         for (name, _) in std::env::vars_os() {
             visit(&name);
         }
+    }
+
+    fn __is_process_env(&self) -> bool {
+        true
     }
 }
 
@@ -111,5 +122,9 @@ impl<S: Source + ?Sized> Source for &S {
 
     fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
         (**self).for_each_name(visit);
+    }
+
+    fn __is_process_env(&self) -> bool {
+        (**self).__is_process_env()
     }
 }

@@ -30,7 +30,13 @@ pub(crate) const DEFAULT_NESTED_SEPARATOR: &str = "_";
 #[derive(Clone, Copy, Debug)]
 pub enum Name {
     /// The field's name in SCREAMING_SNAKE_CASE; the prefix goes in front.
-    Suffix(&'static str),
+    Suffix {
+        /// The field's part of the name.
+        suffix: &'static str,
+        /// The struct's own prefix followed by `suffix`: the full name when
+        /// the struct is the one loaded, not nested in another.
+        full: &'static str,
+    },
     /// `#[config(env = "...")]`: exactly this, no prefix.
     Exact(&'static str),
 }
@@ -81,14 +87,27 @@ enum Mode<'s> {
 /// Walks a configuration's fields, loading or describing them.
 pub struct Walker<'s> {
     mode: Mode<'s>,
+    /// The source, while fields can be read the plain way: loading,
+    /// untraced, outside optional groups.
+    plain_source: Option<&'s dyn Source>,
+    /// Whether the source is the process environment: plain reads then call
+    /// `std::env::var_os` directly, a value moved rather than converted.
+    process_env: bool,
     prefix: String,
     separator: &'static str,
     path: String,
-    /// The current variable's full name; reused so a load allocates no name.
+    /// The current variable's name when it is known in full at compile
+    /// time: an `env` name, or any name of the struct loaded at the top.
+    fixed: Option<&'static str>,
+    /// Otherwise the name built from the prefix; reused so that a load
+    /// allocates no name.
     name: String,
     /// Whether `name` starts with the current `prefix`, so that the next
     /// prefixed name only replaces what follows it.
     name_prefixed: bool,
+    /// Whether the walk is in the struct it started from, whose prefix the
+    /// derive knew.
+    at_top: bool,
     errors: Vec<Error>,
     /// Inside an optional group: the variables found set so far.
     group: Option<Vec<String>>,
@@ -110,13 +129,25 @@ enum Lookup<'s> {
 
 impl<'s> Walker<'s> {
     fn new(mode: Mode<'s>, prefix: &str, separator: Option<&'static str>) -> Self {
+        let plain_source = match &mode {
+            Mode::Load {
+                source,
+                trace: None,
+                ..
+            } => Some(*source),
+            _ => None,
+        };
         Walker {
             mode,
+            process_env: plain_source.is_some_and(|s| s.__is_process_env()),
+            plain_source,
             prefix: prefix.to_owned(),
             separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
             path: String::new(),
-            name: String::with_capacity(64),
+            fixed: None,
+            name: String::new(),
             name_prefixed: false,
+            at_top: true,
             errors: Vec::new(),
             group: None,
             group_prefix: None,
@@ -157,24 +188,33 @@ impl<'s> Walker<'s> {
         }
     }
 
+    #[inline]
     fn set_name(&mut self, name: Name) {
         match name {
-            Name::Suffix(suffix) => {
-                if self.name_prefixed {
-                    self.name.truncate(self.prefix.len());
-                } else {
-                    self.name.clear();
-                    self.name.push_str(&self.prefix);
-                    self.name_prefixed = true;
-                }
-                self.name.push_str(suffix);
-            }
-            Name::Exact(exact) => {
-                self.name.clear();
-                self.name.push_str(exact);
-                self.name_prefixed = false;
-            }
+            Name::Suffix { full, .. } if self.at_top => self.fixed = Some(full),
+            Name::Exact(exact) => self.fixed = Some(exact),
+            Name::Suffix { suffix, .. } => self.build_name(suffix),
         }
+    }
+
+    /// Names a nested struct's field: its prefix, known at run time only,
+    /// then its suffix.
+    #[inline(never)]
+    fn build_name(&mut self, suffix: &str) {
+        self.fixed = None;
+        if self.name_prefixed {
+            self.name.truncate(self.prefix.len());
+        } else {
+            self.name.clear();
+            self.name.push_str(&self.prefix);
+            self.name_prefixed = true;
+        }
+        self.name.push_str(suffix);
+    }
+
+    /// The current variable's name.
+    fn var(&self) -> &str {
+        self.fixed.unwrap_or(&self.name)
     }
 
     fn field_path(&self, field: &Field) -> String {
@@ -193,13 +233,13 @@ impl<'s> Walker<'s> {
     }
 
     fn file_var(&self) -> String {
-        format!("{}_FILE", self.name)
+        format!("{}_FILE", self.var())
     }
 
     fn record_schema(&mut self, field: &Field, parser: &dyn Slot, required: bool) {
         let secret = parser.secret();
         let var = VarSchema {
-            name: self.name.clone(),
+            name: self.var().to_owned(),
             field: self.field_path(field),
             expected: parser.expected().into_owned(),
             choices: parser.choices(),
@@ -218,35 +258,13 @@ impl<'s> Walker<'s> {
 
     /// Finds the current variable's value: the variable itself, a deprecated
     /// alias, or the file its `_FILE` variable names.
-    #[inline]
-    fn lookup(&mut self, field: &Field, secret: bool) -> Lookup<'s> {
-        let source: &'s dyn Source = match &self.mode {
-            Mode::Load { source, .. } => *source,
-            Mode::Describe { .. } => return Lookup::Unset,
-        };
-        // Most fields can only come from their own variable: no alias, no
-        // `_FILE`, no optional group to tell. One look-up decides.
-        if field.aliases.is_empty() && !field.file && !secret && self.group.is_none() {
-            return match source.get(&self.name) {
-                Some(raw) if field.allow_empty || !raw.is_empty() => Lookup::Found(Found {
-                    raw,
-                    origin: Origin::Env,
-                }),
-                _ => Lookup::Unset,
-            };
-        }
-        self.lookup_full(source, field, secret)
-    }
-
-    /// [`lookup`](Self::lookup) for fields with aliases, a `_FILE` variable
-    /// or in an optional group.
-    fn lookup_full(&mut self, source: &'s dyn Source, field: &Field, secret: bool) -> Lookup<'s> {
+    fn lookup(&mut self, source: &'s dyn Source, field: &Field, secret: bool) -> Lookup<'s> {
         let present = |v: &Cow<'_, OsStr>| field.allow_empty || !v.is_empty();
-        let mut found = source.get(&self.name).filter(present).map(|raw| Found {
+        let mut found = source.get(self.var()).filter(present).map(|raw| Found {
             raw,
             origin: Origin::Env,
         });
-        // The variable the value came from, when it is not `self.name`;
+        // The variable the value came from, when it is not `self.var()`;
         // the common case allocates no copy of the name.
         let mut found_var: Option<String> = None;
         for &alias in field.aliases {
@@ -255,11 +273,12 @@ impl<'s> Walker<'s> {
             };
             if found.is_some() {
                 let kind = ErrorKind::conflict(alias);
-                let var = found_var.unwrap_or_else(|| self.name.clone());
+                let var = found_var.unwrap_or_else(|| self.var().to_owned());
                 self.error(var, field, kind);
                 return Lookup::Failed;
             }
-            self.warn(Warning::deprecated(alias, &self.name));
+            let warning = Warning::deprecated(alias, self.var());
+            self.warn(warning);
             found = Some(Found {
                 raw,
                 origin: Origin::Alias(alias.to_owned()),
@@ -270,7 +289,7 @@ impl<'s> Walker<'s> {
             let file_var = self.file_var();
             if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
                 if found.is_some() {
-                    let var = found_var.unwrap_or_else(|| self.name.clone());
+                    let var = found_var.unwrap_or_else(|| self.var().to_owned());
                     self.error(var, field, ErrorKind::conflict(file_var));
                     return Lookup::Failed;
                 }
@@ -293,7 +312,9 @@ impl<'s> Walker<'s> {
         match found {
             Some(found) => {
                 if let Some(group) = &mut self.group {
-                    group.push(found_var.unwrap_or_else(|| self.name.clone()));
+                    group.push(
+                        found_var.unwrap_or_else(|| self.fixed.unwrap_or(&self.name).to_owned()),
+                    );
                 }
                 Lookup::Found(found)
             }
@@ -302,49 +323,67 @@ impl<'s> Walker<'s> {
     }
 
     /// Parses a found value into the slot; false when it was rejected.
-    fn parse_found(&mut self, field: &Field, parser: &mut dyn Slot, mut found: Found<'s>) -> bool {
-        let secret = parser.secret();
-        // A value read from the process environment is already owned: a
-        // type that keeps the text (`String`) takes it instead of copying it.
-        // Secrets keep the borrowing path so that their text is wiped, and
-        // a traced load keeps it to show the value.
+    fn parse_found(
+        &mut self,
+        field: &Field,
+        slot: &mut dyn Slot,
+        secret: bool,
+        found: Found<'s>,
+    ) -> bool {
+        let Found { raw, origin } = found;
         if !secret && !self.tracing() {
-            if let Cow::Owned(raw) = found.raw {
-                match parser.take(raw) {
-                    Ok(()) => return true,
-                    Err(raw) => found.raw = Cow::Owned(raw),
+            return match slot.load(raw) {
+                Ok(()) => true,
+                Err((raw, error)) => {
+                    self.reject(field, slot, &raw, &origin, &error);
+                    false
                 }
-            }
+            };
         }
-        let result = parser.parse(&found.raw);
-        let parsed = match result {
+        // Secrets keep the borrowing path so that their text is wiped, and a
+        // traced load keeps it to show the value.
+        let parsed = match slot.parse(&raw) {
             Ok(()) => {
-                self.trace(field, parser, Some(&found.raw), found.origin);
+                self.trace(field, slot, Some(&raw), origin);
                 true
             }
             Err(error) => {
-                let kind = self.invalid(parser, &found.raw, &error);
-                let note = match &found.origin {
-                    Origin::File(path) => Some(format!(
-                        "read from {} named by {}",
-                        quote_value(&path.to_string_lossy()),
-                        self.file_var()
-                    )),
-                    Origin::Alias(alias) => Some(format!("read from deprecated {alias}")),
-                    _ => None,
-                };
-                let mut error = Error::new(self.name.clone(), self.field_path(field), kind);
-                if let Some(note) = note {
-                    error = error.with_note(note);
-                }
-                self.errors.push(error);
+                self.reject(field, slot, &raw, &origin, &error);
                 false
             }
         };
         if secret {
-            wipe(found.raw);
+            wipe(raw);
         }
         parsed
+    }
+
+    /// Records that the current variable's value was rejected.
+    #[cold]
+    #[inline(never)]
+    fn reject(
+        &mut self,
+        field: &Field,
+        slot: &dyn Slot,
+        raw: &OsStr,
+        origin: &Origin,
+        error: &ValueError,
+    ) {
+        let kind = self.invalid(slot, raw, error);
+        let note = match origin {
+            Origin::File(path) => Some(format!(
+                "read from {} named by {}",
+                quote_value(&path.to_string_lossy()),
+                self.file_var()
+            )),
+            Origin::Alias(alias) => Some(format!("read from deprecated {alias}")),
+            _ => None,
+        };
+        let mut error = Error::new(self.var().to_owned(), self.field_path(field), kind);
+        if let Some(note) = note {
+            error = error.with_note(note);
+        }
+        self.errors.push(error);
     }
 
     /// The problem for a rejected value, showing only what may be shown.
@@ -381,43 +420,83 @@ impl<'s> Walker<'s> {
             }
             Err(error) => {
                 let kind = ErrorKind::invalid_default(default, parser.expected(), error.reason());
-                self.error(self.name.clone(), field, kind);
+                self.error(self.var().to_owned(), field, kind);
                 false
             }
         }
     }
 
-    /// Reads one field into `parser`'s slot: describes it, or finds, parses
-    /// and traces its value, recording any problem. Compiled once for every
-    /// field type; only [`Slot`] is generic.
-    fn read(&mut self, field: &Field, parser: &mut dyn Slot, required: bool) -> Outcome {
+    /// Looks up the current field's variable when it is a plain one: its
+    /// only source is its own variable, and the load records nothing about
+    /// it. That is most fields, so [`read`] parses them on the spot.
+    #[inline(always)]
+    fn plain(&mut self, field: &Field, secret: bool) -> Plain<'s> {
         self.set_name(field.name);
-        if let Mode::Describe { .. } = self.mode {
-            self.record_schema(field, parser, required && field.default.is_none());
-            return Outcome::Failed;
+        let Some(source) = self.plain_source else {
+            return Plain::Other;
+        };
+        if !field.aliases.is_empty() || field.file || secret {
+            return Plain::Other;
         }
-        match self.lookup(field, parser.secret()) {
+        if self.process_env {
+            return match std::env::var_os(self.var()) {
+                Some(raw) if field.allow_empty || !raw.is_empty() => Plain::Owned(raw),
+                _ => Plain::Unset,
+            };
+        }
+        match source.get(self.var()) {
+            Some(raw) if field.allow_empty || !raw.is_empty() => Plain::Found(raw),
+            _ => Plain::Unset,
+        }
+    }
+
+    /// Reads a field that is not [`plain`](Self::plain): describes it, or
+    /// finds, parses and traces its value, recording any problem. Compiled
+    /// once for every field type; only [`Slot`] is generic.
+    #[inline(never)]
+    fn read_full(
+        &mut self,
+        field: &Field,
+        slot: &mut dyn Slot,
+        required: bool,
+        secret: bool,
+    ) -> Outcome {
+        let source = match &self.mode {
+            Mode::Load { source, .. } => *source,
+            Mode::Describe { .. } => {
+                self.record_schema(field, slot, required && field.default.is_none());
+                return Outcome::Failed;
+            }
+        };
+        match self.lookup(source, field, secret) {
             Lookup::Found(found) => {
-                if self.parse_found(field, parser, found) {
+                if self.parse_found(field, slot, secret, found) {
                     Outcome::Value
                 } else {
                     Outcome::Failed
                 }
             }
-            Lookup::Unset => match field.default {
-                Some(default) if self.parse_default(field, parser, default) => Outcome::Value,
-                Some(_) => Outcome::Failed,
-                None if required => {
-                    let kind = ErrorKind::missing(parser.expected());
-                    self.error(self.name.clone(), field, kind);
-                    Outcome::Failed
-                }
-                None => {
-                    self.trace(field, parser, None, Origin::Unset);
-                    Outcome::Unset
-                }
-            },
+            Lookup::Unset => self.unset(field, slot, required),
             Lookup::Failed => Outcome::Failed,
+        }
+    }
+
+    /// Handles a field whose variable is unset: its default, a missing
+    /// variable, or an optional field's `None`.
+    #[inline(never)]
+    fn unset(&mut self, field: &Field, slot: &mut dyn Slot, required: bool) -> Outcome {
+        match field.default {
+            Some(default) if self.parse_default(field, slot, default) => Outcome::Value,
+            Some(_) => Outcome::Failed,
+            None if required => {
+                let kind = ErrorKind::missing(slot.expected());
+                self.error(self.var().to_owned(), field, kind);
+                Outcome::Failed
+            }
+            None => {
+                self.trace(field, slot, None, Origin::Unset);
+                Outcome::Unset
+            }
         }
     }
 
@@ -453,7 +532,7 @@ impl<'s> Walker<'s> {
             None => Some(raw.to_string_lossy().into_owned()),
         });
         trace.push(ResolvedVar {
-            name: self.name.clone(),
+            name: self.fixed.unwrap_or(&self.name).to_owned(),
             field: format!("{}{}", self.path, field.ident),
             origin,
             value,
@@ -465,9 +544,15 @@ impl<'s> Walker<'s> {
         &mut self,
         nested: &Nested,
         separator: Option<&'static str>,
-    ) -> (usize, usize, &'static str) {
-        let saved = (self.prefix.len(), self.path.len(), self.separator);
+    ) -> (usize, usize, &'static str, bool) {
+        let saved = (
+            self.prefix.len(),
+            self.path.len(),
+            self.separator,
+            self.at_top,
+        );
         self.name_prefixed = false;
+        self.at_top = false;
         match nested.prefix {
             Some(prefix) => self.prefix.push_str(prefix),
             None => {
@@ -483,7 +568,8 @@ impl<'s> Walker<'s> {
         saved
     }
 
-    fn leave(&mut self, (prefix, path, separator): (usize, usize, &'static str)) {
+    fn leave(&mut self, (prefix, path, separator, at_top): (usize, usize, &'static str, bool)) {
+        self.at_top = at_top;
         self.prefix.truncate(prefix);
         self.name_prefixed = false;
         self.path.truncate(path);
@@ -541,7 +627,16 @@ fn wipe(raw: Cow<'_, OsStr>) {
     }
 }
 
-/// What [`Walker::read`] did with a field.
+/// The current variable's value, when [`Walker::plain`] could decide.
+enum Plain<'s> {
+    Owned(OsString),
+    Found(Cow<'s, OsStr>),
+    Unset,
+    /// The field needs [`Walker::read_full`].
+    Other,
+}
+
+/// What [`Walker::read_full`] did with a field.
 enum Outcome {
     /// The slot holds the value.
     Value,
@@ -552,7 +647,7 @@ enum Outcome {
 }
 
 /// A parser with a place for its output: the object-safe view of a
-/// [`Parse`] that lets one non-generic [`Walker::read`] serve every type.
+/// [`Parse`] that lets one non-generic [`Walker::read_full`] serve every type.
 trait Slot {
     fn secret(&self) -> bool;
     fn expected(&self) -> Cow<'static, str>;
@@ -560,8 +655,9 @@ trait Slot {
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
     /// Parses `raw` into the slot.
     fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError>;
-    /// Moves `raw` into the slot when the type keeps the text as it is.
-    fn take(&mut self, raw: OsString) -> Result<(), OsString>;
+    /// Parses `raw` into the slot, moving an owned value in without a copy
+    /// when the type keeps the text as it is; gives `raw` back on error.
+    fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)>;
     /// Whether `raw` would parse; the slot is left as it was.
     fn accepts(&self, raw: &OsStr) -> bool;
 }
@@ -593,9 +689,24 @@ impl<P: Parse> Slot for Output<'_, P> {
         Ok(())
     }
 
-    fn take(&mut self, raw: OsString) -> Result<(), OsString> {
-        self.value = Some(self.parser.take(raw)?);
-        Ok(())
+    fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)> {
+        let raw = match raw {
+            Cow::Owned(raw) => match self.parser.take(raw) {
+                Ok(value) => {
+                    self.value = Some(value);
+                    return Ok(());
+                }
+                Err(raw) => Cow::Owned(raw),
+            },
+            borrowed => borrowed,
+        };
+        match self.parser.parse(&raw) {
+            Ok(value) => {
+                self.value = Some(value);
+                Ok(())
+            }
+            Err(error) => Err((raw, error)),
+        }
     }
 
     fn accepts(&self, raw: &OsStr) -> bool {
@@ -603,16 +714,63 @@ impl<P: Parse> Slot for Output<'_, P> {
     }
 }
 
-/// Loads a field that must have a value (from its variable or its default).
-pub fn required<P: Parse>(walker: &mut Walker<'_>, field: &Field, parser: &P) -> Option<P::Output> {
+/// Reads one field: `Ok(Some(_))` for a value, `Ok(None)` for an optional
+/// field whose variable is unset, `Err(())` when a problem was recorded or
+/// the walk only describes.
+///
+/// A plain field is parsed here, where the parser's type is known; all
+/// else goes through the non-generic [`Walker::read_full`].
+#[inline]
+fn read<P: Parse>(
+    walker: &mut Walker<'_>,
+    field: &Field,
+    parser: &P,
+    required: bool,
+) -> Result<Option<P::Output>, ()> {
     let mut slot = Output {
         parser,
         value: None,
     };
-    match walker.read(field, &mut slot, true) {
-        Outcome::Value => slot.value,
-        Outcome::Unset | Outcome::Failed => None,
+    let outcome = match walker.plain(field, parser.secret()) {
+        Plain::Owned(raw) => match parser.take(raw) {
+            Ok(value) => return Ok(Some(value)),
+            Err(raw) => match parser.parse(&raw) {
+                Ok(value) => return Ok(Some(value)),
+                Err(error) => {
+                    walker.reject(field, &slot, &raw, &Origin::Env, &error);
+                    Outcome::Failed
+                }
+            },
+        },
+        Plain::Found(raw) => {
+            let raw = match raw {
+                Cow::Owned(raw) => match parser.take(raw) {
+                    Ok(value) => return Ok(Some(value)),
+                    Err(raw) => Cow::Owned(raw),
+                },
+                borrowed => borrowed,
+            };
+            match parser.parse(&raw) {
+                Ok(value) => return Ok(Some(value)),
+                Err(error) => {
+                    walker.reject(field, &slot, &raw, &Origin::Env, &error);
+                    Outcome::Failed
+                }
+            }
+        }
+        Plain::Unset => walker.unset(field, &mut slot, required),
+        Plain::Other => walker.read_full(field, &mut slot, required, parser.secret()),
+    };
+    match outcome {
+        Outcome::Value => Ok(slot.value),
+        Outcome::Unset => Ok(None),
+        Outcome::Failed => Err(()),
     }
+}
+
+/// Loads a field that must have a value (from its variable or its default).
+pub fn required<P: Parse>(walker: &mut Walker<'_>, field: &Field, parser: &P) -> Option<P::Output> {
+    read(walker, field, parser, true).ok().flatten()
 }
 
 /// Loads an `Option` field: `None` when its variable is unset.
@@ -621,15 +779,7 @@ pub fn optional<P: Parse>(
     field: &Field,
     parser: &P,
 ) -> Option<Option<P::Output>> {
-    let mut slot = Output {
-        parser,
-        value: None,
-    };
-    match walker.read(field, &mut slot, false) {
-        Outcome::Value => slot.value.map(Some),
-        Outcome::Unset => Some(None),
-        Outcome::Failed => None,
-    }
+    read(walker, field, parser, false).ok()
 }
 
 /// Loads a `#[config(nested)]` field.
@@ -658,7 +808,10 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         _ => 0,
     };
     let outer = walker.group.replace(Vec::new());
+    // A group records which of its variables are set: no plain reads.
+    let plain_source = walker.plain_source.take();
     let value = nested::<T>(walker, group);
+    walker.plain_source = plain_source;
     let enablers = std::mem::replace(&mut walker.group, outer).unwrap_or_default();
     if enablers.is_empty() {
         walker.errors.truncate(errors_before);
@@ -715,7 +868,7 @@ pub fn validate<T>(
             match fields.iter().find(|f| f.ident == name) {
                 Some(field) => {
                     walker.set_name(field.name);
-                    vars.push(walker.name.clone());
+                    vars.push(walker.var().to_owned());
                     paths.push(walker.field_path(field));
                 }
                 None => vars.push(name),
