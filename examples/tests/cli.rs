@@ -80,6 +80,54 @@ fn with_variables_the_quickstart_starts() {
 }
 
 #[test]
+fn values_from_the_process_environment_are_parsed_and_rejected_like_any_source() {
+    // The process environment is read directly, not through `Source`: set,
+    // nested and `env`-named values load, and rejected ones are reported
+    // with the variable's name and the value.
+    let mut vars = QUICKSTART_VARS.to_vec();
+    vars.extend([
+        ("PORT", "9090"),
+        ("BILLING_WORKERS_THREADS", "12"),
+        (
+            "BILLING_ALLOWED_ORIGINS",
+            "https://a.example, https://b.example",
+        ),
+    ]);
+    let started = run(QUICKSTART, &[], &vars);
+    assert_eq!(started.status, Some(0), "{started:?}");
+    assert!(
+        started
+            .stdout
+            .contains("listening on port 9090 with 12 workers"),
+        "{}",
+        started.stdout
+    );
+    assert!(
+        started.stdout.contains("\"https://b.example\""),
+        "{}",
+        started.stdout
+    );
+
+    vars.extend([("PORT", "80a"), ("BILLING_WORKERS_THREADS", "-1")]);
+    let failed = run(QUICKSTART, &[], &vars);
+    assert_eq!(failed.status, Some(78), "{failed:?}");
+    assert!(
+        failed
+            .stderr
+            .starts_with("error: 2 configuration problems\n"),
+        "{}",
+        failed.stderr
+    );
+    assert!(failed.stderr.contains("PORT "), "{}", failed.stderr);
+    assert!(failed.stderr.contains("\"80a\""), "{}", failed.stderr);
+    assert!(
+        failed.stderr.contains("BILLING_WORKERS_THREADS"),
+        "{}",
+        failed.stderr
+    );
+}
+
+#[test]
 fn unknown_variables_are_warned_about_on_stderr() {
     let mut vars = QUICKSTART_VARS.to_vec();
     vars.push(("BILLING_WORKERS_THRAEDS", "8"));

@@ -426,7 +426,9 @@ pub fn answer<T: Config>(
     if let Some(request) = request {
         return Action::Exit(request.run::<T>(source, stdout, stderr));
     }
-    match T::load(source) {
+    // The warnings of a full load, without recording where each value came
+    // from: nothing here shows that.
+    match crate::load::load::<T>(source, false, true) {
         Ok(loaded) => {
             print_warnings(loaded.warnings(), stderr);
             Action::Run(loaded.into_config())

@@ -247,7 +247,7 @@ pub trait Config: Sized {
     ///
     /// Every missing or invalid variable, in field order.
     fn from_source(source: &dyn Source) -> Result<Self, Errors> {
-        load::load::<Self>(source, false).map(Loaded::into_config)
+        load::load::<Self>(source, false, false).map(Loaded::into_config)
     }
 
     /// Loads from any [`Source`] and also returns where each value came from
@@ -276,7 +276,7 @@ pub trait Config: Sized {
     ///
     /// Every missing or invalid variable, in field order.
     fn load(source: &dyn Source) -> Result<Loaded<Self>, Errors> {
-        load::load::<Self>(source, true)
+        load::load::<Self>(source, true, true)
     }
 
     /// Parses every default written in the program, reading no variable.

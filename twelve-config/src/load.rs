@@ -147,12 +147,17 @@ impl<T> Loaded<T> {
     }
 }
 
-/// Loads `T`; `detailed` records origins and scans for unknown variables.
-pub(crate) fn load<T: Config>(source: &dyn Source, detailed: bool) -> Result<Loaded<T>, Errors> {
-    let mut walker = Walker::load::<T>(source, detailed);
+/// Loads `T`; `trace` records origins, `unknown` scans for unknown
+/// variables (always done under `deny_unknown`).
+pub(crate) fn load<T: Config>(
+    source: &dyn Source,
+    trace: bool,
+    unknown: bool,
+) -> Result<Loaded<T>, Errors> {
+    let mut walker = Walker::load::<T>(source, trace);
     let config = T::__visit(&mut walker);
     let (mut errors, vars, mut warnings) = walker.finish_load();
-    if detailed || T::__DENY_UNKNOWN {
+    if unknown || T::__DENY_UNKNOWN {
         for (var, kind) in unknown_vars::<T>(source) {
             if T::__DENY_UNKNOWN {
                 errors.push(Error::new(var, "", kind));
