@@ -358,6 +358,19 @@ impl<'s> Walker<'s> {
         parsed
     }
 
+    /// Parses a plain field's value from a [`Source`]; kept out of the
+    /// generic [`read`] because only the process environment is hot.
+    #[inline(never)]
+    fn parse_plain(&mut self, field: &Field, slot: &mut dyn Slot, raw: Cow<'_, OsStr>) -> Outcome {
+        match slot.load(raw) {
+            Ok(()) => Outcome::Value,
+            Err((raw, error)) => {
+                self.reject(field, slot, &raw, &Origin::Env, &error);
+                Outcome::Failed
+            }
+        }
+    }
+
     /// Records that the current variable's value was rejected.
     #[cold]
     #[inline(never)]
@@ -742,22 +755,7 @@ fn read<P: Parse>(
                 }
             },
         },
-        Plain::Found(raw) => {
-            let raw = match raw {
-                Cow::Owned(raw) => match parser.take(raw) {
-                    Ok(value) => return Ok(Some(value)),
-                    Err(raw) => Cow::Owned(raw),
-                },
-                borrowed => borrowed,
-            };
-            match parser.parse(&raw) {
-                Ok(value) => return Ok(Some(value)),
-                Err(error) => {
-                    walker.reject(field, &slot, &raw, &Origin::Env, &error);
-                    Outcome::Failed
-                }
-            }
-        }
+        Plain::Found(raw) => walker.parse_plain(field, &mut slot, raw),
         Plain::Unset => walker.unset(field, &mut slot, required),
         Plain::Other => walker.read_full(field, &mut slot, required, parser.secret()),
     };
