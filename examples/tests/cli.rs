@@ -224,6 +224,7 @@ fn check_config_fails_with_the_report_and_starts_nothing() {
          SHOP_API_KEY               missing: required (secret text)\n  \
          SHOP_S3_SECRET_ACCESS_KEY  missing: required (secret text)\n  \
          \x20                          note: the optional group s3 is enabled because SHOP_S3_BUCKET is set\n\
+         warning: SHOP_MAX_CONNS: deprecated: rename it to SHOP_MAX_CONNECTIONS\n\
          warning: SHOP_LOG_FROMAT: unknown variable: no setting reads it (did you mean SHOP_LOG_FORMAT?)\n"
     );
 }

@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write;
 
-use crate::load::Warning;
+use crate::load::{load_keeping_warnings, Warning};
 use crate::source::Source;
 use crate::Config;
 
@@ -167,19 +167,19 @@ impl Request {
                     _ => schema.render(*format),
                 }
             }
-            Request::CheckConfig => match T::load(source) {
+            Request::CheckConfig => match load_keeping_warnings::<T>(source, true, true) {
                 Ok(loaded) => {
                     print_warnings(loaded.warnings(), stderr);
                     check_summary(loaded.vars())
                 }
-                Err(errors) => return report_failure::<T>(&errors, source, stderr),
+                Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
             },
-            Request::PrintConfig => match T::load(source) {
+            Request::PrintConfig => match load_keeping_warnings::<T>(source, true, true) {
                 Ok(loaded) => {
                     print_warnings(loaded.warnings(), stderr);
                     effective_config(loaded.vars())
                 }
-                Err(errors) => return report_failure::<T>(&errors, source, stderr),
+                Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
             },
         };
         match stdout
@@ -428,12 +428,12 @@ pub fn answer<T: Config>(
     }
     // The warnings of a full load, without recording where each value came
     // from: nothing here shows that.
-    match crate::load::load::<T>(source, false, true) {
+    match load_keeping_warnings::<T>(source, false, true) {
         Ok(loaded) => {
             print_warnings(loaded.warnings(), stderr);
             Action::Run(loaded.into_config())
         }
-        Err(errors) => Action::Exit(report_failure::<T>(&errors, source, stderr)),
+        Err((errors, warnings)) => Action::Exit(report_failure(&errors, &warnings, stderr)),
     }
 }
 
@@ -443,19 +443,11 @@ fn print_warnings(warnings: &[Warning], stderr: &mut dyn Write) {
     }
 }
 
-/// Prints the report, then the unknown variables under the prefix, which
-/// often explain a missing one (`APP_PROT` for `APP_PORT`).
-fn report_failure<T: Config>(
-    errors: &crate::Errors,
-    source: &dyn Source,
-    stderr: &mut dyn Write,
-) -> i32 {
+/// Prints the report, then the load's warnings: unknown variables under
+/// the prefix often explain a missing one (`APP_PROT` for `APP_PORT`).
+fn report_failure(errors: &crate::Errors, warnings: &[Warning], stderr: &mut dyn Write) -> i32 {
     let _ = writeln!(stderr, "{errors}");
-    if !T::__DENY_UNKNOWN {
-        for (var, kind) in crate::load::unknown_vars::<T>(source) {
-            let _ = writeln!(stderr, "{}", Warning::unknown(var, &kind));
-        }
-    }
+    print_warnings(warnings, stderr);
     EX_CONFIG
 }
 

@@ -154,6 +154,16 @@ pub(crate) fn load<T: Config>(
     trace: bool,
     unknown: bool,
 ) -> Result<Loaded<T>, Errors> {
+    load_keeping_warnings(source, trace, unknown).map_err(|(errors, _)| errors)
+}
+
+/// [`load`], whose failure also gives the warnings, so that a report can
+/// list the unknown variables without scanning the environment again.
+pub(crate) fn load_keeping_warnings<T: Config>(
+    source: &dyn Source,
+    trace: bool,
+    unknown: bool,
+) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
     let mut walker = Walker::load::<T>(source, trace);
     let config = T::__visit(&mut walker);
     let (mut errors, vars, mut warnings) = walker.finish_load();
@@ -172,7 +182,7 @@ pub(crate) fn load<T: Config>(
             vars,
             warnings,
         }),
-        _ => Err(Errors::from_vec(errors)),
+        _ => Err((Errors::from_vec(errors), warnings)),
     }
 }
 
