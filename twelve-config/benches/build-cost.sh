@@ -24,11 +24,11 @@
 #   crates    compilation units in that build
 #   rebuild   wall time of the dev-profile `cargo build` after a one-line edit
 #             of the configuration struct (one field's type u16 <-> u32),
-#             median of 3 edits
+#             median of EDITS edits, interleaved across the contenders
 #   size      the stripped release binary, in bytes
 #
-# Usage:  twelve-config/benches/build-cost.sh            (RUNS=3 by default)
-#         RUNS=1 twelve-config/benches/build-cost.sh     (quicker, noisier)
+# Usage:  twelve-config/benches/build-cost.sh            (RUNS=3, EDITS=7 by default)
+#         RUNS=1 EDITS=3 twelve-config/benches/build-cost.sh   (quicker, noisier)
 #         KEEP=1 ...                                     (keep the temp dir)
 #
 # Needs cargo, strip (binutils) and network access to crates.io on the first
@@ -37,6 +37,7 @@
 set -euo pipefail
 
 RUNS="${RUNS:-3}"
+EDITS="${EDITS:-7}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 crate_dir="$(cd "$here/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/twelve-config-build-cost.XXXXXX")"
@@ -273,12 +274,18 @@ for run in $(seq "$RUNS"); do
     done
 done
 
-# The edit-compile loop: a dev build, then a one-line edit of the struct.
+# The edit-compile loop: a dev build, then one-line edits of the struct,
+# interleaved across the contenders: sub-second times are easily moved by
+# what else the machine does.
+rebuilt=()
 for name in "${contenders[@]}"; do
     [[ "$name" == deps-only ]] && continue
-    dir="$work/$name"
-    (cd "$dir" && cargo build --offline -q 2>/dev/null)
-    for edit in 1 2 3; do
+    (cd "$work/$name" && cargo build --offline -q 2>/dev/null)
+    rebuilt+=("$name")
+done
+for edit in $(seq "$EDITS"); do
+    for name in "${rebuilt[@]}"; do
+        dir="$work/$name"
         if grep -q 'pub http_port: u16,' "$dir/src/main.rs"; then
             sed -i 's/pub http_port: u16,/pub http_port: u32,/' "$dir/src/main.rs"
         else
@@ -301,7 +308,7 @@ envy_size=${size[envy]}
 
 echo
 echo "Build cost, $(date -u +%Y-%m-%d), $(nproc) cores, $(rustc --version)"
-echo "cold = median of $RUNS cold release builds; rebuild = median of 3 dev rebuilds after a one-line edit"
+echo "cold = median of $RUNS cold release builds; rebuild = median of $EDITS dev rebuilds after a one-line edit"
 printf '%-22s %9s %7s %7s %10s %7s %12s %7s\n' contender "cold (s)" "/envy" crates "rebuild(s)" "/envy" "stripped (B)" "/envy"
 for name in "${contenders[@]}"; do
     cold=$(cold_median "$name")
