@@ -8,6 +8,9 @@
 #
 #   twelve-config          path dependency on this workspace, default features
 #   twelve-config-no-url   the same with default-features = false (no url/IDNA)
+#   no-url-from-env        the same, calling from_env and printing the report
+#                          itself, as the envy service does, instead of
+#                          load_or_exit and its flags (size only)
 #   declared-set           the dependency set the project was planned with, built
 #                          alone: serde, thiserror, secrecy, url and
 #                          humantime-serde, with syn, quote and proc-macro2 from
@@ -51,7 +54,7 @@ else
     echo "keeping $work"
 fi
 
-contenders=(twelve-config twelve-config-no-url declared-set deps-only hand-written envy)
+contenders=(twelve-config twelve-config-no-url no-url-from-env declared-set deps-only hand-written envy)
 
 # --- the configuration, three ways -------------------------------------------
 
@@ -98,6 +101,21 @@ EOF
 fn main() {
     let settings = Settings::load_or_exit();
     println!("{}", settings.http_port);
+}
+EOF
+}
+
+main_rs_twelve_config_from_env() {
+    main_rs_twelve_config | sed '/^fn main() {$/,$d'
+    cat <<'EOF'
+fn main() {
+    match Settings::from_env() {
+        Ok(settings) => println!("{}", settings.http_port),
+        Err(errors) => {
+            eprintln!("{errors}");
+            std::process::exit(78);
+        }
+    }
 }
 EOF
 }
@@ -219,7 +237,7 @@ generate() {
         twelve-config)
             echo "twelve-config = { path = \"$crate_dir\" }"
             ;;
-        twelve-config-no-url)
+        twelve-config-no-url | no-url-from-env)
             echo "twelve-config = { path = \"$crate_dir\", default-features = false }"
             ;;
         declared-set)
@@ -248,6 +266,7 @@ generate() {
     } >"$dir/Cargo.toml"
     case "$name" in
     twelve-config | twelve-config-no-url) main_rs_twelve_config ;;
+    no-url-from-env) main_rs_twelve_config_from_env ;;
     declared-set | deps-only) printf 'fn main() {\n    println!("0");\n}\n' ;;
     hand-written) main_rs_hand_written ;;
     envy) main_rs_envy ;;
@@ -292,7 +311,7 @@ done
 # what else the machine does.
 rebuilt=()
 for name in "${contenders[@]}"; do
-    [[ "$name" == deps-only || "$name" == declared-set ]] && continue
+    [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env ]] && continue
     (cd "$work/$name" && cargo build --offline -q 2>/dev/null)
     rebuilt+=("$name")
 done
@@ -325,7 +344,7 @@ echo "cold = median of $RUNS cold release builds; rebuild = median of $EDITS dev
 printf '%-22s %9s %7s %7s %10s %7s %12s %7s\n' contender "cold (s)" "/envy" crates "rebuild(s)" "/envy" "stripped (B)" "/envy"
 for name in "${contenders[@]}"; do
     cold=$(cold_median "$name")
-    if [[ "$name" == deps-only || "$name" == declared-set ]]; then
+    if [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env ]]; then
         rb="-"
         rb_ratio="-"
     else
@@ -341,3 +360,4 @@ echo "twelve-config (default) / deps-only cold:    $(ratio "$(cold_median twelve
 echo "twelve-config-no-url / envy cold:            $(ratio "$(cold_median twelve-config-no-url)" "$envy_cold") (target <= 1.00)"
 echo "twelve-config / envy rebuild:                $(ratio "$(rebuild_median twelve-config)" "$envy_rebuild") (target <= 1.00)"
 echo "twelve-config-no-url / envy size:            $(ratio "${size[twelve-config-no-url]}" "$envy_size") (target <= 1.00)"
+echo "no-url-from-env / envy size:                 $(ratio "${size[no-url-from-env]}" "$envy_size") (the same program as envy's)"
