@@ -1,5 +1,6 @@
-//! Behaviour of derived loaders, driven through `from_vars` only: no test
-//! reads or changes the process environment.
+//! Behaviour of derived loaders, driven through `from_vars` and `Vars`: no
+//! test changes the process environment. `process` runs this binary again as
+//! a child with a prepared environment to test `from_env` itself.
 
 // Test configurations declare fields that only some tests read.
 #![allow(dead_code)]
@@ -8,6 +9,7 @@ mod cli;
 mod hostile;
 mod naming;
 mod ported;
+mod process;
 mod properties;
 mod real;
 mod report;

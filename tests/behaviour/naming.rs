@@ -336,3 +336,81 @@ fn doc_comments_become_descriptions_with_their_paragraphs() {
     );
     assert_eq!(schema.vars()[1].description(), "");
 }
+
+/// A nested struct whose `env` field sits between two prefixed ones.
+#[derive(Config, Debug)]
+struct Mixed {
+    #[config(default = 4)]
+    size: u32,
+    #[config(env = "MIXED_DEBUG", default = false)]
+    debug: bool,
+    #[config(file)]
+    idle_timeout: Duration,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_", validate = Outer::check)]
+struct Outer {
+    #[config(env = "OUTER_MODE")]
+    mode: String,
+    #[config(nested)]
+    mixed: Mixed,
+    limit: u32,
+}
+
+impl Outer {
+    fn check(&self) -> Result<(), twelve_config::Problems> {
+        let mut problems = twelve_config::Problems::new();
+        if self.limit < self.mixed.size {
+            problems.add(["limit", "mode"], "limit below size");
+        }
+        problems.into_result()
+    }
+}
+
+#[test]
+fn names_stay_right_around_exact_names_at_every_level() {
+    let schema = Outer::schema();
+    let names: Vec<&str> = schema.vars().iter().map(|v| v.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "OUTER_MODE",
+            "APP_MIXED_SIZE",
+            "MIXED_DEBUG",
+            "APP_MIXED_IDLE_TIMEOUT",
+            "APP_LIMIT"
+        ]
+    );
+    assert_eq!(
+        schema.var("APP_MIXED_IDLE_TIMEOUT").unwrap().file_var(),
+        Some("APP_MIXED_IDLE_TIMEOUT_FILE")
+    );
+
+    let errors = Outer::from_vars([
+        ("MIXED_DEBUG", "maybe"),
+        ("APP_MIXED_IDLE_TIMEOUT", "soon"),
+        ("APP_LIMIT", "x"),
+    ])
+    .unwrap_err();
+    let vars: Vec<&str> = errors.iter().map(|e| e.var()).collect();
+    assert_eq!(
+        vars,
+        [
+            "OUTER_MODE",
+            "MIXED_DEBUG",
+            "APP_MIXED_IDLE_TIMEOUT",
+            "APP_LIMIT"
+        ]
+    );
+
+    // The rule names the variables of the fields it involves.
+    let errors = Outer::from_vars([
+        ("OUTER_MODE", "fast"),
+        ("APP_MIXED_SIZE", "8"),
+        ("APP_MIXED_IDLE_TIMEOUT", "1s"),
+        ("APP_LIMIT", "2"),
+    ])
+    .unwrap_err();
+    assert_eq!(errors.iter().next().unwrap().var(), "APP_LIMIT, OUTER_MODE");
+}

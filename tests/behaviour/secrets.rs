@@ -147,6 +147,58 @@ fn a_secret_reason_that_would_quote_the_value_is_withheld() {
     assert!(!format!("{errors:?}").contains("300"));
 }
 
+/// A key in the form `sk_<hex>`, rejected with a reason that quotes it, as
+/// foreign parsers often do.
+fn parse_key(text: &str) -> Result<SecretString, String> {
+    match text.strip_prefix("sk_") {
+        Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Ok(SecretString::from(text))
+        }
+        _ => Err(format!("{text:?} is not an sk_ key")),
+    }
+}
+
+#[test]
+fn secrets_parsed_with_a_function_stay_secret() {
+    #[derive(Config, Debug)]
+    #[config(prefix = "APP_")]
+    struct Keys {
+        #[config(with = parse_key)]
+        api_key: SecretString,
+        #[config(with = parse_key)]
+        token: Option<SecretString>,
+    }
+    let vars = Vars::new([("APP_API_KEY", CANARY), ("APP_TOKEN", CANARY)]);
+    let errors = Keys::from_source(&vars).unwrap_err();
+    assert_eq!(errors.len(), 2, "{errors}");
+    let output = format!("{errors}\n{errors:?}");
+    assert!(!output.contains(CANARY), "{output}");
+    assert!(
+        output.contains("invalid value <redacted>: expected secret text accepted by parse_key"),
+        "{output}"
+    );
+    assert!(output.contains("APP_TOKEN"), "{output}");
+    // Both may come from `_FILE`, as every secret may.
+    let key_file = TempFile::with(b"sk_00ff\n");
+    let token_file = TempFile::with(b"sk_12345678\n");
+    let keys = Keys::from_vars([
+        ("APP_API_KEY_FILE", key_file.path()),
+        ("APP_TOKEN_FILE", token_file.path()),
+    ])
+    .unwrap();
+    assert_eq!(keys.api_key.expose_secret(), "sk_00ff");
+    assert_eq!(keys.token.unwrap().expose_secret(), "sk_12345678");
+    // The schema and --print-config show them as secrets.
+    let schema = Keys::schema();
+    assert!(schema.vars().iter().all(|v| v.is_secret()), "{schema:?}");
+    let loaded = Keys::load(&Vars::new([
+        ("APP_API_KEY", "sk_abc"),
+        ("APP_TOKEN", "sk_def"),
+    ]))
+    .unwrap();
+    assert!(loaded.vars().iter().all(|v| v.shown_value().is_none()));
+}
+
 #[cfg(unix)]
 #[test]
 fn non_utf8_secrets_are_reported_without_their_bytes() {

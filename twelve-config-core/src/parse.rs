@@ -120,6 +120,7 @@ where
 {
     type Output = T;
 
+    // Secret types (`SecretString`, `SecretBox`) do not implement `FromStr`.
     fn secret(&self) -> bool {
         false
     }
@@ -145,12 +146,26 @@ where
 pub struct With<F> {
     parse: F,
     name: &'static str,
+    secret: bool,
 }
 
 impl<F> With<F> {
     /// A parser calling `parse`, described by the function's `name`.
     pub const fn new(parse: F, name: &'static str) -> Self {
-        With { parse, name }
+        With {
+            parse,
+            name,
+            secret: false,
+        }
+    }
+
+    /// The same parser for a secret type (`SecretString`, `SecretBox`): its
+    /// values are never shown and may come from `_FILE`.
+    pub fn secret(self) -> Self {
+        With {
+            secret: true,
+            ..self
+        }
     }
 }
 
@@ -162,11 +177,12 @@ where
     type Output = T;
 
     fn secret(&self) -> bool {
-        false
+        self.secret
     }
 
     fn expected(&self) -> Cow<'static, str> {
-        format!("text accepted by {}", self.name).into()
+        let secret = if self.secret { "secret " } else { "" };
+        format!("{secret}text accepted by {}", self.name).into()
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
@@ -178,7 +194,7 @@ where
     }
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
-        Some(Cow::Borrowed(text))
+        (!self.secret).then_some(Cow::Borrowed(text))
     }
 }
 

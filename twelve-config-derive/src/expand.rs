@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr};
 
-use crate::ast::{Enum, Field, Shape, Struct};
+use crate::ast::{looks_secret, Enum, Field, Shape, Struct};
 use crate::ctxt::Ctxt;
 use crate::valid;
 
@@ -161,9 +161,13 @@ fn field_static(
 fn parser(field: &Field<'_>) -> TokenStream {
     let ty = field.shape.value_type();
     let span = located_at(ty);
+    // `with` bypasses `EnvValue::SECRET`, so a secret type is known by its
+    // spelling, as the derive's other secret checks know it. (Secret types
+    // do not implement `FromStr`, so `from_str` needs no such care.)
+    let secret = looks_secret(ty).then(|| quote!(.secret()));
     let item = if let Some((_, path)) = &field.attrs.with {
         let name = quote!(#path).to_string().replace(' ', "");
-        quote_spanned!(span=> ::twelve_config::__private::With::new(#path, #name))
+        quote_spanned!(span=> ::twelve_config::__private::With::new(#path, #name)#secret)
     } else if let Some(unit) = &field.attrs.unit {
         quote_spanned!(span=> ::twelve_config::__private::InUnit::<#ty>::new(#unit))
     } else if field.attrs.from_str.is_some() {
