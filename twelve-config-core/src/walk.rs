@@ -745,6 +745,9 @@ fn read<P: Parse>(
         value: None,
     };
     let outcome = match walker.plain(field, parser.secret()) {
+        // What `Output::load` does, spelled out on the concrete parser: this
+        // is the hot path of `from_env`, and going through the slot and a
+        // `Cow` measured about 1% more instructions per load.
         Plain::Owned(raw) => match parser.take(raw) {
             Ok(value) => return Ok(Some(value)),
             Err(raw) => match parser.parse(&raw) {
