@@ -322,7 +322,9 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// Parses a found value into the slot; false when it was rejected.
+    /// Parses a found value into the slot; false when it was rejected. Not
+    /// inlined: one copy serves every field type.
+    #[inline(never)]
     fn parse_found(
         &mut self,
         field: &Field,
@@ -356,19 +358,6 @@ impl<'s> Walker<'s> {
             wipe(raw);
         }
         parsed
-    }
-
-    /// Parses a plain field's value from a [`Source`]; kept out of the
-    /// generic [`read`] because only the process environment is hot.
-    #[inline(never)]
-    fn parse_plain(&mut self, field: &Field, slot: &mut dyn Slot, raw: Cow<'_, OsStr>) -> Outcome {
-        match slot.load(raw) {
-            Ok(()) => Outcome::Value,
-            Err((raw, error)) => {
-                self.reject(field, slot, &raw, &Origin::Env, &error);
-                Outcome::Failed
-            }
-        }
     }
 
     /// Records that the current variable's value was rejected.
@@ -758,7 +747,17 @@ fn read<P: Parse>(
                 }
             },
         },
-        Plain::Found(raw) => walker.parse_plain(field, &mut slot, raw),
+        Plain::Found(raw) => {
+            let found = Found {
+                raw,
+                origin: Origin::Env,
+            };
+            if walker.parse_found(field, &mut slot, false, found) {
+                Outcome::Value
+            } else {
+                Outcome::Failed
+            }
+        }
         Plain::Unset => walker.unset(field, &mut slot, required),
         Plain::Other => walker.read_full(field, &mut slot, required, parser.secret()),
     };
