@@ -167,14 +167,14 @@ impl Request {
                     _ => schema.render(*format),
                 }
             }
-            Request::CheckConfig => match load_keeping_warnings::<T>(source, true, true) {
+            Request::CheckConfig => match load_keeping_warnings::<T, true>(source, true) {
                 Ok(loaded) => {
                     print_warnings(loaded.warnings(), stderr);
                     check_summary(loaded.vars())
                 }
                 Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
             },
-            Request::PrintConfig => match load_keeping_warnings::<T>(source, true, true) {
+            Request::PrintConfig => match load_keeping_warnings::<T, true>(source, true) {
                 Ok(loaded) => {
                     print_warnings(loaded.warnings(), stderr);
                     effective_config(loaded.vars())
@@ -428,7 +428,7 @@ pub fn answer<T: Config>(
     }
     // The warnings of a full load, without recording where each value came
     // from: nothing here shows that.
-    match load_keeping_warnings::<T>(source, false, true) {
+    match load_keeping_warnings::<T, true>(source, false) {
         Ok(loaded) => {
             print_warnings(loaded.warnings(), stderr);
             Action::Run(loaded.into_config())

@@ -109,7 +109,7 @@ pub trait Config: Sized {
     ///
     /// Every missing or invalid variable, in field order.
     fn from_source(source: &dyn Source) -> Result<Self, Errors> {
-        load::load::<Self>(source, false, false).map(Loaded::into_config)
+        load::load::<Self, false>(source, false).map(Loaded::into_config)
     }
 
     /// Loads from any [`Source`] and also returns where each value came from
@@ -138,7 +138,7 @@ pub trait Config: Sized {
     ///
     /// Every missing or invalid variable, in field order.
     fn load(source: &dyn Source) -> Result<Loaded<Self>, Errors> {
-        load::load::<Self>(source, true, true)
+        load::load::<Self, true>(source, true)
     }
 
     /// Parses every default written in the program, reading no variable.

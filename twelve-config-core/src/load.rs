@@ -147,27 +147,29 @@ impl<T> Loaded<T> {
     }
 }
 
-/// Loads `T`; `trace` records origins, `unknown` scans for unknown
+/// Loads `T`; `trace` records origins, `UNKNOWN` scans for unknown
 /// variables (always done under `deny_unknown`).
-pub(crate) fn load<T: Config>(
+///
+/// `UNKNOWN` is a constant so that the scan, with its hash set and
+/// suggestions, is compiled only into the loads that do it: a program that
+/// only calls `from_env` does not carry it.
+pub(crate) fn load<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
     trace: bool,
-    unknown: bool,
 ) -> Result<Loaded<T>, Errors> {
-    load_keeping_warnings(source, trace, unknown).map_err(|(errors, _)| errors)
+    load_keeping_warnings::<T, UNKNOWN>(source, trace).map_err(|(errors, _)| errors)
 }
 
 /// [`load`], whose failure also gives the warnings, so that a report can
 /// list the unknown variables without scanning the environment again.
-pub(crate) fn load_keeping_warnings<T: Config>(
+pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
     trace: bool,
-    unknown: bool,
 ) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
     let mut walker = Walker::load::<T>(source, trace);
     let config = T::__visit(&mut walker);
     let (mut errors, vars, mut warnings) = walker.finish_load();
-    if unknown || T::__DENY_UNKNOWN {
+    if UNKNOWN || T::__DENY_UNKNOWN {
         for (var, kind) in unknown_vars::<T>(source) {
             if T::__DENY_UNKNOWN {
                 errors.push(Error::new(var, "", kind));
