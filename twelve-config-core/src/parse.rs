@@ -215,79 +215,157 @@ impl<P> List<P> {
         List { item, separator }
     }
 
-    fn splits_on_whitespace(&self) -> bool {
-        self.separator.chars().all(char::is_whitespace)
-    }
-
-    /// Parses untrimmed items.
-    fn items<'t>(&self, items: impl Iterator<Item = &'t str>) -> Result<Vec<P::Output>, ValueError>
-    where
-        P: Parse,
-    {
-        // Not counted first: lists are short, and the first allocation
-        // already holds four items.
-        let mut values = Vec::new();
-        for (i, item) in items.enumerate() {
-            values.push(self.item(i, item.trim())?);
-        }
-        Ok(values)
-    }
-
     /// Parses the item at index `i`, already split and trimmed.
     fn item(&self, i: usize, item: &str) -> Result<P::Output, ValueError>
     where
         P: Parse,
     {
         if item.is_empty() {
-            return Err(ValueError::new(format!("item {} is empty", i + 1)));
+            return Err(ValueError::empty_item(i));
         }
-        self.item
-            .parse_str(item)
-            .map_err(|e| e.at(format_args!("item {}", i + 1)))
+        self.item.parse_str(item).map_err(|e| e.at_item(i))
+    }
+}
+
+/// Whether `separator` splits at runs of whitespace.
+fn splits_on_whitespace(separator: &str) -> bool {
+    separator.chars().all(char::is_whitespace)
+}
+
+/// The items of a list's text as [`List`] reads them: split at the
+/// separator, escapes undone, trimmed.
+///
+/// Not generic: one copy of the splitting serves every item type, and a
+/// list of a new type only adds the loop that parses the items.
+pub(crate) struct Items<'t> {
+    /// What is left to split; `None` once the last item is out.
+    rest: Option<&'t str>,
+    separator: &'t str,
+    whitespace: bool,
+    escapes: bool,
+}
+
+impl<'t> Items<'t> {
+    pub(crate) fn new(text: &'t str, separator: &'t str) -> Self {
+        Items {
+            rest: (!text.trim().is_empty()).then_some(text),
+            separator,
+            whitespace: splits_on_whitespace(separator),
+            escapes: text.contains('\\'),
+        }
+    }
+
+    /// The next item of a list with escapes: `\` before the separator or
+    /// before itself escapes it, before anything else it is kept.
+    fn unescape(&mut self, text: &'t str) -> Cow<'t, str> {
+        let mut item = String::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if c == '\\' {
+                let after = &rest[1..];
+                if let Some(next) = after.strip_prefix(self.separator) {
+                    item.push_str(self.separator);
+                    rest = next;
+                    continue;
+                }
+                if let Some(next) = after.strip_prefix('\\') {
+                    item.push('\\');
+                    rest = next;
+                    continue;
+                }
+            } else if let Some(next) = rest.strip_prefix(self.separator) {
+                self.rest = Some(next);
+                return Cow::Owned(item.trim().to_owned());
+            }
+            item.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        self.rest = None;
+        Cow::Owned(item.trim().to_owned())
+    }
+}
+
+impl<'t> Iterator for Items<'t> {
+    type Item = Cow<'t, str>;
+
+    fn next(&mut self) -> Option<Cow<'t, str>> {
+        let rest = self.rest?;
+        if self.whitespace {
+            let rest = rest.trim_start();
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            self.rest = (end < rest.len()).then(|| &rest[end..]);
+            return (end > 0).then(|| Cow::Borrowed(&rest[..end]));
+        }
+        if self.escapes {
+            return Some(self.unescape(rest));
+        }
+        // A one-byte separator (`,`, `;`, `:`) is found with a byte search,
+        // much faster than the general substring search.
+        let found = match *self.separator.as_bytes() {
+            [byte] => rest.bytes().position(|b| b == byte),
+            _ => rest.find(self.separator),
+        };
+        let item = match found {
+            Some(at) => {
+                self.rest = Some(&rest[at + self.separator.len()..]);
+                &rest[..at]
+            }
+            None => {
+                self.rest = None;
+                rest
+            }
+        };
+        Some(Cow::Borrowed(item.trim()))
     }
 }
 
 /// Splits `text` at `separator`, honouring `\` escapes; items are trimmed.
-pub(crate) fn split_list<'t>(text: &'t str, separator: &str) -> Vec<Cow<'t, str>> {
-    if separator.is_empty() || separator.chars().all(char::is_whitespace) {
-        return text.split_whitespace().map(Cow::Borrowed).collect();
+pub(crate) fn split_list<'t>(text: &'t str, separator: &'t str) -> Vec<Cow<'t, str>> {
+    Items::new(text, separator).collect()
+}
+
+/// What a list of `item`s separated by `separator` expects.
+fn list_expected(item: Cow<'static, str>, separator: &str) -> Cow<'static, str> {
+    if splits_on_whitespace(separator) {
+        format!("list of {item} separated by spaces").into()
+    } else {
+        format!("list of {item} separated by {separator:?}").into()
     }
-    if text.trim().is_empty() {
-        return Vec::new();
+}
+
+/// A list's text with each item redacted by `redact`; `None` when an item
+/// may not be shown at all.
+fn redact_list<'t>(
+    text: &'t str,
+    separator: &str,
+    redact: &dyn Fn(&str) -> Option<Cow<'_, str>>,
+) -> Option<Cow<'t, str>> {
+    // The items as parsing sees them (escapes undone, whitespace runs
+    // split), so that an item holding an escaped separator is redacted
+    // whole rather than in pieces.
+    let mut changed = false;
+    let mut shown = Vec::new();
+    for item in split_list(text, separator) {
+        let redacted = redact(&item)?;
+        changed |= matches!(redacted, Cow::Owned(_));
+        shown.push(redacted.into_owned());
     }
-    if !text.contains('\\') {
-        return text
-            .split(separator)
-            .map(|i| Cow::Borrowed(i.trim()))
-            .collect();
+    if !changed {
+        return Some(Cow::Borrowed(text));
     }
-    let mut items = Vec::new();
-    let mut item = String::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '\\' {
-            let after = &rest[1..];
-            if let Some(next) = after.strip_prefix(separator) {
-                item.push_str(separator);
-                rest = next;
-                continue;
-            }
-            if let Some(next) = after.strip_prefix('\\') {
-                item.push('\\');
-                rest = next;
-                continue;
-            }
-        } else if let Some(next) = rest.strip_prefix(separator) {
-            items.push(Cow::Owned(item.trim().to_owned()));
-            item.clear();
-            rest = next;
-            continue;
-        }
-        item.push(c);
-        rest = &rest[c.len_utf8()..];
+    if splits_on_whitespace(separator) {
+        return Some(Cow::Owned(shown.join(" ")));
     }
-    items.push(Cow::Owned(item.trim().to_owned()));
-    items
+    let escaped: Vec<String> = shown.iter().map(|i| escape_item(i, separator)).collect();
+    // A space on both sides of a separator of several characters, so that
+    // an item ending with a piece of it (`a:` before `::`) is not read as
+    // the separator.
+    let joint = if separator.chars().count() > 1 {
+        format!(" {separator} ")
+    } else {
+        format!("{separator} ")
+    };
+    Some(Cow::Owned(escaped.join(&joint)))
 }
 
 impl<P: Parse> Parse for List<P> {
@@ -298,16 +376,7 @@ impl<P: Parse> Parse for List<P> {
     }
 
     fn expected(&self) -> Cow<'static, str> {
-        if self.splits_on_whitespace() {
-            format!("list of {} separated by spaces", self.item.expected()).into()
-        } else {
-            format!(
-                "list of {} separated by {:?}",
-                self.item.expected(),
-                self.separator
-            )
-            .into()
-        }
+        list_expected(self.item.expected(), self.separator)
     }
 
     fn choices(&self) -> &'static [&'static str] {
@@ -315,24 +384,11 @@ impl<P: Parse> Parse for List<P> {
     }
 
     fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError> {
-        let text = text(raw)?;
-        if !self.splits_on_whitespace() && !text.contains('\\') {
-            // No escapes: the items are slices of the text, parsed as they
-            // are split, without collecting them first.
-            if text.trim().is_empty() {
-                return Ok(Vec::new());
-            }
-            // A one-byte separator (`,`, `;`, `:`) splits with a byte search,
-            // much faster than the general substring search.
-            if let [byte] = *self.separator.as_bytes() {
-                return self.items(text.split(char::from(byte)));
-            }
-            return self.items(text.split(self.separator));
-        }
-        let items = split_list(text, self.separator);
-        let mut values = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            values.push(self.item(i, item)?);
+        // Not counted first: lists are short, and the first allocation
+        // already holds four items.
+        let mut values = Vec::new();
+        for (i, item) in Items::new(text(raw)?, self.separator).enumerate() {
+            values.push(self.item(i, &item)?);
         }
         Ok(values)
     }
@@ -341,35 +397,19 @@ impl<P: Parse> Parse for List<P> {
         if self.item.secret() {
             return None;
         }
-        // The items as parsing sees them (escapes undone, whitespace runs
-        // split), so that an item holding an escaped separator is redacted
-        // whole rather than in pieces.
-        let mut changed = false;
-        let mut shown = Vec::new();
-        for item in split_list(text, self.separator) {
-            let redacted = self.item.redact(&item)?;
-            changed |= matches!(redacted, Cow::Owned(_));
-            shown.push(redacted.into_owned());
+        // Most item types show their text as it is: then so does the list,
+        // and for them this loop compiles to a split with nothing done, so
+        // that their lists do not carry the rewriting below.
+        for item in Items::new(text, self.separator) {
+            match self.item.redact(&item) {
+                None => return None,
+                Some(Cow::Owned(_)) => {
+                    return redact_list(text, self.separator, &|item| self.item.redact(item))
+                }
+                Some(Cow::Borrowed(_)) => {}
+            }
         }
-        if !changed {
-            return Some(Cow::Borrowed(text));
-        }
-        if self.splits_on_whitespace() {
-            return Some(Cow::Owned(shown.join(" ")));
-        }
-        let escaped: Vec<String> = shown
-            .iter()
-            .map(|i| escape_item(i, self.separator))
-            .collect();
-        // A space on both sides of a separator of several characters, so
-        // that an item ending with a piece of it (`a:` before `::`) is not
-        // read as the separator.
-        let joint = if self.separator.chars().count() > 1 {
-            format!(" {} ", self.separator)
-        } else {
-            format!("{} ", self.separator)
-        };
-        Some(Cow::Owned(escaped.join(&joint)))
+        Some(Cow::Borrowed(text))
     }
 }
 

@@ -211,6 +211,18 @@ impl ValueError {
     }
 
     /// Prefixes the reason with where in a value the problem is (a list item).
+    /// The error for a list's empty item at index `i`.
+    #[cold]
+    pub(crate) fn empty_item(i: usize) -> Self {
+        ValueError::new(format!("item {} is empty", i + 1))
+    }
+
+    /// This error, said of a list's item at index `i`.
+    #[cold]
+    pub(crate) fn at_item(self, i: usize) -> Self {
+        self.at(format_args!("item {}", i + 1))
+    }
+
     pub(crate) fn at(self, place: impl fmt::Display) -> Self {
         let reason = if self.reason.is_empty() {
             format!("{place} is invalid")
@@ -321,7 +333,40 @@ impl EnvValue for char {
     }
 }
 
-macro_rules! integers {
+// Integers up to 64 bits parse as `u64` or `i64` and are checked against
+// their type's range: one parser for all of them, rather than one per type
+// in every program that reads several integer types.
+macro_rules! unsigned_integers {
+    ($($t:ty),*) => {$(
+        /// A decimal integer with an optional `+`, in the type's range.
+        impl EnvValue for $t {
+            fn expected() -> Cow<'static, str> {
+                unsigned_range(<$t>::MAX as u64)
+            }
+
+            fn parse_env(text: &str) -> Result<Self, ValueError> {
+                parse_unsigned(text, <$t>::MAX as u64).map(|n| n as $t)
+            }
+        }
+    )*};
+}
+
+macro_rules! signed_integers {
+    ($($t:ty),*) => {$(
+        /// A decimal integer with an optional sign, in the type's range.
+        impl EnvValue for $t {
+            fn expected() -> Cow<'static, str> {
+                signed_range(<$t>::MIN as i64, <$t>::MAX as i64)
+            }
+
+            fn parse_env(text: &str) -> Result<Self, ValueError> {
+                parse_signed(text, <$t>::MIN as i64, <$t>::MAX as i64).map(|n| n as $t)
+            }
+        }
+    )*};
+}
+
+macro_rules! wide_integers {
     ($($t:ty),*) => {$(
         /// A decimal integer with an optional sign, in the type's range.
         impl EnvValue for $t {
@@ -336,6 +381,33 @@ macro_rules! integers {
     )*};
 }
 
+fn unsigned_range(max: u64) -> Cow<'static, str> {
+    format!("integer 0..={max}").into()
+}
+
+fn signed_range(min: i64, max: i64) -> Cow<'static, str> {
+    format!("integer {min}..={max}").into()
+}
+
+#[inline(never)]
+fn parse_unsigned(text: &str, max: u64) -> Result<u64, ValueError> {
+    match text.parse::<u64>() {
+        Ok(n) if n <= max => Ok(n),
+        Ok(_) => Err(ValueError::new("number too large to fit in target type")),
+        Err(e) => Err(integer_error(true, text, &e)),
+    }
+}
+
+#[inline(never)]
+fn parse_signed(text: &str, min: i64, max: i64) -> Result<i64, ValueError> {
+    match text.parse::<i64>() {
+        Ok(n) if n > max => Err(ValueError::new("number too large to fit in target type")),
+        Ok(n) if n < min => Err(ValueError::new("number too small to fit in target type")),
+        Ok(n) => Ok(n),
+        Err(e) => Err(integer_error(false, text, &e)),
+    }
+}
+
 /// std's reason, except for a negative number given to an unsigned type,
 /// where "invalid digit" would puzzle the reader.
 fn integer_error(unsigned: bool, text: &str, error: &std::num::ParseIntError) -> ValueError {
@@ -346,7 +418,9 @@ fn integer_error(unsigned: bool, text: &str, error: &std::num::ParseIntError) ->
     }
 }
 
-integers!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+unsigned_integers!(u8, u16, u32, u64, usize);
+signed_integers!(i8, i16, i32, i64, isize);
+wide_integers!(u128, i128);
 
 macro_rules! nonzero_integers {
     ($($t:ty => $inner:ty),*) => {$(
@@ -494,6 +568,34 @@ mod tests {
         assert!(u16::parse_env("0x50").is_err());
         assert!(u16::parse_env("1_000").is_err());
         assert_eq!(i64::parse_env("-9223372036854775808"), Ok(i64::MIN));
+        assert_eq!(u64::parse_env("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(u8::parse_env("255"), Ok(255));
+        assert_eq!(i8::parse_env("-128"), Ok(-128));
+        assert_eq!(
+            i8::parse_env("-129").unwrap_err().reason(),
+            "number too small to fit in target type"
+        );
+        assert_eq!(
+            i8::parse_env("128").unwrap_err().reason(),
+            "number too large to fit in target type"
+        );
+        assert_eq!(
+            u8::parse_env("-0").unwrap_err().reason(),
+            "negative, but the type is unsigned"
+        );
+        assert_eq!(
+            usize::parse_env("").unwrap_err().reason(),
+            "cannot parse integer from empty string"
+        );
+        assert_eq!(
+            u128::parse_env("340282366920938463463374607431768211455"),
+            Ok(u128::MAX)
+        );
+        assert_eq!(usize::expected(), format!("integer 0..={}", usize::MAX));
+        assert_eq!(
+            isize::expected(),
+            format!("integer {}..={}", isize::MIN, isize::MAX)
+        );
     }
 
     #[test]
