@@ -366,7 +366,7 @@ impl<'s> Walker<'s> {
     fn reject(
         &mut self,
         field: &Field,
-        slot: &dyn Slot,
+        slot: &mut dyn Slot,
         raw: &OsStr,
         origin: &Origin,
         error: &ValueError,
@@ -389,7 +389,10 @@ impl<'s> Walker<'s> {
     }
 
     /// The problem for a rejected value, showing only what may be shown.
-    fn invalid(&self, parser: &dyn Slot, raw: &OsStr, error: &ValueError) -> ErrorKind {
+    ///
+    /// The slot may be left holding a value parsed from the trimmed text,
+    /// which nothing reads: its field has failed.
+    fn invalid(&self, parser: &mut dyn Slot, raw: &OsStr, error: &ValueError) -> ErrorKind {
         let expected = parser.expected();
         let Some(text) = raw.to_str() else {
             return ErrorKind::invalid(None, expected, Some(error.reason().to_owned()));
@@ -403,7 +406,7 @@ impl<'s> Walker<'s> {
         let shown = parser.redact(text).map(|t| quote_value(&t));
         let mut reason = error.reason().to_owned();
         let trimmed = text.trim();
-        if trimmed.len() != text.len() && parser.accepts(OsStr::new(trimmed)) {
+        if trimmed.len() != text.len() && parser.parse(OsStr::new(trimmed)).is_ok() {
             reason.push_str("; the value has leading or trailing whitespace");
         }
         ErrorKind::invalid(shown, expected, Some(reason).filter(|r| !r.is_empty()))
@@ -431,7 +434,7 @@ impl<'s> Walker<'s> {
     /// Looks up the current field's variable when it is a plain one: its
     /// only source is its own variable, and the load records nothing about
     /// it. That is most fields, so [`read`] parses them on the spot.
-    #[inline(always)]
+    #[inline(never)]
     fn plain(&mut self, field: &Field, secret: bool) -> Plain<'s> {
         self.set_name(field.name);
         let Some(source) = self.plain_source else {
@@ -449,6 +452,40 @@ impl<'s> Walker<'s> {
         match source.get(self.var()) {
             Some(raw) if field.allow_empty || !raw.is_empty() => Plain::Found(raw),
             _ => Plain::Unset,
+        }
+    }
+
+    /// Reads a field into its slot.
+    #[inline(never)]
+    fn read_other(
+        &mut self,
+        plain: Plain<'s>,
+        field: &Field,
+        slot: &mut dyn Slot,
+        required: bool,
+        secret: bool,
+    ) -> Outcome {
+        match plain {
+            Plain::Owned(raw) => match slot.load(Cow::Owned(raw)) {
+                Ok(()) => Outcome::Value,
+                Err((raw, error)) => {
+                    self.reject(field, slot, &raw, &Origin::Env, &error);
+                    Outcome::Failed
+                }
+            },
+            Plain::Found(raw) => {
+                let found = Found {
+                    raw,
+                    origin: Origin::Env,
+                };
+                if self.parse_found(field, slot, false, found) {
+                    Outcome::Value
+                } else {
+                    Outcome::Failed
+                }
+            }
+            Plain::Unset => self.unset(field, slot, required),
+            Plain::Other => self.read_full(field, slot, required, secret),
         }
     }
 
@@ -655,13 +692,19 @@ trait Slot {
     fn expected(&self) -> Cow<'static, str>;
     fn choices(&self) -> &'static [&'static str];
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
-    /// Parses `raw` into the slot.
-    fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError>;
     /// Parses `raw` into the slot, moving an owned value in without a copy
     /// when the type keeps the text as it is; gives `raw` back on error.
+    ///
+    /// The one parsing method, so that each field type adds one function
+    /// to a program rather than one per use.
     fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)>;
-    /// Whether `raw` would parse; the slot is left as it was.
-    fn accepts(&self, raw: &OsStr) -> bool;
+}
+
+impl dyn Slot + '_ {
+    /// Parses `raw` into the slot.
+    fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError> {
+        self.load(Cow::Borrowed(raw)).map_err(|(_, error)| error)
+    }
 }
 
 struct Output<'p, P: Parse> {
@@ -686,11 +729,6 @@ impl<P: Parse> Slot for Output<'_, P> {
         self.parser.redact(text)
     }
 
-    fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError> {
-        self.value = Some(self.parser.parse(raw)?);
-        Ok(())
-    }
-
     fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)> {
         let raw = match raw {
             Cow::Owned(raw) => match self.parser.take(raw) {
@@ -710,10 +748,6 @@ impl<P: Parse> Slot for Output<'_, P> {
             Err(error) => Err((raw, error)),
         }
     }
-
-    fn accepts(&self, raw: &OsStr) -> bool {
-        self.parser.parse(raw).is_ok()
-    }
 }
 
 /// Reads one field: `Ok(Some(_))` for a value, `Ok(None)` for an optional
@@ -722,7 +756,7 @@ impl<P: Parse> Slot for Output<'_, P> {
 ///
 /// A plain field is parsed here, where the parser's type is known; all
 /// else goes through the non-generic [`Walker::read_full`].
-#[inline]
+#[inline(never)]
 fn read<P: Parse>(
     walker: &mut Walker<'_>,
     field: &Field,
@@ -733,7 +767,8 @@ fn read<P: Parse>(
         parser,
         value: None,
     };
-    let outcome = match walker.plain(field, parser.secret()) {
+    let secret = parser.secret();
+    let outcome = match walker.plain(field, secret) {
         // What `Output::load` does, spelled out on the concrete parser: this
         // is the hot path of `from_env`, and going through the slot and a
         // `Cow` measured about 1% more instructions per load.
@@ -742,24 +777,12 @@ fn read<P: Parse>(
             Err(raw) => match parser.parse(&raw) {
                 Ok(value) => return Ok(Some(value)),
                 Err(error) => {
-                    walker.reject(field, &slot, &raw, &Origin::Env, &error);
+                    walker.reject(field, &mut slot, &raw, &Origin::Env, &error);
                     Outcome::Failed
                 }
             },
         },
-        Plain::Found(raw) => {
-            let found = Found {
-                raw,
-                origin: Origin::Env,
-            };
-            if walker.parse_found(field, &mut slot, false, found) {
-                Outcome::Value
-            } else {
-                Outcome::Failed
-            }
-        }
-        Plain::Unset => walker.unset(field, &mut slot, required),
-        Plain::Other => walker.read_full(field, &mut slot, required, parser.secret()),
+        other => walker.read_other(other, field, &mut slot, required, secret),
     };
     match outcome {
         Outcome::Value => Ok(slot.value),
