@@ -212,7 +212,7 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        nested, optional, optional_nested, required, validate, Field, Name, Nested, Walker,
+        nested, optional, optional_nested, required, validate, Field, Nested, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

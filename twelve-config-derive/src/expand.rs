@@ -128,26 +128,29 @@ fn field_static(
 ) -> TokenStream {
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
-    let name = match &field.attrs.env {
-        Some(env) => quote!(::twelve_config::__private::Name::Exact(#env)),
-        None => {
-            // The full name when the struct is loaded itself rather than
-            // nested: a load then builds no name at run time.
-            let segment = &field.segment;
-            let full = format!("{prefix}{segment}");
-            quote!(::twelve_config::__private::Name::Suffix { suffix: #segment, full: #full })
-        }
+    // The name when the struct is loaded itself rather than nested: a load
+    // then builds no name at run time.
+    let (name, prefix_len, exact) = match &field.attrs.env {
+        Some(env) => (env.value(), 0, true),
+        None => (format!("{prefix}{}", field.segment), prefix.len(), false),
     };
     let doc = &field.doc;
+    // Lengths in the text are u32: no name or identifier comes near 4 GiB,
+    // and `Field` stays smaller than with usize.
+    let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let (name_len, ident_len, prefix_len) = (len(name.len()), len(ident.len()), len(prefix_len));
+    let text = format!("{name}{ident}{doc}");
     let default = opt_str(field.attrs.default.as_ref().map(|d| d.text.clone()));
     let allow_empty = field.attrs.allow_empty.is_some();
     let file = field.attrs.file.is_some() || container_file;
     let aliases = &field.attrs.aliases;
     quote! {
         static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
-            ident: #ident,
-            name: #name,
-            doc: #doc,
+            text: #text,
+            name_len: #name_len,
+            ident_len: #ident_len,
+            prefix_len: #prefix_len,
+            exact: #exact,
             default: #default,
             allow_empty: #allow_empty,
             file: #file,
