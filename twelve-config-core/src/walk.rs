@@ -485,7 +485,11 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// Reads a field into its slot.
+    /// Finishes reading a field after [`plain`](Self::plain) when [`read`]
+    /// did not parse it on the spot: a value found in a [`Source`] other
+    /// than the process environment, an unset variable, or a field that
+    /// needs [`read_full`](Self::read_full). Not generic: one copy serves
+    /// every field type.
     #[inline(never)]
     fn read_other(
         &mut self,
@@ -784,8 +788,10 @@ impl<P: Parse> Slot for Output<'_, P> {
 /// field whose variable is unset, `Err(())` when a problem was recorded or
 /// the walk only describes.
 ///
-/// A plain field is parsed here, where the parser's type is known; all
-/// else goes through the non-generic [`Walker::read_full`].
+/// A plain field found in the process environment is parsed here, where
+/// the parser's type is known; all else goes through the non-generic
+/// [`Walker::read_other`]. Never inlined: the derive calls it once per
+/// field, and one copy per field type keeps the program small.
 #[inline(never)]
 fn read<P: Parse>(
     walker: &mut Walker<'_>,
