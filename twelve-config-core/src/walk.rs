@@ -463,25 +463,27 @@ impl<'s> Walker<'s> {
 
     /// Looks up the current field's variable when it is a plain one: its
     /// only source is its own variable, and the load records nothing about
-    /// it. That is most fields, so [`read`] parses them on the spot.
+    /// it. That is most fields, so [`read`] parses them on the spot: `Ok`
+    /// is a value the process environment holds, all else is for
+    /// [`read_other`](Self::read_other).
     #[inline(never)]
-    fn plain(&mut self, field: &Field, secret: bool) -> Plain<'s> {
+    fn plain(&mut self, field: &Field, secret: bool) -> Result<OsString, Plain<'s>> {
         self.set_name(field);
         let Some(source) = self.plain_source else {
-            return Plain::Other;
+            return Err(Plain::Other);
         };
         if !field.aliases.is_empty() || field.file || secret {
-            return Plain::Other;
+            return Err(Plain::Other);
         }
         if self.process_env {
             return match std::env::var_os(self.var()) {
-                Some(raw) if field.allow_empty || !raw.is_empty() => Plain::Owned(raw),
-                _ => Plain::Unset,
+                Some(raw) if field.allow_empty || !raw.is_empty() => Ok(raw),
+                _ => Err(Plain::Unset),
             };
         }
         match source.get(self.var()) {
-            Some(raw) if field.allow_empty || !raw.is_empty() => Plain::Found(raw),
-            _ => Plain::Unset,
+            Some(raw) if field.allow_empty || !raw.is_empty() => Err(Plain::Found(raw)),
+            _ => Err(Plain::Unset),
         }
     }
 
@@ -500,13 +502,6 @@ impl<'s> Walker<'s> {
         secret: bool,
     ) -> Outcome {
         match plain {
-            Plain::Owned(raw) => match slot.load(Cow::Owned(raw)) {
-                Ok(()) => Outcome::Value,
-                Err((raw, error)) => {
-                    self.reject(field, slot, &raw, &Origin::Env, &error);
-                    Outcome::Failed
-                }
-            },
             Plain::Found(raw) => {
                 let found = Found {
                     raw,
@@ -700,9 +695,9 @@ fn wipe(raw: Cow<'_, OsStr>) {
     }
 }
 
-/// The current variable's value, when [`Walker::plain`] could decide.
+/// What [`Walker::plain`] leaves to [`Walker::read_other`].
 enum Plain<'s> {
-    Owned(OsString),
+    /// A value from a [`Source`] other than the process environment.
     Found(Cow<'s, OsStr>),
     Unset,
     /// The field needs [`Walker::read_full`].
@@ -808,7 +803,7 @@ fn read<P: Parse>(
         // What `Output::load` does, spelled out on the concrete parser: this
         // is the hot path of `from_env`, and going through the slot and a
         // `Cow` measured about 1% more instructions per load.
-        Plain::Owned(raw) => match parser.take(raw) {
+        Ok(raw) => match parser.take(raw) {
             Ok(value) => return Ok(Some(value)),
             Err(raw) => match parser.parse(&raw) {
                 Ok(value) => return Ok(Some(value)),
@@ -818,7 +813,7 @@ fn read<P: Parse>(
                 }
             },
         },
-        other => walker.read_other(other, field, &mut slot, required, secret),
+        Err(other) => walker.read_other(other, field, &mut slot, required, secret),
     };
     match outcome {
         Outcome::Value => Ok(slot.value),
