@@ -9,6 +9,7 @@ use std::io::Write;
 
 use crate::load::{load_keeping_warnings, Warning};
 use crate::source::Source;
+use crate::walk::TRACE;
 use crate::Config;
 
 pub use crate::schema::SchemaFormat;
@@ -167,14 +168,14 @@ impl Request {
                     _ => schema.render(*format),
                 }
             }
-            Request::CheckConfig => match load_keeping_warnings::<T, true>(source, true) {
+            Request::CheckConfig => match load_keeping_warnings::<T, true>(source, TRACE) {
                 Ok(loaded) => {
                     print_warnings(loaded.warnings(), stderr);
                     check_summary(loaded.vars())
                 }
                 Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
             },
-            Request::PrintConfig => match load_keeping_warnings::<T, true>(source, true) {
+            Request::PrintConfig => match load_keeping_warnings::<T, true>(source, TRACE) {
                 Ok(loaded) => {
                     print_warnings(loaded.warnings(), stderr);
                     effective_config(loaded.vars())
@@ -428,7 +429,7 @@ pub fn answer<T: Config>(
     }
     // The warnings of a full load, without recording where each value came
     // from: nothing here shows that.
-    match load_keeping_warnings::<T, true>(source, false) {
+    match load_keeping_warnings::<T, true>(source, None) {
         Ok(loaded) => {
             print_warnings(loaded.warnings(), stderr);
             Action::Run(loaded.into_config())

@@ -109,7 +109,7 @@ pub trait Config: Sized {
     ///
     /// Every missing or invalid variable, in field order.
     fn from_source(source: &dyn Source) -> Result<Self, Errors> {
-        load::load::<Self, false>(source, false).map(Loaded::into_config)
+        load::load::<Self, false>(source, None).map(Loaded::into_config)
     }
 
     /// Loads from any [`Source`] and also returns where each value came from
@@ -138,7 +138,7 @@ pub trait Config: Sized {
     ///
     /// Every missing or invalid variable, in field order.
     fn load(source: &dyn Source) -> Result<Loaded<Self>, Errors> {
-        load::load::<Self, true>(source, true)
+        load::load::<Self, true>(source, walk::TRACE)
     }
 
     /// Parses every default written in the program, reading no variable.
@@ -169,7 +169,7 @@ pub trait Config: Sized {
     /// One [`ErrorKind::InvalidDefault`] per default that does not parse.
     fn check_defaults() -> Result<(), Errors> {
         let nothing = Vars::default();
-        let mut walker = __private::Walker::load::<Self>(&nothing, false);
+        let mut walker = __private::Walker::load::<Self>(&nothing, None);
         // Nothing is set, so every field with a default parses its default.
         let _ = Self::__visit(&mut walker);
         let (errors, _, _) = walker.finish_load();

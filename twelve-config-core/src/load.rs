@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::source::Source;
-use crate::walk::Walker;
+use crate::walk::{Tracer, Walker};
 use crate::Config;
 
 /// Where a variable's value came from.
@@ -147,15 +147,17 @@ impl<T> Loaded<T> {
     }
 }
 
-/// Loads `T`; `trace` records origins, `UNKNOWN` scans for unknown
-/// variables (always done under `deny_unknown`).
+/// Loads `T`; `trace` ([`TRACE`](crate::walk::TRACE) or `None`) records
+/// origins, `UNKNOWN` scans for unknown variables (always done under
+/// `deny_unknown`).
 ///
-/// `UNKNOWN` is a constant so that the scan, with its hash set and
-/// suggestions, is compiled only into the loads that do it: a program that
-/// only calls `from_env` does not carry it.
+/// `UNKNOWN` is a constant, and `trace` a pointer to the tracing code, so
+/// that the scan with its hash set and suggestions, and the trace with its
+/// redaction, are compiled only into the loads that do them: a program that
+/// only calls `from_env` carries neither.
 pub(crate) fn load<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
-    trace: bool,
+    trace: Option<Tracer>,
 ) -> Result<Loaded<T>, Errors> {
     load_keeping_warnings::<T, UNKNOWN>(source, trace).map_err(|(errors, _)| errors)
 }
@@ -164,7 +166,7 @@ pub(crate) fn load<T: Config, const UNKNOWN: bool>(
 /// list the unknown variables without scanning the environment again.
 pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
-    trace: bool,
+    trace: Option<Tracer>,
 ) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
     let mut walker = Walker::load::<T>(source, trace);
     let config = T::__visit(&mut walker);

@@ -106,13 +106,37 @@ pub struct Nested {
 enum Mode<'s> {
     Load {
         source: &'s dyn Source,
-        trace: Option<Vec<ResolvedVar>>,
+        trace: Option<Trace>,
         warnings: Vec<Warning>,
     },
     Describe {
         vars: Vec<VarSchema>,
+        /// [`record_schema`], reached through a pointer that only
+        /// [`Walker::describe`] sets, so that a program which never
+        /// describes a configuration does not carry it.
+        record: fn(&mut Walker<'_>, &Field, &dyn Slot, bool),
     },
 }
+
+/// Where each value of a traced load came from.
+struct Trace {
+    vars: Vec<ResolvedVar>,
+    record: RecordTrace,
+}
+
+type RecordTrace = fn(&mut Walker<'_>, &Field, &dyn Slot, Option<&OsStr>, Origin);
+
+/// What a load passes to be traced: [`TRACE`], or `None`.
+///
+/// The tracing code is reached through a pointer that only the loads which
+/// trace name, for the same reason as `Mode::Describe::record`: a program
+/// that never traces does not carry it. A `bool` would not do: the code
+/// behind it would be compiled into every load.
+#[derive(Clone, Copy)]
+pub(crate) struct Tracer(RecordTrace);
+
+/// Traces a load: [`Loaded::vars`](crate::Loaded::vars).
+pub(crate) const TRACE: Option<Tracer> = Some(Tracer(record_trace));
 
 /// Walks a configuration's fields, loading or describing them.
 pub struct Walker<'s> {
@@ -184,11 +208,16 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// A walk that loads `T` from `source`.
-    pub(crate) fn load<T: Config>(source: &'s dyn Source, trace: bool) -> Self {
+    /// A walk that loads `T` from `source`, recording where each value came
+    /// from when `trace` is [`TRACE`].
+    pub(crate) fn load<T: Config>(source: &'s dyn Source, trace: Option<Tracer>) -> Self {
+        let trace = trace.map(|Tracer(record)| Trace {
+            vars: Vec::new(),
+            record,
+        });
         let mode = Mode::Load {
             source,
-            trace: trace.then(Vec::new),
+            trace,
             warnings: Vec::new(),
         };
         Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
@@ -196,7 +225,10 @@ impl<'s> Walker<'s> {
 
     /// A walk that describes `T`.
     pub(crate) fn describe<T: Config>() -> Self {
-        let mode = Mode::Describe { vars: Vec::new() };
+        let mode = Mode::Describe {
+            vars: Vec::new(),
+            record: record_schema,
+        };
         Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
     }
 
@@ -205,7 +237,11 @@ impl<'s> Walker<'s> {
         match self.mode {
             Mode::Load {
                 trace, warnings, ..
-            } => (self.errors, trace.unwrap_or_default(), warnings),
+            } => (
+                self.errors,
+                trace.map(|t| t.vars).unwrap_or_default(),
+                warnings,
+            ),
             Mode::Describe { .. } => (self.errors, Vec::new(), Vec::new()),
         }
     }
@@ -213,7 +249,7 @@ impl<'s> Walker<'s> {
     /// The variables of a description.
     pub(crate) fn finish_describe(self) -> Vec<VarSchema> {
         match self.mode {
-            Mode::Describe { vars } => vars,
+            Mode::Describe { vars, .. } => vars,
             Mode::Load { .. } => Vec::new(),
         }
     }
@@ -264,26 +300,6 @@ impl<'s> Walker<'s> {
 
     fn file_var(&self) -> String {
         format!("{}_FILE", self.var())
-    }
-
-    fn record_schema(&mut self, field: &Field, parser: &dyn Slot, required: bool) {
-        let secret = parser.secret();
-        let var = VarSchema {
-            name: self.var().to_owned(),
-            field: self.field_path(field),
-            expected: parser.expected().into_owned(),
-            choices: parser.choices(),
-            required,
-            default: field.default,
-            secret,
-            description: field.doc(),
-            file_var: (field.file || secret).then(|| self.file_var()),
-            aliases: field.aliases,
-            group: self.group_prefix.clone(),
-        };
-        if let Mode::Describe { vars } = &mut self.mode {
-            vars.push(var);
-        }
     }
 
     /// Finds the current variable's value: the variable itself, a deprecated
@@ -531,8 +547,8 @@ impl<'s> Walker<'s> {
     ) -> Outcome {
         let source = match &self.mode {
             Mode::Load { source, .. } => *source,
-            Mode::Describe { .. } => {
-                self.record_schema(field, slot, required && field.default.is_none());
+            Mode::Describe { record, .. } => {
+                record(self, field, slot, required && field.default.is_none());
                 return Outcome::Failed;
             }
         };
@@ -576,36 +592,13 @@ impl<'s> Walker<'s> {
     /// Records where a value came from, when this load traces.
     #[inline]
     fn trace(&mut self, field: &Field, parser: &dyn Slot, raw: Option<&OsStr>, origin: Origin) {
-        if self.tracing() {
-            self.record_trace(field, parser, raw, origin);
+        if let Mode::Load {
+            trace: Some(Trace { record, .. }),
+            ..
+        } = self.mode
+        {
+            record(self, field, parser, raw, origin);
         }
-    }
-
-    fn record_trace(
-        &mut self,
-        field: &Field,
-        parser: &dyn Slot,
-        raw: Option<&OsStr>,
-        origin: Origin,
-    ) {
-        let Mode::Load {
-            trace: Some(trace), ..
-        } = &mut self.mode
-        else {
-            return;
-        };
-        let value = raw.and_then(|raw| match raw.to_str() {
-            Some(text) => parser.redact(text).map(Cow::into_owned),
-            None if parser.secret() => None,
-            None => Some(raw.to_string_lossy().into_owned()),
-        });
-        trace.push(ResolvedVar {
-            name: self.fixed.unwrap_or(&self.name).to_owned(),
-            field: format!("{}{}", self.path, field.ident()),
-            origin,
-            value,
-            secret: parser.secret(),
-        });
     }
 
     fn enter(
@@ -642,6 +635,55 @@ impl<'s> Walker<'s> {
         self.name_prefixed = false;
         self.path.truncate(path);
         self.separator = separator;
+    }
+}
+
+/// Records the current variable of a describing walk.
+fn record_schema(walker: &mut Walker<'_>, field: &Field, parser: &dyn Slot, required: bool) {
+    let secret = parser.secret();
+    let var = VarSchema {
+        name: walker.var().to_owned(),
+        field: walker.field_path(field),
+        expected: parser.expected().into_owned(),
+        choices: parser.choices(),
+        required,
+        default: field.default,
+        secret,
+        description: field.doc(),
+        file_var: (field.file || secret).then(|| walker.file_var()),
+        aliases: field.aliases,
+        group: walker.group_prefix.clone(),
+    };
+    if let Mode::Describe { vars, .. } = &mut walker.mode {
+        vars.push(var);
+    }
+}
+
+/// Records where the current variable's value came from in a traced load.
+fn record_trace(
+    walker: &mut Walker<'_>,
+    field: &Field,
+    parser: &dyn Slot,
+    raw: Option<&OsStr>,
+    origin: Origin,
+) {
+    let value = raw.and_then(|raw| match raw.to_str() {
+        Some(text) => parser.redact(text).map(Cow::into_owned),
+        None if parser.secret() => None,
+        None => Some(raw.to_string_lossy().into_owned()),
+    });
+    let resolved = ResolvedVar {
+        name: walker.var().to_owned(),
+        field: walker.field_path(field),
+        origin,
+        value,
+        secret: parser.secret(),
+    };
+    if let Mode::Load {
+        trace: Some(trace), ..
+    } = &mut walker.mode
+    {
+        trace.vars.push(resolved);
     }
 }
 
@@ -858,7 +900,7 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     }
     let errors_before = walker.errors.len();
     let trace_before = match &walker.mode {
-        Mode::Load { trace: Some(t), .. } => t.len(),
+        Mode::Load { trace: Some(t), .. } => t.vars.len(),
         _ => 0,
     };
     let outer = walker.group.replace(Vec::new());
@@ -870,7 +912,7 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     if enablers.is_empty() {
         walker.errors.truncate(errors_before);
         if let Mode::Load { trace: Some(t), .. } = &mut walker.mode {
-            t.truncate(trace_before);
+            t.vars.truncate(trace_before);
         }
         return Some(None);
     }
