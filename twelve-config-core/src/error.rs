@@ -190,8 +190,11 @@ pub(crate) fn quote_value(text: &str) -> String {
     if text.chars().count() <= SHOWN_VALUE_MAX_CHARS {
         format!("{text:?}")
     } else {
-        let head: String = text.chars().take(SHOWN_VALUE_MAX_CHARS - 3).collect();
-        format!("{head:?}... ({} bytes)", text.len())
+        let end = text
+            .char_indices()
+            .nth(SHOWN_VALUE_MAX_CHARS - 3)
+            .map_or(text.len(), |(at, _)| at);
+        format!("{:?}... ({} bytes)", &text[..end], text.len())
     }
 }
 
@@ -214,7 +217,11 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
         let mut out = String::with_capacity(text.len() + 8);
         for c in text.chars() {
             if c.is_control() {
-                out.extend(c.escape_debug());
+                // `escape_default` is `escape_debug` for control characters
+                // (but `\0`, which becomes `\u{0}`) with much less code.
+                for escaped in c.escape_default() {
+                    out.push(escaped);
+                }
             } else {
                 out.push(c);
             }

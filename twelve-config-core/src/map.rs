@@ -6,7 +6,7 @@ use std::ffi::OsStr;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
 
-use crate::parse::Parse;
+use crate::parse::{trim, Parse};
 use crate::value::ValueError;
 
 /// A map a key-value list can fill: `HashMap` or `BTreeMap`.
@@ -103,7 +103,7 @@ pub(crate) enum RawPair {
 
 /// Splits `text` into pairs, honouring `\` escapes of both separators.
 pub(crate) fn split_map(text: &str, separator: &str, kv_separator: &str) -> Vec<RawPair> {
-    if text.trim().is_empty() {
+    if trim(text).is_empty() {
         return Vec::new();
     }
     let whitespace = separator.is_empty() || separator.chars().all(char::is_whitespace);
@@ -114,8 +114,8 @@ pub(crate) fn split_map(text: &str, separator: &str, kv_separator: &str) -> Vec<
     let finish = |key: &mut String, value: &mut Option<String>, pairs: &mut Vec<RawPair>| {
         let k = std::mem::take(key);
         pairs.push(match value.take() {
-            Some(v) => RawPair::Pair(k.trim().to_owned(), v.trim().to_owned()),
-            None if k.trim().is_empty() => RawPair::Empty,
+            Some(v) => RawPair::Pair(trim(&k).to_owned(), trim(&v).to_owned()),
+            None if trim(&k).is_empty() => RawPair::Empty,
             None => RawPair::NoSeparator,
         });
     };
@@ -128,7 +128,7 @@ pub(crate) fn split_map(text: &str, separator: &str, kv_separator: &str) -> Vec<
         }
     };
     if whitespace {
-        rest = rest.trim();
+        rest = trim(rest);
     }
     while let Some(c) = rest.chars().next() {
         if c == '\\' && !whitespace {

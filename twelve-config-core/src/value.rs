@@ -207,7 +207,7 @@ impl ValueError {
     /// a value type of this crate or a user's `EnvValue` implementation, and
     /// it does not contain the value.
     pub(crate) fn shown_for_secret(&self, text: &str) -> bool {
-        self.trusted && (text.is_empty() || !self.reason.contains(text))
+        self.trusted && !occurs_in(text, &self.reason)
     }
 
     /// Prefixes the reason with where in a value the problem is (a list item).
@@ -234,6 +234,16 @@ impl ValueError {
             ..self
         }
     }
+}
+
+/// Whether a non-empty `text` occurs in `reason`.
+///
+/// A plain scan rather than `str::contains`: it runs only when a secret's
+/// value is rejected, and the general substring search would add about 2 KB
+/// to every program for it.
+fn occurs_in(text: &str, reason: &str) -> bool {
+    let text = text.as_bytes();
+    !text.is_empty() && reason.as_bytes().windows(text.len()).any(|w| w == text)
 }
 
 impl fmt::Display for ValueError {
@@ -307,14 +317,18 @@ impl EnvValue for bool {
     }
 
     fn parse_env(text: &str) -> Result<Self, ValueError> {
-        const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
-        const FALSE: [&str; 4] = ["false", "0", "no", "off"];
-        if TRUE.iter().any(|t| t.eq_ignore_ascii_case(text)) {
-            Ok(true)
-        } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(text)) {
-            Ok(false)
-        } else {
-            Err(ValueError::new("not a boolean"))
+        // Lowercased into a buffer as long as the longest word, then one
+        // match: smaller code than comparing with each word in turn.
+        let mut word = [0u8; 5];
+        let lower = word.get_mut(..text.len()).map(|word| {
+            word.copy_from_slice(text.as_bytes());
+            word.make_ascii_lowercase();
+            &*word
+        });
+        match lower {
+            Some(b"true" | b"1" | b"yes" | b"on") => Ok(true),
+            Some(b"false" | b"0" | b"no" | b"off") => Ok(false),
+            _ => Err(ValueError::new("not a boolean")),
         }
     }
 }
@@ -539,7 +553,19 @@ mod tests {
             assert_eq!(bool::parse_env(f), Ok(false), "{f}");
         }
         for bad in [
-            "", "ture", "y", "n", "2", "t", "f", " true", "true ", "enabled",
+            "",
+            "ture",
+            "y",
+            "n",
+            "2",
+            "t",
+            "f",
+            " true",
+            "true ",
+            "enabled",
+            "falsey",
+            "truee",
+            "tru\u{e9}",
         ] {
             assert!(bool::parse_env(bad).is_err(), "{bad:?} must be rejected");
         }
@@ -709,5 +735,8 @@ mod tests {
         assert!(ValueError::new("too short").shown_for_secret("hunter2"));
         assert!(!ValueError::new("hunter2 is bad").shown_for_secret("hunter2"));
         assert!(!ValueError::from_foreign("bad").shown_for_secret("hunter2"));
+        assert!(!ValueError::new("xx hunter2").shown_for_secret("hunter2"));
+        assert!(ValueError::new("hunter").shown_for_secret("hunter2"));
+        assert!(ValueError::new("the value is empty").shown_for_secret(""));
     }
 }

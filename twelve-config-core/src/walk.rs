@@ -451,7 +451,7 @@ impl<'s> Walker<'s> {
         }
         let shown = parser.redact(text).map(|t| quote_value(&t));
         let mut reason = error.reason().to_owned();
-        let trimmed = text.trim();
+        let trimmed = crate::parse::trim(text);
         if trimmed.len() != text.len() && parser.parse(OsStr::new(trimmed)).is_ok() {
             reason.push_str("; the value has leading or trailing whitespace");
         }
@@ -690,11 +690,28 @@ fn record_trace(
 /// Reads a secret file: at most [`FILE_MAX_BYTES`], one trailing `\n` or
 /// `\r\n` removed.
 fn read_secret_file(path: &std::path::Path, allow_empty: bool) -> Result<OsString, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
-    file.take(FILE_MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+    // A plain loop rather than `Read::read_to_end`, whose general version
+    // adds 2 KB to every program for the few bytes of a secret.
+    let mut buffer = [0u8; 4096];
+    while bytes.len() as u64 <= FILE_MAX_BYTES {
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                use zeroize::Zeroize;
+                bytes.zeroize();
+                buffer.zeroize();
+                return Err(e.to_string());
+            }
+        }
+    }
+    {
+        use zeroize::Zeroize;
+        buffer.zeroize();
+    }
     if bytes.len() as u64 > FILE_MAX_BYTES {
         use zeroize::Zeroize;
         bytes.zeroize();
