@@ -505,9 +505,9 @@ impl<'s> Walker<'s> {
 
     /// Finishes reading a field after [`plain`](Self::plain) when [`read`]
     /// did not parse it on the spot: a value found in a [`Source`] other
-    /// than the process environment, an unset variable, or a field that
-    /// needs [`read_full`](Self::read_full). Not generic: one copy serves
-    /// every field type.
+    /// than the process environment, one that [`read`] rejected, an unset
+    /// variable, or a field that needs [`read_full`](Self::read_full). Not
+    /// generic: one copy serves every field type.
     #[inline(never)]
     fn read_other(
         &mut self,
@@ -528,6 +528,10 @@ impl<'s> Walker<'s> {
                 } else {
                     Outcome::Failed
                 }
+            }
+            Plain::Invalid(raw, error) => {
+                self.reject(field, slot, &raw, &Origin::Env, &error);
+                Outcome::Failed
             }
             Plain::Unset => self.unset(field, slot, required),
             Plain::Other => self.read_full(field, slot, required, secret),
@@ -758,6 +762,8 @@ fn wipe(raw: Cow<'_, OsStr>) {
 enum Plain<'s> {
     /// A value from a [`Source`] other than the process environment.
     Found(Cow<'s, OsStr>),
+    /// A value from the process environment that [`read`] rejected.
+    Invalid(OsString, ValueError),
     Unset,
     /// The field needs [`Walker::read_full`].
     Other,
@@ -838,9 +844,9 @@ impl<P: Parse> Slot for Output<'_, P> {
     }
 }
 
-/// Reads one field: `Ok(Some(_))` for a value, `Ok(None)` for an optional
-/// field whose variable is unset, `Err(())` when a problem was recorded or
-/// the walk only describes.
+/// Reads one field: `Some(Some(_))` for a value, `Some(None)` for an
+/// optional field whose variable is unset, `None` when a problem was
+/// recorded or the walk only describes.
 ///
 /// A plain field found in the process environment is parsed here, where
 /// the parser's type is known; all else goes through the non-generic
@@ -852,7 +858,7 @@ fn read<P: Parse>(
     field: &Field,
     parser: &P,
     required: bool,
-) -> Result<Option<P::Output>, ()> {
+) -> Option<Option<P::Output>> {
     let mut slot = Output {
         parser,
         value: None,
@@ -863,36 +869,52 @@ fn read<P: Parse>(
         // is the hot path of `from_env`, and going through the slot and a
         // `Cow` measured about 1% more instructions per load.
         Ok(raw) => match parser.take(raw) {
-            Ok(value) => return Ok(Some(value)),
+            Ok(value) => return Some(Some(value)),
             Err(raw) => match parser.parse(&raw) {
-                Ok(value) => return Ok(Some(value)),
-                Err(error) => {
-                    walker.reject(field, &mut slot, &raw, &Origin::Env, &error);
-                    Outcome::Failed
-                }
+                Ok(value) => return Some(Some(value)),
+                // Reported by the code shared by all types.
+                Err(error) => walker.read_other(
+                    Plain::Invalid(raw, error),
+                    field,
+                    &mut slot,
+                    required,
+                    secret,
+                ),
             },
         },
         Err(other) => walker.read_other(other, field, &mut slot, required, secret),
     };
     match outcome {
-        Outcome::Value => Ok(slot.value),
-        Outcome::Unset => Ok(None),
-        Outcome::Failed => Err(()),
+        Outcome::Value => Some(slot.value),
+        Outcome::Unset => Some(None),
+        Outcome::Failed => None,
     }
 }
 
-/// Loads a field that must have a value (from its variable or its default).
-pub fn required<P: Parse>(walker: &mut Walker<'_>, field: &Field, parser: &P) -> Option<P::Output> {
-    read(walker, field, parser, true).ok().flatten()
+/// Loads a field that must have a value (from its variable or its default):
+/// `Some(Some(value))`, or `None` when a problem was recorded.
+///
+/// The value stays in the shape `read` returns, so that `__visit` stores
+/// it as it comes: turning it into `Option<T>` here cost each field of a
+/// struct some 20 bytes of code.
+#[inline]
+pub fn required<P: Parse>(
+    walker: &mut Walker<'_>,
+    field: &Field,
+    parser: &P,
+) -> Option<Option<P::Output>> {
+    read(walker, field, parser, true)
 }
 
-/// Loads an `Option` field: `None` when its variable is unset.
+/// Loads an `Option` field: `Some(None)` when its variable is unset, `None`
+/// when a problem was recorded.
+#[inline]
 pub fn optional<P: Parse>(
     walker: &mut Walker<'_>,
     field: &Field,
     parser: &P,
 ) -> Option<Option<P::Output>> {
-    read(walker, field, parser, false).ok()
+    read(walker, field, parser, false)
 }
 
 /// Loads a `#[config(nested)]` field.

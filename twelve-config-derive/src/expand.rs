@@ -67,6 +67,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
     let mut loads = Vec::new();
     let mut checks = Vec::new();
     let mut bindings = Vec::new();
+    let mut patterns = Vec::new();
     let mut members = Vec::new();
     for (index, field) in input.fields.iter().enumerate() {
         let binding = format_ident!("__field_{}", index);
@@ -81,6 +82,15 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             checks.extend(secret_default_check(field));
             checks.extend(unit_check(field));
         }
+        // A required value field comes back as `Some(Some(value))`; the
+        // others as `Some(value)`.
+        patterns.push(
+            if field.attrs.nested.is_none() && !field.shape.is_optional() {
+                quote!(::core::option::Option::Some(::core::option::Option::Some(#binding)))
+            } else {
+                quote!(::core::option::Option::Some(#binding))
+            },
+        );
         bindings.push(binding.clone());
         members.push(quote!(#member: #binding));
     }
@@ -111,7 +121,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
                 #(#checks)*
                 #(#statics)*
                 #(#loads)*
-                let (#(::core::option::Option::Some(#bindings),)*) = (#(#bindings,)*) else {
+                let (#(#patterns,)*) = (#(#bindings,)*) else {
                     return ::core::option::Option::None;
                 };
                 #value
