@@ -112,6 +112,65 @@ fn a_failed_load_exits_78_with_the_report_and_the_unknown_variables() {
     );
 }
 
+/// Without the `cli` feature, `load_or_exit` loads with `load_or_report`
+/// (it is always compiled, so it is tested whatever the features).
+fn report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
+    twelve_config::__private::load_or_report::<T>(source)
+}
+
+#[test]
+fn without_the_cli_feature_a_load_warns_only_about_deprecated_names() {
+    let source = vars(&[("TOUR_MAX_CONNS", "5"), ("TOUR_TRACNG", "on")]);
+    let (config, stderr) = report::<Tour>(&source);
+    assert_eq!(
+        stderr,
+        "warning: TOUR_MAX_CONNS: deprecated: rename it to TOUR_MAX_CONNECTIONS\n"
+    );
+    assert_eq!(config.unwrap().max_connections, 5);
+    let (config, stderr) = report::<Tour>(&vars(&[]));
+    assert_eq!(stderr, "");
+    assert_eq!(config.unwrap().max_connections, 16);
+}
+
+#[test]
+fn without_the_cli_feature_a_failed_load_gives_the_report_and_no_scan() {
+    let source = Vars::new([("TOUR_PUBLIC_ULR", "https://x.example"), ("PORT", "80a")]);
+    let (config, stderr) = report::<Tour>(&source);
+    assert!(config.is_none());
+    assert_eq!(
+        stderr,
+        "error: 3 configuration problems\n  \
+         PORT             invalid value \"80a\": expected integer 0..=65535 (invalid digit found in string)\n  \
+         TOUR_PUBLIC_URL  missing: required (absolute URL such as https://example.com/path)\n  \
+         TOUR_API_KEY     missing: required (secret text)\n"
+    );
+    // The environment is never listed: only the struct's own variables are read.
+    let counting = Counting::default();
+    let (config, _) = report::<Tour>(&counting);
+    assert!(config.is_none());
+    assert_eq!(counting.lists.get(), 0);
+    assert!(counting.gets.get() > 0);
+}
+
+#[test]
+fn without_the_cli_feature_deny_unknown_still_rejects_unknown_variables() {
+    #[derive(Config, Debug)]
+    #[config(prefix = "STRICT_", deny_unknown)]
+    struct Strict {
+        #[config(default = 8080)]
+        port: u16,
+    }
+    let (config, stderr) = report::<Strict>(&Vars::new([("STRICT_PROT", "9090")]));
+    assert!(config.is_none());
+    assert_eq!(
+        stderr,
+        "error: 1 configuration problem\n  \
+         STRICT_PROT  unknown variable: no setting reads it (did you mean STRICT_PORT?)\n"
+    );
+    let (config, stderr) = report::<Strict>(&Vars::new([("STRICT_PORT", "9090")]));
+    assert_eq!((config.map(|c| c.port), stderr.as_str()), (Some(9090), ""));
+}
+
 #[test]
 fn a_name_and_its_deprecated_alias_both_set_is_an_error() {
     let source = vars(&[("TOUR_MAX_CONNECTIONS", "5"), ("TOUR_POOL", "6")]);

@@ -532,6 +532,7 @@ fn shown_origin(origin: &str) -> String {
         .collect()
 }
 
+#[cfg(feature = "cli")]
 pub(crate) fn load_or_exit<T: Config>() -> T {
     let args = std::env::args_os().skip(1);
     let action = handle_args::<T>(
@@ -541,4 +542,60 @@ pub(crate) fn load_or_exit<T: Config>() -> T {
         &mut std::io::stderr().lock(),
     );
     action.or_exit()
+}
+
+/// Without the `cli` feature: [`load_or_report`] from the process
+/// environment, exiting with status 78 when it fails.
+#[cfg(not(feature = "cli"))]
+pub(crate) fn load_or_exit<T: Config>() -> T {
+    let (config, text) = load_or_report::<T>(&crate::Env);
+    if !text.is_empty() {
+        // At once, so that the report's lines stay together.
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    match config {
+        Some(config) => config,
+        None => {
+            let _ = std::io::stdout().flush();
+            std::process::exit(EX_CONFIG)
+        }
+    }
+}
+
+/// What [`Config::load_or_exit`] does without the `cli` feature, apart from
+/// printing and exiting: loads from `source` and returns the configuration
+/// if it loaded, with what to print to stderr: the report of a failed load,
+/// then the warnings about deprecated names (empty when all is well).
+///
+/// It answers no flag and does not scan the environment for unknown
+/// variables (unless the struct has `deny_unknown`): the flags' answers and
+/// the scan make most of `load_or_exit`'s code, which a service built
+/// without the feature does without.
+pub fn load_or_report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
+    let mut walker = crate::walk::Walker::load::<T>(source, None);
+    let config = T::__visit(&mut walker);
+    let (mut errors, _, warnings) = walker.finish_load();
+    if T::__DENY_UNKNOWN {
+        for (var, kind) in crate::load::unknown_vars::<T>(source) {
+            errors.push(crate::Error::new(var, "", kind));
+        }
+    }
+    // Written by code that is not generic: one copy in every program,
+    // whatever it loads.
+    let (ok, text) = report(errors, warnings);
+    (config.filter(|_| ok), text)
+}
+
+/// The report, if any, then the warnings; and whether there is no problem.
+fn report(errors: Vec<crate::Error>, warnings: Vec<Warning>) -> (bool, String) {
+    use std::fmt::Write as _;
+    let ok = errors.is_empty();
+    let mut text = String::new();
+    if !ok {
+        let _ = writeln!(text, "{}", crate::Errors::from_vec(errors));
+    }
+    for warning in &warnings {
+        let _ = writeln!(text, "{warning}");
+    }
+    (ok, text)
 }

@@ -195,10 +195,12 @@ pub trait Config: Sized {
     /// Loads from the process environment, or prints the report to stderr
     /// and exits with status 78 (`EX_CONFIG`).
     ///
-    /// It also answers the command-line flags of [`handle_args`]
-    /// (`--print-schema`, `--check-config`, `--print-config`), which print
-    /// and exit, and prints warnings (deprecated or unknown variables) to
-    /// stderr.
+    /// With the `cli` feature (on by default) it also answers the
+    /// command-line flags of [`handle_args`] (`--print-schema`,
+    /// `--check-config`, `--print-config`), which print and exit, and prints
+    /// warnings (deprecated or unknown variables) to stderr. Without it, it
+    /// reads no argument and warns only about deprecated names: a service
+    /// that does not want the flags saves their code, about 100 KB.
     fn load_or_exit() -> Self {
         cli::load_or_exit::<Self>()
     }
@@ -207,6 +209,7 @@ pub trait Config: Sized {
 /// What the derives call. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::cli::load_or_report;
     pub use crate::map::{Map, MapLike};
     pub use crate::parse::{FromStrParser, List, Parse, Value, With};
     pub use crate::suggest::closest;

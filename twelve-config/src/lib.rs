@@ -60,6 +60,22 @@
 //! (`EX_CONFIG`) when anything is wrong, and answers `--print-schema`,
 //! `--check-config` and `--print-config`.
 //!
+//! # Features
+//!
+//! Both are on by default.
+//!
+//! - `url`: the backing-service URL types ([`PostgresUrl`], [`RedisUrl`],
+//!   ...) and `url::Url` as a value type. Without it, the `url` crate and its
+//!   IDNA tables, most of a cold build, are not built.
+//! - `cli`: [`Config::load_or_exit`] answers its flags and warns about
+//!   variables under the prefix that no field reads. Without it,
+//!   `load_or_exit` reads no argument and warns only about deprecated
+//!   names, and the program is about 100 KB smaller; [`handle_args`] and
+//!   the schema's renderings stay available to call.
+//!
+//! `default-features = false, features = ["url"]` keeps the URL types
+//! without the flags.
+//!
 //! # Names
 //!
 //! A field's variable is the field's name in `SCREAMING_SNAKE_CASE` with the
