@@ -7,10 +7,15 @@
 # process environment and prints one field:
 #
 #   twelve-config          path dependency on this workspace, default features
-#   twelve-config-no-url   the same with default-features = false (no url/IDNA)
-#   no-url-from-env        the same, calling from_env and printing the report
-#                          itself, as the envy service does, instead of
-#                          load_or_exit and its flags (size only)
+#   twelve-config-no-url   the same with default-features = false: no URL
+#                          types (no url/IDNA) and no `cli` feature, so
+#                          load_or_exit loads, reports and exits, answering
+#                          no flag
+#   no-url-cli             default-features = false, features = ["cli"]:
+#                          load_or_exit with its flags (size only)
+#   no-url-from-env        default-features = false, calling from_env and
+#                          printing the report itself, as the envy service
+#                          does (size only)
 #   declared-set           the dependency set the project was planned with, built
 #                          alone: serde, thiserror, secrecy, url and
 #                          humantime-serde, with syn, quote and proc-macro2 from
@@ -54,7 +59,7 @@ else
     echo "keeping $work"
 fi
 
-contenders=(twelve-config twelve-config-no-url no-url-from-env declared-set deps-only hand-written envy)
+contenders=(twelve-config twelve-config-no-url no-url-cli no-url-from-env declared-set deps-only hand-written envy)
 
 # --- the configuration, three ways -------------------------------------------
 
@@ -240,6 +245,9 @@ generate() {
         twelve-config-no-url | no-url-from-env)
             echo "twelve-config = { path = \"$crate_dir\", default-features = false }"
             ;;
+        no-url-cli)
+            echo "twelve-config = { path = \"$crate_dir\", default-features = false, features = [\"cli\"] }"
+            ;;
         declared-set)
             echo 'serde = "1"'
             echo 'thiserror = "2"'
@@ -265,7 +273,7 @@ generate() {
         esac
     } >"$dir/Cargo.toml"
     case "$name" in
-    twelve-config | twelve-config-no-url) main_rs_twelve_config ;;
+    twelve-config | twelve-config-no-url | no-url-cli) main_rs_twelve_config ;;
     no-url-from-env) main_rs_twelve_config_from_env ;;
     declared-set | deps-only) printf 'fn main() {\n    println!("0");\n}\n' ;;
     hand-written) main_rs_hand_written ;;
@@ -311,7 +319,7 @@ done
 # what else the machine does.
 rebuilt=()
 for name in "${contenders[@]}"; do
-    [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env ]] && continue
+    [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env || "$name" == no-url-cli ]] && continue
     (cd "$work/$name" && cargo build --offline -q 2>/dev/null)
     rebuilt+=("$name")
 done
@@ -333,6 +341,8 @@ done
 cold_median() { tr ' ' '\n' <<<"${cold_times[$1]}" | grep . | median; }
 rebuild_median() { tr ' ' '\n' <<<"${rebuild_times[$1]:-}" | grep . | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+# Sizes differ by fractions of a percent: three decimals.
+ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }'; }
 
 envy_cold=$(cold_median envy)
 envy_rebuild=$(rebuild_median envy)
@@ -344,7 +354,7 @@ echo "cold = median of $RUNS cold release builds; rebuild = median of $EDITS dev
 printf '%-22s %9s %7s %7s %10s %7s %12s %7s\n' contender "cold (s)" "/envy" crates "rebuild(s)" "/envy" "stripped (B)" "/envy"
 for name in "${contenders[@]}"; do
     cold=$(cold_median "$name")
-    if [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env ]]; then
+    if [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env || "$name" == no-url-cli ]]; then
         rb="-"
         rb_ratio="-"
     else
@@ -352,12 +362,13 @@ for name in "${contenders[@]}"; do
         rb_ratio=$(ratio "$rb" "$envy_rebuild")
     fi
     printf '%-22s %9s %7s %7s %10s %7s %12s %7s\n' "$name" "$cold" "$(ratio "$cold" "$envy_cold")" \
-        "${crates[$name]}" "$rb" "$rb_ratio" "${size[$name]}" "$(ratio "${size[$name]}" "$envy_size")"
+        "${crates[$name]}" "$rb" "$rb_ratio" "${size[$name]}" "$(ratio3 "${size[$name]}" "$envy_size")"
 done
 echo
 echo "twelve-config (default) / declared-set cold: $(ratio "$(cold_median twelve-config)" "$(cold_median declared-set)") (target <= 1.10)"
 echo "twelve-config (default) / deps-only cold:    $(ratio "$(cold_median twelve-config)" "$(cold_median deps-only)") (no target: the stricter floor)"
 echo "twelve-config-no-url / envy cold:            $(ratio "$(cold_median twelve-config-no-url)" "$envy_cold") (target <= 1.00)"
 echo "twelve-config / envy rebuild:                $(ratio "$(rebuild_median twelve-config)" "$envy_rebuild") (target <= 1.00)"
-echo "twelve-config-no-url / envy size:            $(ratio "${size[twelve-config-no-url]}" "$envy_size") (target <= 1.00)"
-echo "no-url-from-env / envy size:                 $(ratio "${size[no-url-from-env]}" "$envy_size") (the same program as envy's)"
+echo "twelve-config-no-url / envy size:            $(ratio3 "${size[twelve-config-no-url]}" "$envy_size") (target <= 1.00)"
+echo "no-url-from-env / envy size:                 $(ratio3 "${size[no-url-from-env]}" "$envy_size") (from_env and its own print, as envy's)"
+echo "no-url-cli / envy size:                      $(ratio3 "${size[no-url-cli]}" "$envy_size") (no target: load_or_exit with its flags)"
