@@ -241,9 +241,9 @@ impl<T> Action<T> {
 
 /// Answers the configuration flags in `args` (the program name excluded),
 /// or loads the configuration when there is none; what
-/// [`Config::load_or_exit`] does with the process arguments, for services
-/// that have their own argument parser or read their arguments from
-/// elsewhere.
+/// [`Config::load_or_exit`] does with the process arguments (with the `cli`
+/// feature), for services that have their own argument parser or read their
+/// arguments from elsewhere. Available with or without the feature.
 ///
 /// Requested output goes to `stdout`; reports and warnings go to `stderr`.
 /// Returns [`Action::Run`] with the loaded configuration when no flag was

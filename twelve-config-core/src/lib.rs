@@ -200,7 +200,7 @@ pub trait Config: Sized {
     /// `--check-config`, `--print-config`), which print and exit, and prints
     /// warnings (deprecated or unknown variables) to stderr. Without it, it
     /// reads no argument and warns only about deprecated names: a service
-    /// that does not want the flags saves their code, about 100 KB.
+    /// that does not want the flags saves their code, about 110 KB.
     fn load_or_exit() -> Self {
         cli::load_or_exit::<Self>()
     }

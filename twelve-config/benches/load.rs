@@ -25,7 +25,7 @@
 //! one process to the next; the spread is printed with the median.
 //!
 //! ```sh
-//! cargo bench -p twelve-config --bench load             # full run, about a minute
+//! cargo bench -p twelve-config --bench load             # full run, a few minutes
 //! cargo bench -p twelve-config --bench load -- --smoke  # a few seconds, for CI
 //! ```
 //!

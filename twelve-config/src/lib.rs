@@ -70,7 +70,7 @@
 //! - `cli`: [`Config::load_or_exit`] answers its flags and warns about
 //!   variables under the prefix that no field reads. Without it,
 //!   `load_or_exit` reads no argument and warns only about deprecated
-//!   names, and the program is about 100 KB smaller; [`handle_args`] and
+//!   names, and the program is about 110 KB smaller; [`handle_args`] and
 //!   the schema's renderings stay available to call.
 //!
 //! `default-features = false, features = ["url"]` keeps the URL types
