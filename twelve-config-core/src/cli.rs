@@ -572,18 +572,11 @@ pub(crate) fn load_or_exit<T: Config>() -> T {
 /// the scan make most of `load_or_exit`'s code, which a service built
 /// without the feature does without.
 pub fn load_or_report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
-    let mut walker = crate::walk::Walker::load::<T>(source, None);
-    let config = T::__visit(&mut walker);
-    let (mut errors, _, warnings) = walker.finish_load();
-    if T::__DENY_UNKNOWN {
-        for (var, kind) in crate::load::unknown_vars::<T>(source) {
-            errors.push(crate::Error::new(var, "", kind));
-        }
-    }
+    let walked = crate::load::walk::<T, false>(source, None);
     // Written by code that is not generic: one copy in every program,
     // whatever it loads.
-    let (ok, text) = report(errors, warnings);
-    (config.filter(|_| ok), text)
+    let (ok, text) = report(walked.errors, walked.warnings);
+    (walked.config.filter(|_| ok), text)
 }
 
 /// The report, if any, then the warnings; and whether there is no problem.

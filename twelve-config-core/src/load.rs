@@ -168,6 +168,39 @@ pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
     trace: Option<Tracer>,
 ) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
+    let Walked {
+        config,
+        errors,
+        vars,
+        warnings,
+    } = walk::<T, UNKNOWN>(source, trace);
+    match config {
+        Some(config) if errors.is_empty() => Ok(Loaded {
+            config,
+            vars,
+            warnings,
+        }),
+        _ => Err((Errors::from_vec(errors), warnings)),
+    }
+}
+
+/// What one walk over `T`'s fields loaded and found.
+pub(crate) struct Walked<T> {
+    /// The configuration, when every field has a value (the load still
+    /// fails if there are errors, such as a validation rule's).
+    pub(crate) config: Option<T>,
+    pub(crate) errors: Vec<Error>,
+    /// Where each value came from, when the load traced.
+    pub(crate) vars: Vec<ResolvedVar>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// Walks `T`'s fields to load them, then adds the unknown variables: as
+/// warnings when `UNKNOWN`, as errors under `deny_unknown`.
+pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
+    source: &dyn Source,
+    trace: Option<Tracer>,
+) -> Walked<T> {
     let mut walker = Walker::load::<T>(source, trace);
     let config = T::__visit(&mut walker);
     let (mut errors, vars, mut warnings) = walker.finish_load();
@@ -180,13 +213,11 @@ pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
             }
         }
     }
-    match config {
-        Some(config) if errors.is_empty() => Ok(Loaded {
-            config,
-            vars,
-            warnings,
-        }),
-        _ => Err((Errors::from_vec(errors), warnings)),
+    Walked {
+        config,
+        errors,
+        vars,
+        warnings,
     }
 }
 
