@@ -12,6 +12,7 @@ pub mod attributes;
 mod bytes;
 mod cli;
 mod error;
+mod json;
 mod load;
 mod map;
 mod parse;

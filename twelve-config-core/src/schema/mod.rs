@@ -1,9 +1,15 @@
 //! The schema: every variable a configuration reads, described, and its
 //! renderings for terminals, READMEs, tools, `.env` files and Kubernetes.
 
+mod dotenv;
+mod format;
+mod json;
+mod kubernetes;
+mod markdown;
 mod render;
+mod text;
 
-pub use render::SchemaFormat;
+pub use format::SchemaFormat;
 
 /// Every variable a configuration reads, in field order, from
 /// [`Config::schema`](crate::Config::schema).
