@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::render::{comment_line, notes, shown_default};
+use super::render::{closing_sections, comment_line, notes, shown_default};
 use super::Schema;
 
 impl Schema {
@@ -43,6 +43,9 @@ impl Schema {
             let mut facts = vec![var.expected().to_owned()];
             match var.default().filter(|_| !var.is_secret()) {
                 Some(default) => facts.push(format!("default {}", shown_default(default))),
+                None if var.computed_default().is_some() => {
+                    facts.push("computed default".to_owned())
+                }
                 None if var.is_required() => facts.push("required".to_owned()),
                 None => facts.push("optional".to_owned()),
             }
@@ -50,7 +53,7 @@ impl Schema {
                 facts.push("secret".to_owned());
             }
             comment_line(&mut out, "", &facts.join("; "));
-            for note in notes(var) {
+            for note in notes(self, var) {
                 comment_line(&mut out, "", &note);
             }
             let name = var.name();
@@ -63,6 +66,16 @@ impl Schema {
                 }
                 None => {
                     let _ = writeln!(out, "# {name}=");
+                }
+            }
+        }
+        let (groups, rules) = closing_sections(self);
+        for (title, lines) in [("Groups", groups), ("Rules", rules)] {
+            if !lines.is_empty() {
+                out.push('\n');
+                comment_line(&mut out, "", &format!("{title}:"));
+                for line in lines {
+                    comment_line(&mut out, "", &format!("- {line}"));
                 }
             }
         }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::render::{comment_line, notes, plain};
+use super::render::{closing_sections, comment_line, notes, plain};
 use super::{Schema, VarSchema};
 
 impl Schema {
@@ -41,8 +41,9 @@ impl Schema {
 
     /// The `env:` list of a Kubernetes container spec, as YAML.
     ///
-    /// Secrets come from the Kubernetes Secret `secret_name`, under the
-    /// variable's name as key (`valueFrom.secretKeyRef`, with
+    /// Secrets, and URL-typed variables whose value may carry a password
+    /// ([`VarSchema::is_credential`]), come from the Kubernetes Secret
+    /// `secret_name`, under the variable's name as key (`valueFrom.secretKeyRef`, with
     /// `optional: true` when the variable may stay unset). Every other
     /// variable gets a `value:`: its default, or `""` to fill in with a
     /// comment saying what it holds. Entries that must not take effect as
@@ -72,10 +73,10 @@ impl Schema {
     pub fn to_kubernetes(&self, secret_name: &str) -> String {
         let mut out =
             String::from("# The env list of a container spec (--print-schema=kubernetes).\n");
-        if self.vars.iter().any(VarSchema::is_secret) {
+        if self.vars.iter().any(from_secret) {
             let _ = writeln!(
                 out,
-                "# Secrets come from the Kubernetes Secret {}, one key per variable.",
+                "# Secrets, and URLs that may carry a password, come from the Kubernetes Secret {}, one key per variable.",
                 yaml_string(secret_name)
             );
         }
@@ -85,18 +86,18 @@ impl Schema {
             for line in var.description().lines() {
                 comment_line(&mut entries, "  ", line);
             }
-            for note in notes(var) {
+            for note in notes(self, var) {
                 comment_line(&mut entries, "  ", &note);
             }
             // An entry that must not take effect as it stands is commented
             // out: any variable of an optional group turns the group on, and
             // an empty optional value may not mean unset.
             let off = var.group().is_some()
-                || (!var.is_required() && !var.is_secret() && var.default().is_none());
+                || (!var.is_required() && !from_secret(var) && var.default().is_none());
             let indent = if off { "  # " } else { "  " };
             active += usize::from(!off);
             let mut entry = format!("- name: {}\n", yaml_string(var.name()));
-            if var.is_secret() {
+            if from_secret(var) {
                 let _ = write!(
                     entry,
                     "  valueFrom:\n    secretKeyRef:\n      name: {}\n      key: {}\n",
@@ -122,11 +123,21 @@ impl Schema {
                 entries.push('\n');
             }
         }
+        let (_, rules) = closing_sections(self);
+        for rule in rules {
+            comment_line(&mut out, "", &format!("Rule: {rule}"));
+        }
         // A list of comments only would read as null, not as a list.
         out.push_str(if active == 0 { "env: []\n" } else { "env:\n" });
         out.push_str(&entries);
         out
     }
+}
+
+/// Whether a variable's value comes from the Secret: a secret, or a URL
+/// that may carry a password, which must not stand in a manifest.
+fn from_secret(var: &VarSchema) -> bool {
+    var.is_secret() || var.is_credential()
 }
 
 /// A YAML double-quoted scalar: never read as a number, boolean or null.

@@ -1,6 +1,6 @@
 //! The README table: `--print-schema=markdown`.
 
-use super::render::{description_lines, shown_default};
+use super::render::{closing_sections, description_lines, shown_default};
 use super::Schema;
 
 impl Schema {
@@ -33,6 +33,7 @@ impl Schema {
         for var in &self.vars {
             let default = match (var.default(), var.is_required()) {
                 (Some(default), _) if !var.is_secret() => code_span(&shown_default(default)),
+                _ if var.computed_default().is_some() => "computed".to_owned(),
                 (_, true) => "**required**".to_owned(),
                 _ => "optional".to_owned(),
             };
@@ -41,7 +42,7 @@ impl Schema {
                 var.expected().to_owned(),
                 default,
                 if var.is_secret() { "yes" } else { "" }.to_owned(),
-                description_lines(var).join("\n"),
+                description_lines(self, var).join("\n"),
             ];
             out.push('|');
             for cell in cells {
@@ -50,6 +51,23 @@ impl Schema {
                 out.push_str(" |");
             }
             out.push('\n');
+        }
+        let (groups, rules) = closing_sections(self);
+        if !groups.is_empty() {
+            out.push_str("\nGroups:\n\n");
+            for group in groups {
+                out.push_str("- ");
+                out.push_str(&markdown_cell(&group));
+                out.push('\n');
+            }
+        }
+        if !rules.is_empty() {
+            out.push_str("\nRules:\n\n");
+            for rule in rules {
+                out.push_str("- ");
+                out.push_str(&markdown_cell(&rule));
+                out.push('\n');
+            }
         }
         out
     }

@@ -6,12 +6,14 @@
 //! schema alone, so it never holds a value read from the environment. A
 //! secret has no default, and a secret's line never shows one.
 
-use super::VarSchema;
+use super::{Schema, VarSchema};
 
-/// The default, or `required` or `optional`, as the text table shows it.
+/// The default, or `computed`, `required` or `optional`, as the text table
+/// shows it.
 pub(super) fn requirement(var: &VarSchema) -> String {
     match var.default() {
         Some(default) if !var.is_secret() => shown_default(default),
+        _ if var.computed_default().is_some() => "computed".to_owned(),
         _ if var.is_required() => "required".to_owned(),
         _ => "optional".to_owned(),
     }
@@ -23,6 +25,7 @@ pub(super) fn shown_default(default: &str) -> String {
     let ambiguous = default.is_empty()
         || default == "required"
         || default == "optional"
+        || default == "computed"
         || default.trim() != default
         || default.starts_with('"')
         || default.chars().any(char::is_control);
@@ -33,9 +36,22 @@ pub(super) fn shown_default(default: &str) -> String {
     }
 }
 
-/// What the schema knows about a variable beyond its type and default.
-pub(super) fn notes(var: &VarSchema) -> Vec<String> {
+/// What the schema knows about a variable beyond its type and default:
+/// other ways to set it, its group, and the rules that name it.
+pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
     let mut notes = Vec::new();
+    if let Some(computed) = var.computed_default() {
+        notes.push(format!("default when unset: {computed}"));
+    }
+    if let Some(none) = var.none() {
+        notes.push(format!("set to {none} to switch it off"));
+    }
+    if !var.fallbacks().is_empty() {
+        notes.push(format!(
+            "when unset, read from {}",
+            var.fallbacks().join(", then ")
+        ));
+    }
     if let Some(file) = var.file_var() {
         notes.push(format!("or {file}: the path of a file holding the value"));
     }
@@ -47,19 +63,55 @@ pub(super) fn notes(var: &VarSchema) -> Vec<String> {
     if let Some(group) = var.group() {
         if var.is_required() {
             notes.push(format!(
-                "required only when a variable of the optional group {group} is set"
+                "required once the optional group {group} is on (any of its variables set)"
             ));
         } else {
             notes.push(format!("in the optional group {group}"));
         }
     }
+    for rule in schema.rules() {
+        if rule.vars().contains(&var.name) {
+            notes.push(format!("rule: {}", rule.text()));
+        }
+    }
     notes
 }
 
+/// The groups and rules, for the sections that close a rendering: each
+/// group's field path, what it is, its variables; each rule in words.
+pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
+    let groups = schema
+        .groups()
+        .iter()
+        .map(|group| {
+            let vars = group.vars().join(", ");
+            let mut line = if group.is_optional() {
+                format!(
+                    "{} (optional group: on once any of {vars} is set)",
+                    group.field()
+                )
+            } else {
+                format!("{} ({vars})", group.field())
+            };
+            if !group.description().is_empty() {
+                line.push_str(": ");
+                line.push_str(&group.description().replace('\n', " "));
+            }
+            line
+        })
+        .collect();
+    let rules = schema
+        .rules()
+        .iter()
+        .map(|rule| rule.text().to_owned())
+        .collect();
+    (groups, rules)
+}
+
 /// The description's paragraphs, then the notes.
-pub(super) fn description_lines(var: &VarSchema) -> Vec<String> {
+pub(super) fn description_lines(schema: &Schema, var: &VarSchema) -> Vec<String> {
     let mut lines: Vec<String> = var.description().lines().map(str::to_owned).collect();
-    lines.extend(notes(var));
+    lines.extend(notes(schema, var));
     lines
 }
 

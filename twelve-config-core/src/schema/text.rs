@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::render::{description_lines, plain, requirement};
+use super::render::{closing_sections, description_lines, plain, requirement};
 use super::Schema;
 
 impl Schema {
@@ -13,7 +13,9 @@ impl Schema {
     /// `optional` for a variable that may stay unset; a default that could be
     /// mistaken for those, or that is empty or has surrounding spaces, is
     /// quoted. Extra lines under a description name the `_FILE` alternative,
-    /// deprecated names and the optional group.
+    /// deprecated names, the optional group and the rules; sections
+    /// `GROUPS` and `RULES` close the table when the configuration has
+    /// nested structs or rules.
     ///
     /// ```
     /// use twelve_config::Config;
@@ -45,7 +47,10 @@ impl Schema {
                     plain(&requirement(var)),
                     if var.is_secret() { "yes" } else { "" }.to_owned(),
                 ];
-                let lines = description_lines(var).iter().map(|l| plain(l)).collect();
+                let lines = description_lines(self, var)
+                    .iter()
+                    .map(|l| plain(l))
+                    .collect();
                 (cells, lines)
             })
             .collect();
@@ -72,6 +77,19 @@ impl Schema {
             line([&cells[0], &cells[1], &cells[2], &cells[3]], first);
             for more in lines {
                 line(["", "", "", ""], more);
+            }
+        }
+        let (groups, rules) = closing_sections(self);
+        if !groups.is_empty() {
+            out.push_str("\nGROUPS\n");
+            for group in groups {
+                let _ = writeln!(out, "{}", plain(&group));
+            }
+        }
+        if !rules.is_empty() {
+            out.push_str("\nRULES\n");
+            for rule in rules {
+                let _ = writeln!(out, "{}", plain(&rule));
             }
         }
         out
