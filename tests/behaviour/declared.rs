@@ -2,13 +2,13 @@
 //! checks, fallbacks, settings that are on by default, flattened groups and
 //! what an empty variable means.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use twelve_config::{Config, ErrorKind, Origin, Problems, SecretString, Vars};
 
 use crate::support::TempFile;
 
-fn attachments(data: &PathBuf) -> PathBuf {
+fn attachments(data: &Path) -> PathBuf {
     data.join("attachments")
 }
 
