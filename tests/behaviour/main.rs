@@ -18,3 +18,4 @@ mod secrets;
 mod support;
 mod types;
 mod urls;
+mod values;
