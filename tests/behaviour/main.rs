@@ -15,6 +15,7 @@ mod real;
 mod report;
 mod schema;
 mod secrets;
+mod sources;
 mod support;
 mod types;
 mod urls;
