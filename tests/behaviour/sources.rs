@@ -83,6 +83,28 @@ fn child_reads_the_environment_through_source() {
     println!("child checked");
 }
 
+#[derive(Config, Debug, PartialEq)]
+#[config(prefix = "SOURCES_CHECK_")]
+struct Checked {
+    host: String,
+    port: u16,
+}
+
+#[test]
+fn a_source_behind_references_is_the_one_read() {
+    // Generic code holding `&S` passes `&&S` on; the variables read are
+    // still those of the source, never the process environment's.
+    let vars = Vars::new([("SOURCES_CHECK_HOST", "db"), ("SOURCES_CHECK_PORT", "5432")]);
+    let by_ref: &Vars = &vars;
+    let expected = Checked {
+        host: "db".to_owned(),
+        port: 5432,
+    };
+    assert_eq!(Checked::from_source(&by_ref).unwrap(), expected);
+    let layered: &dyn Source = &vars;
+    assert_eq!(Checked::from_source(&layered).unwrap(), expected);
+}
+
 #[test]
 fn env_reads_the_process_environment_as_a_source() {
     let exe = std::env::current_exe().expect("the test binary's path");

@@ -170,15 +170,5 @@ mod tests {
         let dynamic: &dyn Source = &vars;
         assert_eq!(get(dynamic, "PORT").as_deref(), Some("8080"));
         assert_eq!(listed(dynamic), ["HOST", "PORT"]);
-        // Through a reference the process environment is still known as
-        // such, so the loader still reads it directly.
-        fn is_process_env(source: impl Source) -> bool {
-            source.__is_process_env()
-        }
-        assert!(!is_process_env(&vars));
-        let env: &Env = &Env;
-        let nested: &&Env = &env;
-        assert!(is_process_env(env));
-        assert!(is_process_env(nested));
     }
 }
