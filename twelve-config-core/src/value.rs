@@ -697,6 +697,10 @@ mod tests {
             Ok(PathBuf::from("/srv/data dir"))
         );
         assert_eq!(OsString::parse_env(" é "), Ok(OsString::from(" é ")));
+        // What reports and the schema say each expects.
+        assert_eq!(String::expected(), "text");
+        assert_eq!(OsString::expected(), "text (any bytes)");
+        assert_eq!(PathBuf::expected(), "path");
         assert_eq!(
             PathBuf::parse_env_os(OsStr::new("/tmp/x")),
             Ok(PathBuf::from("/tmp/x"))
