@@ -124,3 +124,27 @@ fn each_resolved_variable_names_its_field_path_and_origin() {
         ]
     );
 }
+
+#[test]
+fn a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_not() {
+    // The limit is 1 MiB (1048576 bytes), inclusive.
+    let at_limit = TempFile::with(vec![b'k'; 1 << 20]);
+    let files = Files::from_vars([
+        ("APP_RAW_FILE", at_limit.path()),
+        ("APP_CERT_PATH", "/c"),
+        ("APP_SEARCH_PATH", "/s"),
+    ])
+    .unwrap();
+    assert_eq!(files.raw.len(), 1 << 20);
+    let over = TempFile::with(vec![b'k'; (1 << 20) + 1]);
+    let errors = Files::from_vars([
+        ("APP_RAW_FILE", over.path()),
+        ("APP_CERT_PATH", "/c"),
+        ("APP_SEARCH_PATH", "/s"),
+    ])
+    .unwrap_err();
+    assert!(
+        errors.to_string().contains("larger than 1048576 bytes"),
+        "{errors}"
+    );
+}
