@@ -17,6 +17,8 @@ mod real;
 mod report;
 mod schema;
 mod secrets;
+mod sources;
 mod support;
 mod types;
 mod urls;
+mod values;
