@@ -196,22 +196,24 @@ macro_rules! url_type {
                 self.parts.hosts.first().map(|h| h.host())
             }
 
-            /// The port written for the first host, if any.
+            /// The port written for the first host (or unix socket, or
+            /// alone where the scheme allows `scheme://:port`), if any.
             pub fn port(&self) -> Option<u16> {
-                self.parts.hosts.first().and_then(|h| h.port())
+                self.parts.first_port()
             }
 
             /// The port of the first host, or the scheme's default port.
             pub fn port_or_default(&self) -> u16 {
-                self.parts
-                    .hosts
-                    .first()
-                    .map_or(self.parts.default_port, |h| h.port_or_default())
+                self.parts.hosts.first().map_or(
+                    self.parts.first_port().unwrap_or(self.parts.default_port),
+                    |h| h.port_or_default(),
+                )
             }
 
-            /// The user name, percent-decoded; `None` when empty.
+            /// The user name, percent-decoded, as the scheme's driver reads
+            /// it; `None` when the driver sends none.
             pub fn username(&self) -> Option<&str> {
-                self.user_value().filter(|u| !u.is_empty())
+                self.user_value()
             }
 
             /// The last value of a query parameter, percent-decoded.
@@ -219,11 +221,14 @@ macro_rules! url_type {
                 self.parts.param(name)
             }
 
-            /// The password, percent-decoded; `None` when absent or empty.
+            /// The password, percent-decoded, as the scheme's driver reads
+            /// it; `None` when the driver sends none. Whether an empty
+            /// password (`user:@host`) counts as one depends on the driver:
+            /// see the type's documentation.
             ///
             /// It is a secret: keep it out of logs.
             pub fn expose_password(&self) -> Option<&str> {
-                self.password_value().filter(|p| !p.is_empty())
+                self.password_value()
             }
 
             /// The whole connection string, password included, to hand to
@@ -240,5 +245,7 @@ macro_rules! url_type {
 }
 use url_type;
 
+#[cfg(test)]
+mod drivers;
 #[cfg(test)]
 mod tests;
