@@ -457,6 +457,9 @@ fn parse_host(item: &str, default_port: u16, rules: &Rules) -> Result<Entry, Val
             Sockets::None => false,
         };
         if socket {
+            if path.chars().any(char::is_control) {
+                return Err(err("control characters in a socket path"));
+            }
             return Ok(Entry::Socket(Socket { path, port }));
         }
     }
