@@ -28,9 +28,14 @@ fn words(ident: &str) -> Vec<String> {
     words
 }
 
-/// `request_timeout` -> `REQUEST_TIMEOUT`.
+/// `request_timeout` -> `REQUEST_TIMEOUT`; leading underscores are kept
+/// (`_enable_smtp` -> `_ENABLE_SMTP`), since the name without them is a
+/// different variable.
 pub(crate) fn screaming_snake(ident: &str) -> String {
-    words(ident).join("_").to_uppercase()
+    let ident = ident.strip_prefix("r#").unwrap_or(ident);
+    let rest = ident.trim_start_matches('_');
+    let leading = &ident[..ident.len() - rest.len()];
+    format!("{leading}{}", words(rest).join("_").to_uppercase())
 }
 
 /// `JsonLines` -> `json-lines`.
@@ -46,6 +51,14 @@ pub(crate) fn snake(ident: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_leading_underscores() {
+        assert_eq!(screaming_snake("_enable_smtp"), "_ENABLE_SMTP");
+        assert_eq!(screaming_snake("__x"), "__X");
+        assert_eq!(screaming_snake("r#_type"), "_TYPE");
+        assert_eq!(screaming_snake("type_"), "TYPE");
+    }
 
     #[test]
     fn converts() {
