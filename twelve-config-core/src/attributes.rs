@@ -32,16 +32,25 @@
 //! | `nested` | `nested` | The field's type derives `Config` too; its fields read variables under `<prefix><FIELD_NAME><separator>`. On an `Option<T>` field the struct is an optional group: `None` when none of its variables is set, loaded in full (every missing one reported) otherwise. | The field is one variable. |
 //! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. | `<FIELD_NAME><separator>`. |
 //!
-//! # On a variant of an enum deriving `EnvValue`
+//! # On an enum deriving `EnvValue`
 //!
-//! The derive makes a unit enum a value type. Each variant is accepted in
-//! kebab-case and snake_case (`JsonLines`: `json-lines`, `json_lines`),
-//! ignoring ASCII case; errors and the schema list the kebab-case spellings
-//! and suggest the closest one.
+//! The derive makes a unit enum a value type. By default each variant is
+//! accepted in kebab-case and snake_case (`JsonLines`: `json-lines`,
+//! `json_lines`), ignoring ASCII case; errors and the schema list the
+//! kebab-case spellings. A text that matches no spelling gets a "did you
+//! mean" hint: the closest spelling when it looks like a typo, or the only
+//! choice that starts with it (`prod` for `production`).
 //!
 //! | key | syntax | meaning | when absent |
 //! |---|---|---|---|
-//! | `rename` | `rename = "plain"` | The variant's only spelling (still matched ignoring ASCII case). | kebab-case and snake_case of the variant's name. |
+//! | `rename_all` | `rename_all = "snake_case"` | Each variant has exactly one spelling, its name converted as serde converts it: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (`Bits1_5` in snake_case is `bits1_5`). The choices listed are then exactly the spellings accepted (besides aliases). Two variants with the same spelling are a compile error. | kebab-case and snake_case, kebab-case listed. |
+//! | `case_sensitive` | `case_sensitive` | Spellings are matched exactly (`Normal`, not `normal`); a wrong case gets a "did you mean" hint. | ASCII case is ignored. |
+//!
+//! # On a variant of an enum deriving `EnvValue`
+//!
+//! | key | syntax | meaning | when absent |
+//! |---|---|---|---|
+//! | `rename` | `rename = "plain"` | The variant's only spelling (ignoring ASCII case unless the enum is `case_sensitive`); wins over `rename_all`. | The enum's `rename_all`, else kebab-case and snake_case of the variant's name. |
 //! | `alias` | `alias = "logfmt"` (repeatable) | One more accepted spelling, not listed as a choice. | None. |
 //!
 //! # Types

@@ -4,6 +4,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Path, Token};
 
+use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 
 /// A key that was given, kept for spans.
@@ -50,6 +51,15 @@ pub(crate) struct VariantAttrs {
     pub(crate) aliases: Vec<LitStr>,
 }
 
+/// `#[config(...)]` on an enum deriving `EnvValue`.
+#[derive(Default)]
+pub(crate) struct EnumAttrs {
+    /// The rule and its literal, for spans.
+    pub(crate) rename_all: Option<(RenameRule, LitStr)>,
+    pub(crate) case_sensitive: Flag,
+}
+
+const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate";
 const FIELD_KEYS: &str =
     "env, default, nested, prefix, separator, kv_separator, unit, allow_empty, from_str, with, file, alias";
@@ -203,14 +213,34 @@ pub(crate) fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
     out
 }
 
-/// Rejects every `#[config]` attribute where none is allowed.
-pub(crate) fn none_allowed(cx: &mut Ctxt, attrs: &[Attribute], place: &str) {
-    for attr in attrs.iter().filter(|a| a.path().is_ident("config")) {
-        cx.error(
-            attr,
-            format!("`config` attributes are not allowed on {place}"),
-        );
-    }
+pub(crate) fn enum_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> EnumAttrs {
+    let mut out = EnumAttrs::default();
+    each_key(cx, attrs, |cx, meta| {
+        let key = key_name(meta);
+        match key.as_str() {
+            "rename_all" => {
+                let lit = lit_str(meta)?;
+                match RenameRule::from_name(&lit.value()) {
+                    Some(rule) => set_once(cx, &mut out.rename_all, meta, (rule, lit)),
+                    None => cx.error(
+                        &lit,
+                        format!(
+                            "unknown `rename_all` rule {:?}; expected one of: {}",
+                            lit.value(),
+                            RenameRule::NAMES
+                        ),
+                    ),
+                }
+            }
+            "case_sensitive" => set_once(cx, &mut out.case_sensitive, meta, flag(meta)?),
+            _ => {
+                unknown_key(cx, meta, ENUM_KEYS);
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    });
+    out
 }
 
 /// `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true`.

@@ -289,6 +289,7 @@ fn nested_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> To
 
 fn env_value_impl(input: &Enum<'_>) -> TokenStream {
     let ident = &input.input.ident;
+    let case_sensitive = input.attrs.case_sensitive.is_some();
     let choices: Vec<String> = input.variants.iter().map(|v| v.canonical()).collect();
     let spellings = input.variants.iter().map(|v| {
         let s = v.spellings();
@@ -313,7 +314,7 @@ fn env_value_impl(input: &Enum<'_>) -> TokenStream {
                 text: &str,
             ) -> ::core::result::Result<Self, ::twelve_config::ValueError> {
                 const SPELLINGS: &[&[&str]] = &[#(#spellings),*];
-                match ::twelve_config::__private::choose(text, SPELLINGS, &[#(#choices),*])? {
+                match ::twelve_config::__private::choose(text, SPELLINGS, &[#(#choices),*], #case_sensitive)? {
                     #(#arms)*
                     _ => ::core::result::Result::Err(::twelve_config::ValueError::new("")),
                 }

@@ -278,7 +278,9 @@ fn check_unique_names(cx: &mut Ctxt, input: &Struct<'_>) {
 
 pub(crate) fn check_enum(cx: &mut Ctxt, input: &Enum<'_>) {
     no_generics(cx, &input.input.generics, "EnvValue");
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let case_sensitive = input.attrs.case_sensitive.is_some();
+    // Spelling as matched -> (variant, spelling as written).
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
     for variant in &input.variants {
         if let Some(rename) = &variant.attrs.rename {
             if rename.value().is_empty() {
@@ -287,14 +289,25 @@ pub(crate) fn check_enum(cx: &mut Ctxt, input: &Enum<'_>) {
         }
         let this = variant.ident.to_string();
         for spelling in variant.spellings() {
-            let key = spelling.to_ascii_lowercase();
-            if let Some(other) = seen.get(&key) {
-                cx.error(
+            let key = if case_sensitive {
+                spelling.clone()
+            } else {
+                spelling.to_ascii_lowercase()
+            };
+            match seen.get(&key) {
+                Some((other, theirs)) if *theirs != spelling => cx.error(
+                    variant.ident,
+                    format!(
+                        "variant `{this}` is spelled `{spelling}`, like variant `{other}` (`{theirs}`) when case is ignored; add `case_sensitive` to the enum or `rename` one of them"
+                    ),
+                ),
+                Some((other, _)) => cx.error(
                     variant.ident,
                     format!("variant `{this}` is spelled `{spelling}`, like variant `{other}`"),
-                );
-            } else {
-                seen.insert(key, this.clone());
+                ),
+                None => {
+                    seen.insert(key, (this.clone(), spelling));
+                }
             }
         }
     }
