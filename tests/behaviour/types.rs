@@ -6,7 +6,7 @@ use std::num::{NonZeroU32, NonZeroU8};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use twelve_config::{Config, EnvValue, ErrorKind, Errors};
+use twelve_config::{Config, EnvValue, ErrorKind, Errors, SchemaFormat};
 
 /// Loads a one-field struct of each type from `VALUE`.
 macro_rules! one {
@@ -476,6 +476,10 @@ struct Custom {
     ratio: f64,
     #[config(from_str, default = "#000000,#ffffff")]
     palette: Vec<Rgb>,
+    #[config(from_str, expected = "color such as #ff8000")]
+    accent: Option<Rgb>,
+    #[config(with = percent, separator = ";", expected = "percentages such as 25%;50%")]
+    steps: Option<Vec<f64>>,
 }
 
 #[test]
@@ -487,16 +491,68 @@ fn from_str_and_with() {
     let errors = Custom::from_vars([("COLOR", "red"), ("RATIO", "0.5")]).unwrap_err();
     let report = errors.to_string();
     assert!(
-        report.contains("COLOR  invalid value \"red\": expected text accepted by"),
+        report.contains("COLOR  invalid value \"red\": expected rgb (missing #)"),
         "{report}"
     );
     assert!(report.contains("(missing #)"), "{report}");
     assert!(
-        report.contains(
-            "RATIO  invalid value \"0.5\": expected text accepted by percent (missing %)"
-        ),
+        report.contains("RATIO  invalid value \"0.5\": expected percent (missing %)"),
         "{report}"
     );
+}
+
+#[test]
+fn expected_replaces_the_description_in_reports_and_every_schema_format() {
+    let c = Custom::from_vars([
+        ("COLOR", "#000000"),
+        ("RATIO", "1%"),
+        ("ACCENT", "#ff8000"),
+        ("STEPS", "25%;50%"),
+    ])
+    .unwrap();
+    assert_eq!(c.accent, Some(Rgb(255, 128, 0)));
+    assert_eq!(c.steps, Some(vec![0.25, 0.5]));
+    let errors = Custom::from_vars([
+        ("COLOR", "#000000"),
+        ("RATIO", "1%"),
+        ("ACCENT", "orange"),
+        ("STEPS", "25%;half"),
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        errors.contains(
+            "ACCENT  invalid value \"orange\": expected color such as #ff8000 (missing #)"
+        ),
+        "{errors}"
+    );
+    assert!(
+        errors.contains(
+            "invalid value \"25%;half\": expected percentages such as 25%;50% (item 2: missing %)"
+        ),
+        "{errors}"
+    );
+    let schema = Custom::schema();
+    assert_eq!(
+        schema.var("ACCENT").unwrap().expected(),
+        "color such as #ff8000"
+    );
+    assert_eq!(
+        schema.var("STEPS").unwrap().expected(),
+        "percentages such as 25%;50%"
+    );
+    assert_eq!(schema.var("COLOR").unwrap().expected(), "rgb");
+    for format in [
+        SchemaFormat::Text,
+        SchemaFormat::Markdown,
+        SchemaFormat::Json,
+        SchemaFormat::Dotenv,
+        SchemaFormat::Kubernetes,
+    ] {
+        let text = schema.render(format);
+        assert!(text.contains("color such as #ff8000"), "{format:?}: {text}");
+        assert!(!text.contains("text accepted by"), "{format:?}: {text}");
+    }
 }
 
 /// A user type implementing the value trait by hand.

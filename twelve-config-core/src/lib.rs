@@ -12,6 +12,7 @@ pub mod attributes;
 mod bytes;
 mod choose;
 mod cli;
+mod describe;
 mod error;
 mod load;
 mod map;
@@ -212,6 +213,7 @@ pub trait Config: Sized {
 pub mod __private {
     pub use crate::choose::choose;
     pub use crate::cli::load_or_report;
+    pub use crate::describe::Described;
     pub use crate::map::{Map, MapLike};
     pub use crate::parse::{FromStrParser, List, Parse, Value, With};
     pub use crate::suggest::closest;

@@ -42,6 +42,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) with: Option<(Path, Path)>,
     pub(crate) file: Flag,
     pub(crate) aliases: Vec<LitStr>,
+    /// What operators are told the field expects, instead of its parser's words.
+    pub(crate) expected: Option<LitStr>,
 }
 
 /// `#[config(...)]` on a variant of an enum deriving `EnvValue`.
@@ -62,7 +64,7 @@ pub(crate) struct EnumAttrs {
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate";
 const FIELD_KEYS: &str =
-    "env, default, nested, prefix, separator, kv_separator, unit, allow_empty, from_str, with, file, alias";
+    "env, default, nested, prefix, separator, kv_separator, unit, allow_empty, from_str, with, file, alias, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -186,6 +188,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             }
             "file" => set_once(cx, &mut out.file, meta, flag(meta)?),
             "alias" => out.aliases.push(lit_str(meta)?),
+            "expected" => set_once(cx, &mut out.expected, meta, lit_str(meta)?),
             _ => {
                 unknown_key(cx, meta, FIELD_KEYS);
                 skip_value(meta)?;

@@ -169,9 +169,18 @@ fn field_static(
     }
 }
 
+/// The parser for a value field, described by its `expected` when given.
+fn parser(field: &Field<'_>) -> TokenStream {
+    let parser = value_parser(field);
+    match &field.attrs.expected {
+        Some(expected) => quote!(::twelve_config::__private::Described::new(#parser, #expected)),
+        None => parser,
+    }
+}
+
 /// The parser for a value field, spanned on its type so that "the trait
 /// `EnvValue` is not implemented" points at the field.
-fn parser(field: &Field<'_>) -> TokenStream {
+fn value_parser(field: &Field<'_>) -> TokenStream {
     let ty = field.shape.value_type();
     let span = located_at(ty);
     // `with` bypasses `EnvValue::SECRET`, so a secret type is known by its

@@ -31,6 +31,24 @@ pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
         }
     }
     check_unique_names(cx, input);
+    check_expected(cx, input);
+}
+
+/// `expected` describes one variable's text.
+fn check_expected(cx: &mut Ctxt, input: &Struct<'_>) {
+    for field in &input.fields {
+        let Some(expected) = &field.attrs.expected else {
+            continue;
+        };
+        if field.attrs.nested.is_some() {
+            cx.error(
+                expected,
+                "`expected` cannot be used with `nested`: `nested` loads a whole struct; put this attribute on its fields",
+            );
+        } else if expected.value().trim().is_empty() {
+            cx.error(expected, "`expected` cannot be empty");
+        }
+    }
 }
 
 fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
