@@ -9,7 +9,7 @@
 //!
 //! | key | syntax | meaning | when absent |
 //! |---|---|---|---|
-//! | `prefix` | `prefix = "APP_"` | Put in front of every field's variable name when the struct is loaded at the top level. Written exactly as it should appear, separator included. | No prefix: `port` reads `PORT`. |
+//! | `prefix` | `prefix = "APP_"` | Put in front of every field's variable name when the struct is loaded at the top level. Written exactly as it should appear, separator included; a prefix ending in an ASCII letter or digit (`"APP"`, which would read `APPPORT`) is a compile error. | No prefix: `port` reads `PORT`. |
 //! | `nested_separator` | `nested_separator = "__"` | Joins the prefix of a `nested` field to the field's name: `APP__STORAGE__PATH`. Applies to nested structs at every depth unless one of them sets its own. | The enclosing struct's separator; `_` at the top. |
 //! | `file` | `file` | Every field may also be read from the file named by its `_FILE` variable, as secrets are. | Only secret fields and fields with `#[config(file)]` read `_FILE`. |
 //! | `deny_unknown` | `deny_unknown` | A variable that starts with the prefix but that no field reads is an error (with a "did you mean" suggestion). Needs a `prefix`. | Such variables are only warnings, from [`Config::load`](crate::Config::load) and `load_or_exit`. |
@@ -20,7 +20,7 @@
 //! | key | syntax | meaning | when absent |
 //! |---|---|---|---|
 //! | `env` | `env = "PORT"` | The variable's exact name: no prefix is added, wherever the struct is nested. | The field's name in `SCREAMING_SNAKE_CASE` after the prefix. |
-//! | `default` | `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true` | Used when the variable is unset (or empty). The literal is read exactly as if the variable held its text, so `"30s"` and `8080` both work and the schema shows it as a user types it. A default that does not parse is reported at load time as a bug in the program, naming the field. Not allowed on `Option` fields, on `nested` fields, or on secrets. | The field is required (unless it is an `Option`). |
+//! | `default` | `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true` | Used when the variable is unset (or empty). The literal is read exactly as if the variable held its text, so `"30s"` and `8080` both work and the schema shows it as a user types it. For integer types, `bool` and `Duration` (without `unit`), the derive reads the literal itself: `default = 300` on a `u8` or `default = 30` on a `Duration` is a compile error at the literal. Any other default that does not parse is reported at load time as a bug in the program, naming the field ([`Config::check_defaults`](crate::Config::check_defaults) finds it in a unit test). Not allowed on `Option` fields, on `nested` fields, or on secrets. | The field is required (unless it is an `Option`). |
 //! | `allow_empty` | `allow_empty` | A variable set to the empty string is a value (the empty string, the empty list). | An empty variable counts as unset. |
 //! | `separator` | `separator = ";"` | Separates the items of a `Vec<T>` field, or the pairs of a `HashMap`/`BTreeMap` field. Items are trimmed; `\` escapes the separator; a separator of whitespace splits at any run of whitespace. | `,` |
 //! | `kv_separator` | `kv_separator = ":"` | Splits each pair of a `HashMap<K, V>` or `BTreeMap<K, V>` field into key and value (`a=1,b=2`). A value may contain further separators; a repeated key is an error. Cannot be empty, contain whitespace or equal `separator`. | `=` |
@@ -31,7 +31,7 @@
 //! | `alias` | `alias = "OLD_NAME"` (repeatable) | A deprecated name, read (with a warning) when the variable is unset; both set is an error. Exact names: no prefix is added. | Only the variable's own name is read. |
 //! | `expected` | `expected = "color such as #ff8000"` | What reports and every schema format say the variable expects, in place of the parser's own description (for a list or map field, of the whole text). Worth giving with `from_str` and `with`, whose parsers cannot describe themselves. | The value type's description; for `from_str` and `with`, the type's or function's name in words (`Regex` is "regex", `parse_log_level` is "log level"). |
 //! | `nested` | `nested` | The field's type derives `Config` too; its fields read variables under `<prefix><FIELD_NAME><separator>`. On an `Option<T>` field the struct is an optional group: `None` when none of its variables is set, loaded in full (every missing one reported) otherwise. | The field is one variable. |
-//! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. | `<FIELD_NAME><separator>`. |
+//! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. Like the struct's `prefix`, it must end in a separator. | `<FIELD_NAME><separator>`. |
 //!
 //! # On an enum deriving `EnvValue`
 //!

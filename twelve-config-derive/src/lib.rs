@@ -9,6 +9,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod literals;
 mod valid;
 
 use proc_macro::TokenStream;

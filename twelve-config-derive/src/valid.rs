@@ -32,6 +32,7 @@ pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
     }
     check_unique_names(cx, input);
     check_expected(cx, input);
+    crate::literals::check(cx, input);
 }
 
 /// `expected` describes one variable's text.
