@@ -151,7 +151,7 @@ fn print_schema_prints_every_format_to_stdout_only() {
             "markdown",
             "| Variable | Type | Default | Secret | Description |\n",
         ),
-        ("json", "{\n  \"format_version\": 1,\n"),
+        ("json", "{\n  \"format_version\": 2,\n"),
         ("dotenv", "# Environment variables of this program"),
         ("kubernetes", "# The env list of a container spec"),
     ];

@@ -174,7 +174,7 @@ fn secrets_parsed_with_a_function_stay_secret() {
     let output = format!("{errors}\n{errors:?}");
     assert!(!output.contains(CANARY), "{output}");
     assert!(
-        output.contains("invalid value <redacted>: expected secret text accepted by parse_key"),
+        output.contains("invalid value <redacted>: expected secret key"),
         "{output}"
     );
     assert!(output.contains("APP_TOKEN"), "{output}");

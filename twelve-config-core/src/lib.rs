@@ -10,7 +10,9 @@
 
 pub mod attributes;
 mod bytes;
+mod choose;
 mod cli;
+mod describe;
 mod error;
 mod json;
 mod load;
@@ -227,7 +229,9 @@ pub trait Config: Sized {
 /// What the derives call. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::choose::choose;
     pub use crate::cli::load_or_report;
+    pub use crate::describe::Described;
     pub use crate::map::{Map, MapLike};
     pub use crate::parse::{FromStrParser, List, Parse, Value, With};
     pub use crate::suggest::closest;
@@ -240,41 +244,8 @@ pub mod __private {
     pub use std::option::Option::{self, None, Some};
     pub use std::result::Result::{self, Err, Ok};
 
-    use crate::value::ValueError;
-
     /// "one of: a, b, c".
     pub fn one_of(choices: &[&str]) -> Cow<'static, str> {
         Cow::Owned(format!("one of: {}", choices.join(", ")))
-    }
-
-    /// The index of the variant whose spellings contain `text`, ignoring
-    /// ASCII case; otherwise an error suggesting the closest choice.
-    ///
-    /// # Errors
-    ///
-    /// When no spelling matches.
-    pub fn choose(
-        text: &str,
-        spellings: &[&[&str]],
-        choices: &[&'static str],
-    ) -> Result<usize, ValueError> {
-        for (index, names) in spellings.iter().enumerate() {
-            if names.iter().any(|n| n.eq_ignore_ascii_case(text)) {
-                return Ok(index);
-            }
-        }
-        let all = spellings.iter().flat_map(|names| names.iter().copied());
-        Err(match closest(text, all) {
-            Some(near) => {
-                let canonical = spellings
-                    .iter()
-                    .position(|names| names.contains(&near))
-                    .and_then(|i| choices.get(i))
-                    .copied()
-                    .unwrap_or(near);
-                ValueError::new(format!("did you mean {canonical:?}?"))
-            }
-            None => ValueError::new(""),
-        })
     }
 }
