@@ -183,6 +183,66 @@ fn print_schema_prints_every_format_to_stdout_only() {
 }
 
 #[test]
+fn a_format_given_as_the_next_argument_is_honoured() {
+    // `app --print-schema json > schema.json` must write JSON.
+    let spaced = run(SCHEMA_TOUR, &["--print-schema", "json"], &[]);
+    assert_eq!(spaced.status, Some(0), "{spaced:?}");
+    let json: serde_json::Value = serde_json::from_str(&spaced.stdout).expect("valid JSON");
+    assert_eq!(json["vars"].as_array().unwrap().len(), 15);
+    let k8s = run(
+        SCHEMA_TOUR,
+        &["--print-schema", "kubernetes", "--secret-name", "shop"],
+        &[],
+    );
+    assert_eq!(k8s.status, Some(0), "{k8s:?}");
+    assert!(
+        k8s.stdout.contains("        name: \"shop\"\n"),
+        "{}",
+        k8s.stdout
+    );
+    let unused = run(
+        SCHEMA_TOUR,
+        &["--print-schema=json", "--secret-name=shop"],
+        &[],
+    );
+    assert_eq!(unused.status, Some(64), "{unused:?}");
+    assert_eq!(unused.stdout, "");
+}
+
+/// Runs `bin` with its stdout a socket whose other end is already closed,
+/// so that its first write fails with a broken pipe, as when the reader of
+/// `app --print-schema | head` has exited.
+#[cfg(unix)]
+fn run_with_closed_stdout(bin: &str, args: &[&str]) -> Run {
+    use std::os::fd::OwnedFd;
+    use std::os::unix::net::UnixStream;
+    use std::process::Stdio;
+    let (ours, theirs) = UnixStream::pair().expect("a socket pair");
+    drop(ours);
+    let output = Command::new(bin)
+        .args(args)
+        .env_clear()
+        .stdout(Stdio::from(OwnedFd::from(theirs)))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    Run {
+        status: output.status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_left_early_ends_the_output_quietly() {
+    for args in [&["--print-schema"][..], &["--print-schema", "json"]] {
+        let run = run_with_closed_stdout(SCHEMA_TOUR, args);
+        assert_eq!(run.status, Some(0), "{args:?}: {run:?}");
+        assert_eq!(run.stderr, "", "{args:?}");
+    }
+}
+
+#[test]
 fn an_unknown_format_exits_64_listing_the_formats() {
     let run = run(SCHEMA_TOUR, &["--print-schema=yml"], &TOUR_VARS);
     assert_eq!(run.status, Some(64), "{run:?}");

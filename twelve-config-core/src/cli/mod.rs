@@ -4,7 +4,6 @@
 //! See [`handle_args`] for the flags, the formats and the exit statuses.
 
 use std::ffi::OsStr;
-use std::fmt;
 use std::io::Write;
 
 use crate::load::{load_keeping_warnings, Warning};
@@ -13,6 +12,12 @@ use crate::walk::TRACE;
 use crate::Config;
 
 pub use crate::schema::SchemaFormat;
+
+pub use self::args::{Request, UsageError};
+use self::text::{check_summary, effective_config};
+
+mod args;
+mod text;
 
 /// The exit status for a configuration error: `EX_CONFIG` from sysexits.h.
 pub const EX_CONFIG: i32 = 78;
@@ -24,133 +29,14 @@ pub const EX_USAGE: i32 = 64;
 /// The exit status when stdout cannot be written: `EX_IOERR`.
 const EX_IOERR: i32 = 74;
 
-/// A misused configuration flag, such as `--print-schema=yaml`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UsageError {
-    message: String,
-}
-
-impl UsageError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        UsageError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-/// One of the configuration flags, parsed from the arguments by
-/// [`Request::from_args`] or built by a service's own argument parser.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Request {
-    /// `--print-schema[=FORMAT]`, with `--secret-name=NAME` for Kubernetes.
-    PrintSchema {
-        /// The format.
-        format: SchemaFormat,
-        /// The Kubernetes Secret holding the secrets; `None` for
-        /// [`Schema::default_secret_name`](crate::Schema::default_secret_name).
-        secret_name: Option<String>,
-    },
-    /// `--check-config`.
-    CheckConfig,
-    /// `--print-config`.
-    PrintConfig,
-}
-
 impl Request {
-    /// Finds the configuration flag in `args` (the program name excluded),
-    /// if there is one. Arguments that are not configuration flags, or not
-    /// valid UTF-8, are skipped; so is everything after `--`.
-    /// `--secret-name` is read only with `--print-schema=kubernetes`.
-    ///
-    /// ```
-    /// use twelve_config::{Request, SchemaFormat};
-    ///
-    /// let request = Request::from_args(["-v", "--print-schema=json"]).unwrap();
-    /// assert_eq!(
-    ///     request,
-    ///     Some(Request::PrintSchema { format: SchemaFormat::Json, secret_name: None })
-    /// );
-    /// assert_eq!(Request::from_args(["--port", "80"]).unwrap(), None);
-    /// assert_eq!(Request::from_args(["--", "--check-config"]).unwrap(), None);
-    /// assert!(Request::from_args(["--print-schema=yaml"]).is_err());
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// An unknown format, an invalid `--secret-name`, or two different
-    /// configuration flags.
-    pub fn from_args(
-        args: impl IntoIterator<Item = impl AsRef<OsStr>>,
-    ) -> Result<Option<Request>, UsageError> {
-        let mut found: Option<(String, Request)> = None;
-        let mut secret_name: Option<String> = None;
-        for arg in args {
-            let Some(arg) = arg.as_ref().to_str() else {
-                continue;
-            };
-            if arg == "--" {
-                break;
-            }
-            let request = if arg == "--print-schema" {
-                Request::PrintSchema {
-                    format: SchemaFormat::Text,
-                    secret_name: None,
-                }
-            } else if let Some(format) = arg.strip_prefix("--print-schema=") {
-                Request::PrintSchema {
-                    format: format.parse()?,
-                    secret_name: None,
-                }
-            } else if arg == "--check-config" {
-                Request::CheckConfig
-            } else if arg == "--print-config" {
-                Request::PrintConfig
-            } else {
-                if let Some(name) = arg.strip_prefix("--secret-name=") {
-                    secret_name = Some(name.to_owned());
-                }
-                continue;
-            };
-            match &found {
-                Some((_, earlier)) if *earlier == request => {}
-                Some((earlier, _)) => {
-                    return Err(UsageError::new(format!(
-                        "{earlier} and {arg} cannot be used together"
-                    )))
-                }
-                None => found = Some((arg.to_owned(), request)),
-            }
-        }
-        let Some((_, mut request)) = found else {
-            return Ok(None);
-        };
-        if let Request::PrintSchema {
-            format: SchemaFormat::Kubernetes,
-            secret_name: slot,
-        } = &mut request
-        {
-            if let Some(name) = secret_name {
-                check_secret_name(&name)?;
-                *slot = Some(name);
-            }
-        }
-        Ok(Some(request))
-    }
-
     /// Answers the request for the configuration `T`, reading variables from
     /// `source` (except for `--print-schema`, which reads none), writing the
     /// requested output to `stdout` and reports and warnings to `stderr`.
     /// Returns the exit status: 0, [`EX_CONFIG`] when the configuration does
-    /// not load, or 74 when `stdout` cannot be written.
+    /// not load, or 74 when `stdout` cannot be written. A reader that closed
+    /// `stdout` early (`app --print-schema | head`) is no error: the status
+    /// is 0 and nothing is printed.
     pub fn run<T: Config>(
         &self,
         source: &dyn Source,
@@ -188,29 +74,14 @@ impl Request {
             .and_then(|()| stdout.flush())
         {
             Ok(()) => 0,
+            // The reader left, as `head` does once it has its lines: what
+            // it read is all that was wanted, so end quietly.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(error) => {
                 let _ = writeln!(stderr, "error: cannot write to stdout: {error}");
                 EX_IOERR
             }
         }
-    }
-}
-
-/// A Kubernetes object name: a DNS subdomain (RFC 1123), lower case.
-fn check_secret_name(name: &str) -> Result<(), UsageError> {
-    let valid_chars = name
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-    let alnum_ends = name.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && name.ends_with(|c: char| c.is_ascii_alphanumeric());
-    if valid_chars && alnum_ends && name.len() <= 253 {
-        Ok(())
-    } else {
-        Err(UsageError::new(format!(
-            "invalid --secret-name {}: expected a Kubernetes object name \
-             (lower-case letters, digits, '-' and '.', at most 253 characters)",
-            crate::error::quote_value(name)
-        )))
     }
 }
 
@@ -281,9 +152,15 @@ impl<T> Action<T> {
 ///   Secrets show as `<redacted>`, unset optional variables as `<unset>`,
 ///   URL passwords are masked.
 ///
-/// Only `--flag` and `--flag=value` forms are recognised, and nothing after
-/// a `--` argument. Every other argument is left to the service: an unknown
-/// flag is not an error. Two of the flags together are an error.
+/// A value is given after `=` or as the next argument (`--print-schema
+/// json`, `--secret-name shop`); `--print-schema` takes the next argument as
+/// its format unless it starts with `-`. Nothing after a `--` argument is
+/// read. Every other argument is left to the service: an unknown flag is not
+/// an error. An argument meant for the crate is never ignored: two of the
+/// flags together, a value given to `--check-config`, or an option the flag
+/// does not use (`--secret-name` without `--print-schema=kubernetes`) is a
+/// usage error. The options belong to the crate only beside one of the
+/// three flags; alone, they are left to the service.
 ///
 /// # Output and exit status
 ///
@@ -296,8 +173,8 @@ impl<T> Action<T> {
 /// | status | meaning |
 /// |---|---|
 /// | 0 | the flag was answered |
-/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad `--secret-name`, two flags together |
-/// | 74 | stdout could not be written |
+/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad or unused `--secret-name`, two flags together |
+/// | 74 | stdout could not be written (a reader that closed it early, as `head` does, is not an error: 0) |
 /// | 78 ([`EX_CONFIG`]) | the configuration does not load |
 ///
 /// # With an argument parser of your own
@@ -450,86 +327,6 @@ fn report_failure(errors: &crate::Errors, warnings: &[Warning], stderr: &mut dyn
     let _ = writeln!(stderr, "{errors}");
     print_warnings(warnings, stderr);
     EX_CONFIG
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-/// `configuration ok: 7 variables (3 set, 3 from defaults, 1 unset)`.
-fn check_summary(vars: &[crate::ResolvedVar]) -> String {
-    use crate::Origin;
-    let defaulted = vars
-        .iter()
-        .filter(|v| *v.origin() == Origin::Default)
-        .count();
-    let unset = vars.iter().filter(|v| *v.origin() == Origin::Unset).count();
-    let set = vars.len() - defaulted - unset;
-    format!(
-        "configuration ok: {} ({set} set, {defaulted} from defaults, {unset} unset)\n",
-        plural(vars.len(), "variable")
-    )
-}
-
-/// One line per variable: name, value and origin, aligned.
-fn effective_config(vars: &[crate::ResolvedVar]) -> String {
-    use crate::Origin;
-    let width = vars
-        .iter()
-        .map(|v| v.name().chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for var in vars {
-        let line = match (var.origin(), var.shown_value()) {
-            (Origin::Unset, _) => format!("{:width$}  <unset>", var.name()),
-            (origin, value) => {
-                let value = match value {
-                    Some(value) if !var.is_secret() => shown_value(value),
-                    _ => "<redacted>".to_owned(),
-                };
-                let origin = origin.to_string();
-                format!(
-                    "{:width$}  {value}  ({})",
-                    var.name(),
-                    shown_origin(&origin)
-                )
-            }
-        };
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
-}
-
-/// A value as `--print-config` shows it: as is when that is unambiguous,
-/// quoted and escaped when it is empty, has surrounding whitespace, holds
-/// control characters or starts with a quote or `<`.
-fn shown_value(value: &str) -> String {
-    let ambiguous = value.is_empty()
-        || value.trim() != value
-        || value.starts_with(['"', '<'])
-        || value.chars().any(char::is_control);
-    if ambiguous {
-        format!("{value:?}")
-    } else {
-        value.to_owned()
-    }
-}
-
-/// An origin with control characters in a file path escaped.
-fn shown_origin(origin: &str) -> String {
-    origin
-        .chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
 }
 
 #[cfg(feature = "cli")]
