@@ -290,6 +290,50 @@ fn check_config_fails_with_the_report_and_starts_nothing() {
 }
 
 #[test]
+fn reports_as_json_are_read_by_a_json_parser() {
+    let bad = [
+        (
+            "SHOP_PUBLIC_URL",
+            "https://admin:hunter2@shop.example:99999/",
+        ),
+        ("SHOP_API_KEY", "sk_test_TOUR_SECRET"),
+        ("SHOP_MAX_CONNS", "many"),
+    ];
+    let failed = run(SCHEMA_TOUR, &["--check-config", "--format", "json"], &bad);
+    assert_eq!(failed.status, Some(78), "{failed:?}");
+    assert_eq!(failed.stderr, "");
+    let report: serde_json::Value = serde_json::from_str(&failed.stdout).expect("valid JSON");
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["ok"], false);
+    let vars: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["vars"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(vars, ["SHOP_PUBLIC_URL", "SHOP_MAX_CONNECTIONS"]);
+    assert_eq!(
+        report["problems"][0]["value"],
+        "\"https://admin:***@shop.example:99999/\""
+    );
+    let printed = run(
+        SCHEMA_TOUR,
+        &["--print-config", "--format=json"],
+        &TOUR_VARS,
+    );
+    assert_eq!(printed.status, Some(0), "{printed:?}");
+    let report: serde_json::Value = serde_json::from_str(&printed.stdout).expect("valid JSON");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["vars"].as_array().unwrap().len(), 12);
+    for out in [&failed.stdout, &printed.stdout] {
+        assert!(
+            !out.contains("TOUR_SECRET") && !out.contains("hunter2"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
 fn print_config_shows_values_and_origins_but_no_secret() {
     let dir = std::env::temp_dir();
     let key_file = dir.join(format!("twelve-config-e2e-{}-s3-key", std::process::id()));

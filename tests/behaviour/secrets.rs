@@ -36,9 +36,11 @@ fn every_output(vars: &Vars) -> String {
             for warning in loaded.warnings() {
                 out += &format!("{warning} {warning:?}\n");
             }
+            out += &loaded.to_json();
         }
         Err(errors) => {
             out += &format!("{errors}\n{errors:?}\n");
+            out += &errors.to_json();
             for error in &errors {
                 out += &format!("{error} {error:?} {}\n", error.message());
             }
@@ -54,9 +56,11 @@ fn every_output(vars: &Vars) -> String {
     }
     out += &schema.to_kubernetes("app-secrets");
     for flags in [
-        ["--print-config"],
-        ["--check-config"],
-        ["--print-schema=json"],
+        &["--print-config"][..],
+        &["--check-config"],
+        &["--print-schema=json"],
+        &["--print-config", "--format=json"],
+        &["--check-config", "--format=json"],
     ] {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let _ = handle_args::<Secrets>(flags, vars, &mut stdout, &mut stderr);

@@ -18,6 +18,7 @@ mod map;
 mod parse;
 #[cfg(feature = "url")]
 mod redact;
+mod report;
 mod rule;
 mod schema;
 mod secret;
@@ -31,10 +32,12 @@ mod walk;
 
 pub use crate::bytes::ByteSize;
 pub use crate::cli::{
-    answer, handle_args, Action, Request, SchemaFormat, UsageError, EX_CONFIG, EX_USAGE,
+    answer, handle_args, Action, ReportFormat, Request, SchemaFormat, UsageError, EX_CONFIG,
+    EX_USAGE,
 };
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::load::{Loaded, Origin, ResolvedVar, Warning};
+pub use crate::report::REPORT_VERSION;
 pub use crate::rule::Problems;
 pub use crate::schema::{Schema, VarSchema};
 pub use crate::source::{Env, Source, Vars};

@@ -2,6 +2,7 @@
 
 use std::ffi::OsStr;
 use std::fmt;
+use std::str::FromStr;
 
 use crate::error::quote_value;
 use crate::schema::SchemaFormat;
@@ -41,17 +42,76 @@ pub enum Request {
         /// [`Schema::default_secret_name`](crate::Schema::default_secret_name).
         secret_name: Option<String>,
     },
-    /// `--check-config`.
-    CheckConfig,
-    /// `--print-config`.
-    PrintConfig,
+    /// `--check-config`, with `--format=FORMAT`.
+    CheckConfig {
+        /// How the outcome is written.
+        format: ReportFormat,
+    },
+    /// `--print-config`, with `--format=FORMAT`.
+    PrintConfig {
+        /// How the outcome is written.
+        format: ReportFormat,
+    },
+}
+
+/// How `--check-config` and `--print-config` write their outcome, chosen
+/// with `--format=FORMAT`.
+///
+/// ```
+/// use twelve_config::ReportFormat;
+///
+/// assert_eq!("json".parse::<ReportFormat>().unwrap(), ReportFormat::Json);
+/// assert!("yaml".parse::<ReportFormat>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// `text` (the default): a summary line or one line per variable on
+    /// stdout, the report of a failed load on stderr.
+    #[default]
+    Text,
+    /// `json`: one JSON document on stdout, whether the load succeeded or
+    /// not, in the shape described at [`Loaded::to_json`](crate::Loaded::to_json).
+    /// The exit status is the same as with text.
+    Json,
+}
+
+impl ReportFormat {
+    /// The format's name, as `--format=NAME` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Text => "text",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for ReportFormat {
+    type Err = UsageError;
+
+    fn from_str(name: &str) -> Result<Self, UsageError> {
+        match name {
+            "text" => Ok(ReportFormat::Text),
+            "json" => Ok(ReportFormat::Json),
+            _ => Err(UsageError::new(format!(
+                "unknown report format {}: expected one of: text, json",
+                quote_value(name)
+            ))),
+        }
+    }
 }
 
 /// The flags that choose what to do: at most one of them.
 const ACTIONS: [&str; 3] = ["--print-schema", "--check-config", "--print-config"];
 
 /// The options that refine an action, each taking a value.
-const OPTIONS: [&str; 1] = ["--secret-name"];
+const OPTIONS: [&str; 2] = ["--secret-name", "--format"];
 
 /// One flag of the crate's as it was given.
 struct Given<'a> {
@@ -72,7 +132,8 @@ impl Request {
     /// `--print-schema` takes the next argument as its format unless it
     /// starts with `-`. The options (`--secret-name`) belong to the crate
     /// only together with a configuration flag; without one they are left
-    /// to the service.
+    /// to the service. `--format=FORMAT` chooses how `--check-config` and
+    /// `--print-config` write their outcome (see [`ReportFormat`]).
     ///
     /// ```
     /// use twelve_config::{Request, SchemaFormat};
@@ -93,7 +154,7 @@ impl Request {
     ///
     /// An unknown format, a value given to a flag that takes none, an
     /// option without its value, given twice or that the flag does not use,
-    /// an invalid `--secret-name`, or two different configuration flags.
+    /// an unknown report format, an invalid `--secret-name`, or two different configuration flags.
     pub fn from_args(
         args: impl IntoIterator<Item = impl AsRef<OsStr>>,
     ) -> Result<Option<Request>, UsageError> {
@@ -118,6 +179,7 @@ impl Request {
             return Ok(None);
         };
         let secret_name = option(&given, "--secret-name")?;
+        let report_format = option(&given, "--format")?;
         let request = match action.flag {
             "--print-schema" => {
                 let format = match action.value {
@@ -133,6 +195,12 @@ impl Request {
                     }
                     check_secret_name(name)?;
                 }
+                if report_format.is_some() {
+                    return Err(UsageError::new(
+                        "--format is used with --check-config and --print-config; \
+                         write --print-schema=FORMAT",
+                    ));
+                }
                 Request::PrintSchema {
                     format,
                     secret_name: secret_name.map(str::to_owned),
@@ -144,10 +212,14 @@ impl Request {
                         "--secret-name is only used with --print-schema=kubernetes, not with {flag}"
                     )));
                 }
+                let format = match report_format {
+                    Some(name) => name.parse()?,
+                    None => ReportFormat::Text,
+                };
                 if flag == "--check-config" {
-                    Request::CheckConfig
+                    Request::CheckConfig { format }
                 } else {
-                    Request::PrintConfig
+                    Request::PrintConfig { format }
                 }
             }
         };

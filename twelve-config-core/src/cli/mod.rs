@@ -7,13 +7,14 @@ use std::ffi::OsStr;
 use std::io::Write;
 
 use crate::load::{load_keeping_warnings, Warning};
+use crate::report::report_json;
 use crate::source::Source;
 use crate::walk::TRACE;
 use crate::Config;
 
 pub use crate::schema::SchemaFormat;
 
-pub use self::args::{Request, UsageError};
+pub use self::args::{ReportFormat, Request, UsageError};
 use self::text::{check_summary, effective_config};
 
 mod args;
@@ -54,33 +55,48 @@ impl Request {
                     _ => schema.render(*format),
                 }
             }
-            Request::CheckConfig => match load_keeping_warnings::<T, true>(source, TRACE) {
-                Ok(loaded) => {
-                    print_warnings(loaded.warnings(), stderr);
-                    check_summary(loaded.vars())
+            Request::CheckConfig { format } | Request::PrintConfig { format } => {
+                let check = matches!(self, Request::CheckConfig { .. });
+                match (load_keeping_warnings::<T, true>(source, TRACE), format) {
+                    (Ok(loaded), ReportFormat::Json) => loaded.to_json(),
+                    (Err((errors, warnings)), ReportFormat::Json) => {
+                        let json = report_json(Some(&errors), &[], &warnings);
+                        return match write_out(&json, stdout, stderr) {
+                            0 => EX_CONFIG,
+                            status => status,
+                        };
+                    }
+                    (Ok(loaded), _) => {
+                        print_warnings(loaded.warnings(), stderr);
+                        if check {
+                            check_summary(loaded.vars())
+                        } else {
+                            effective_config(loaded.vars())
+                        }
+                    }
+                    (Err((errors, warnings)), _) => {
+                        return report_failure(&errors, &warnings, stderr)
+                    }
                 }
-                Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
-            },
-            Request::PrintConfig => match load_keeping_warnings::<T, true>(source, TRACE) {
-                Ok(loaded) => {
-                    print_warnings(loaded.warnings(), stderr);
-                    effective_config(loaded.vars())
-                }
-                Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
-            },
-        };
-        match stdout
-            .write_all(output.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => 0,
-            // The reader left, as `head` does once it has its lines: what
-            // it read is all that was wanted, so end quietly.
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
-            Err(error) => {
-                let _ = writeln!(stderr, "error: cannot write to stdout: {error}");
-                EX_IOERR
             }
+        };
+        write_out(&output, stdout, stderr)
+    }
+}
+
+/// Writes the requested output; returns the exit status.
+fn write_out(output: &str, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => 0,
+        // The reader left, as `head` does once it has its lines: what it
+        // read is all that was wanted, so end quietly.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(error) => {
+            let _ = writeln!(stderr, "error: cannot write to stdout: {error}");
+            EX_IOERR
         }
     }
 }
@@ -151,6 +167,12 @@ impl<T> Action<T> {
 ///   NAME`), and exits 0; or prints the report to stderr and exits 78.
 ///   Secrets show as `<redacted>`, unset optional variables as `<unset>`,
 ///   URL passwords are masked.
+/// - `--format=json` with `--check-config` or `--print-config` prints one
+///   JSON document to stdout instead, whether the configuration loads or
+///   not (the exit status is the same): the problems, the warnings and each
+///   variable with its origin, in the versioned shape described at
+///   [`Loaded::to_json`](crate::Loaded::to_json). `--format=text` is the
+///   default.
 ///
 /// A value is given after `=` or as the next argument (`--print-schema
 /// json`, `--secret-name shop`); `--print-schema` takes the next argument as
@@ -173,7 +195,7 @@ impl<T> Action<T> {
 /// | status | meaning |
 /// |---|---|
 /// | 0 | the flag was answered |
-/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad or unused `--secret-name`, two flags together |
+/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad or unused `--secret-name` or `--format`, two flags together |
 /// | 74 | stdout could not be written (a reader that closed it early, as `head` does, is not an error: 0) |
 /// | 78 ([`EX_CONFIG`]) | the configuration does not load |
 ///
@@ -209,7 +231,7 @@ impl<T> Action<T> {
 /// or declare the flags itself and build a [`Request`] for [`answer`]:
 ///
 /// ```no_run
-/// use twelve_config::{Config, Env, Request, SchemaFormat};
+/// use twelve_config::{Config, Env, ReportFormat, Request, SchemaFormat};
 ///
 /// #[derive(Config)]
 /// struct Settings {
@@ -237,9 +259,9 @@ impl<T> Action<T> {
 /// let request = if let Some(format) = cli.print_schema {
 ///     Some(Request::PrintSchema { format, secret_name: cli.secret_name })
 /// } else if cli.check_config {
-///     Some(Request::CheckConfig)
+///     Some(Request::CheckConfig { format: ReportFormat::Text })
 /// } else if cli.print_config {
-///     Some(Request::PrintConfig)
+///     Some(Request::PrintConfig { format: ReportFormat::Text })
 /// } else {
 ///     None
 /// };

@@ -7,13 +7,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// `configuration ok: 7 variables (3 set, 3 from defaults, 1 unset)`.
 pub(super) fn check_summary(vars: &[crate::ResolvedVar]) -> String {
-    use crate::Origin;
-    let defaulted = vars
-        .iter()
-        .filter(|v| *v.origin() == Origin::Default)
-        .count();
-    let unset = vars.iter().filter(|v| *v.origin() == Origin::Unset).count();
-    let set = vars.len() - defaulted - unset;
+    let (set, defaulted, unset) = crate::report::counts(vars);
     format!(
         "configuration ok: {} ({set} set, {defaulted} from defaults, {unset} unset)\n",
         plural(vars.len(), "variable")

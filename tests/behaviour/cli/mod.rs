@@ -13,21 +13,23 @@ use std::io::Write;
 use crate::support::TempFile;
 
 use twelve_config::{
-    answer, handle_args, Action, Config, ExposeSecret, Request, SchemaFormat, Source, Vars,
-    EX_CONFIG, EX_USAGE,
+    answer, handle_args, Action, Config, ExposeSecret, ReportFormat, Request, SchemaFormat, Source,
+    Vars, EX_CONFIG, EX_USAGE,
 };
 
 use crate::schema::Tour;
 
+mod json;
+
 /// What one call of `handle_args` did.
-struct Outcome<T> {
-    action: Action<T>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Outcome<T> {
+    pub(crate) action: Action<T>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl<T> Outcome<T> {
-    fn status(&self) -> Option<i32> {
+    pub(crate) fn status(&self) -> Option<i32> {
         match self.action {
             Action::Exit(code) => Some(code),
             Action::Run(_) => None,
@@ -43,7 +45,7 @@ impl<T> Outcome<T> {
     }
 }
 
-fn run<T: Config>(args: &[&str], source: &dyn Source) -> Outcome<T> {
+pub(crate) fn run<T: Config>(args: &[&str], source: &dyn Source) -> Outcome<T> {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let action = handle_args::<T>(args, source, &mut stdout, &mut stderr);
     Outcome {
@@ -58,7 +60,7 @@ const REQUIRED: [(&str, &str); 2] = [
     ("TOUR_API_KEY", "sk_live_1234"),
 ];
 
-fn vars(extra: &[(&str, &str)]) -> Vars {
+pub(crate) fn vars(extra: &[(&str, &str)]) -> Vars {
     Vars::new(REQUIRED.iter().chain(extra).copied())
 }
 
@@ -376,7 +378,15 @@ fn request_from_args_finds_the_flag_among_others() {
     );
     assert_eq!(
         Request::from_args(["--print-config"]).unwrap(),
-        Some(Request::PrintConfig)
+        Some(Request::PrintConfig {
+            format: ReportFormat::Text
+        })
+    );
+    assert_eq!(
+        Request::from_args(["--check-config", "--format", "json"]).unwrap(),
+        Some(Request::CheckConfig {
+            format: ReportFormat::Json
+        })
     );
     assert_eq!(Request::from_args(Vec::<OsString>::new()).unwrap(), None);
 }
@@ -388,7 +398,9 @@ fn arguments_that_are_not_utf8_are_skipped() {
     let args = [OsStr::from_bytes(b"\xff--x"), OsStr::new("--check-config")];
     assert_eq!(
         Request::from_args(args).unwrap(),
-        Some(Request::CheckConfig)
+        Some(Request::CheckConfig {
+            format: ReportFormat::Text
+        })
     );
 }
 
