@@ -19,6 +19,14 @@ pub enum Origin {
     Alias(String),
     /// The file named by the variable's `_FILE` variable.
     File(PathBuf),
+    /// A line of a `.env` file: read with `Options::dotenv` or checked with
+    /// `--env-file`.
+    DotEnv {
+        /// The file.
+        path: PathBuf,
+        /// The line the variable is set on (counting from 1), when known.
+        line: Option<u32>,
+    },
     /// The default written in the program.
     Default,
     /// Nothing: an optional variable that is not set.
@@ -31,6 +39,11 @@ impl fmt::Display for Origin {
             Origin::Env => f.write_str("environment"),
             Origin::Alias(name) => write!(f, "deprecated alias {name}"),
             Origin::File(path) => write!(f, "file {}", path.display()),
+            Origin::DotEnv {
+                path,
+                line: Some(line),
+            } => write!(f, "env file {}, line {line}", path.display()),
+            Origin::DotEnv { path, line: None } => write!(f, "env file {}", path.display()),
             Origin::Default => f.write_str("default"),
             Origin::Unset => f.write_str("unset"),
         }

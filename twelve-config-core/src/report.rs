@@ -98,8 +98,9 @@ impl<T> Loaded<T> {
     ///     URL passwords masked; null for a secret or an unset variable;
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `file`,
-    ///     `default` or `unset`), `text` (as `--print-config` says it), and
-    ///     `name` for an alias, `path` for a file.
+    ///     `dotenv`, `default` or `unset`), `text` (as `--print-config` says
+    ///     it), and `name` for an alias, `path` for a file, `path` and `line`
+    ///     (number or null) for a `.env` file.
     ///
     /// No secret value appears anywhere in it.
     pub fn to_json(&self) -> String {
@@ -274,6 +275,16 @@ fn origin(origin: &Origin) -> String {
         Origin::Env => ("environment", None),
         Origin::Alias(name) => ("alias", Some(("name", name.clone()))),
         Origin::File(path) => ("file", Some(("path", path.to_string_lossy().into_owned()))),
+        Origin::DotEnv { path, line } => {
+            let object = Object::new()
+                .string("kind", "dotenv")
+                .string("text", &text)
+                .string("path", &path.to_string_lossy());
+            return match line {
+                Some(line) => object.raw("line", &line.to_string()).finish(),
+                None => object.raw("line", "null").finish(),
+            };
+        }
         Origin::Default => ("default", None),
         Origin::Unset => ("unset", None),
     };
