@@ -11,6 +11,8 @@
 pub mod attributes;
 mod bytes;
 mod cli;
+#[cfg(feature = "dotenv")]
+mod dotenv;
 mod error;
 mod json;
 mod load;
@@ -32,15 +34,17 @@ mod walk;
 
 pub use crate::bytes::ByteSize;
 pub use crate::cli::{
-    answer, handle_args, Action, ReportFormat, Request, SchemaFormat, UsageError, EX_CONFIG,
-    EX_USAGE,
+    answer, handle_args, Action, Options, ReportFormat, Request, SchemaFormat, UsageError,
+    EX_CONFIG, EX_USAGE,
 };
+#[cfg(feature = "dotenv")]
+pub use crate::dotenv::DotEnv;
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::load::{Loaded, Origin, ResolvedVar, Warning};
 pub use crate::report::REPORT_VERSION;
 pub use crate::rule::Problems;
 pub use crate::schema::{Schema, VarSchema};
-pub use crate::source::{Env, Source, Vars};
+pub use crate::source::{Env, Layered, Source, Vars};
 #[cfg(feature = "url")]
 pub use crate::urls::{
     AmqpUrl, DatabaseKind, DatabaseUrl, Host, HttpUrl, MongoUrl, MysqlUrl, PostgresUrl, RedisUrl,
@@ -206,7 +210,26 @@ pub trait Config: Sized {
     /// reads no argument and warns only about deprecated names: a service
     /// that does not want the flags saves their code, about 110 KB.
     fn load_or_exit() -> Self {
-        cli::load_or_exit::<Self>()
+        cli::load_or_exit::<Self>(&Env)
+    }
+
+    /// [`load_or_exit`](Config::load_or_exit) with [`Options`]: with the
+    /// `dotenv` feature (on by default), a `.env` file under the process
+    /// environment for local development (see [`Options`] for why
+    /// production should not rely on one).
+    ///
+    /// ```no_run
+    /// use twelve_config::{Config, Options};
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     port: u16,
+    /// }
+    ///
+    /// let settings = Settings::load_or_exit_with(Options::new().dotenv(".env"));
+    /// ```
+    fn load_or_exit_with(options: Options) -> Self {
+        cli::options::load_or_exit_with::<Self>(&options)
     }
 }
 

@@ -19,6 +19,7 @@ use twelve_config::{
 
 use crate::schema::Tour;
 
+mod env_file;
 mod json;
 
 /// What one call of `handle_args` did.
@@ -379,13 +380,15 @@ fn request_from_args_finds_the_flag_among_others() {
     assert_eq!(
         Request::from_args(["--print-config"]).unwrap(),
         Some(Request::PrintConfig {
-            format: ReportFormat::Text
+            format: ReportFormat::Text,
+            env_files: Vec::new(),
         })
     );
     assert_eq!(
         Request::from_args(["--check-config", "--format", "json"]).unwrap(),
         Some(Request::CheckConfig {
-            format: ReportFormat::Json
+            format: ReportFormat::Json,
+            env_files: Vec::new(),
         })
     );
     assert_eq!(Request::from_args(Vec::<OsString>::new()).unwrap(), None);
@@ -399,7 +402,8 @@ fn arguments_that_are_not_utf8_are_skipped() {
     assert_eq!(
         Request::from_args(args).unwrap(),
         Some(Request::CheckConfig {
-            format: ReportFormat::Text
+            format: ReportFormat::Text,
+            env_files: Vec::new(),
         })
     );
 }

@@ -2,6 +2,7 @@
 
 use std::ffi::OsStr;
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::error::quote_value;
@@ -42,15 +43,21 @@ pub enum Request {
         /// [`Schema::default_secret_name`](crate::Schema::default_secret_name).
         secret_name: Option<String>,
     },
-    /// `--check-config`, with `--format=FORMAT`.
+    /// `--check-config`, with `--format=FORMAT` and `--env-file=PATH`.
     CheckConfig {
         /// How the outcome is written.
         format: ReportFormat,
+        /// The `.env` files to read the variables from instead of the
+        /// process environment, a later one winning; empty for the
+        /// environment.
+        env_files: Vec<PathBuf>,
     },
-    /// `--print-config`, with `--format=FORMAT`.
+    /// `--print-config`, with `--format=FORMAT` and `--env-file=PATH`.
     PrintConfig {
         /// How the outcome is written.
         format: ReportFormat,
+        /// As for `CheckConfig`.
+        env_files: Vec<PathBuf>,
     },
 }
 
@@ -111,7 +118,7 @@ impl FromStr for ReportFormat {
 const ACTIONS: [&str; 3] = ["--print-schema", "--check-config", "--print-config"];
 
 /// The options that refine an action, each taking a value.
-const OPTIONS: [&str; 2] = ["--secret-name", "--format"];
+const OPTIONS: [&str; 3] = ["--secret-name", "--format", "--env-file"];
 
 /// One flag of the crate's as it was given.
 struct Given<'a> {
@@ -133,7 +140,9 @@ impl Request {
     /// starts with `-`. The options (`--secret-name`) belong to the crate
     /// only together with a configuration flag; without one they are left
     /// to the service. `--format=FORMAT` chooses how `--check-config` and
-    /// `--print-config` write their outcome (see [`ReportFormat`]).
+    /// `--print-config` write their outcome (see [`ReportFormat`]);
+    /// `--env-file=PATH` (repeatable) makes them read a `.env` file instead
+    /// of the process environment.
     ///
     /// ```
     /// use twelve_config::{Request, SchemaFormat};
@@ -180,6 +189,16 @@ impl Request {
         };
         let secret_name = option(&given, "--secret-name")?;
         let report_format = option(&given, "--format")?;
+        let env_files: Vec<PathBuf> = given
+            .iter()
+            .filter(|g| g.flag == "--env-file")
+            .filter_map(|g| g.value.map(PathBuf::from))
+            .collect();
+        if !env_files.is_empty() && !cfg!(feature = "dotenv") {
+            return Err(UsageError::new(
+                "--env-file needs the dotenv feature of twelve-config",
+            ));
+        }
         let request = match action.flag {
             "--print-schema" => {
                 let format = match action.value {
@@ -194,6 +213,12 @@ impl Request {
                         )));
                     }
                     check_secret_name(name)?;
+                }
+                if !env_files.is_empty() {
+                    return Err(UsageError::new(
+                        "--env-file is used with --check-config and --print-config; \
+                         --print-schema reads no variable",
+                    ));
                 }
                 if report_format.is_some() {
                     return Err(UsageError::new(
@@ -217,9 +242,9 @@ impl Request {
                     None => ReportFormat::Text,
                 };
                 if flag == "--check-config" {
-                    Request::CheckConfig { format }
+                    Request::CheckConfig { format, env_files }
                 } else {
-                    Request::PrintConfig { format }
+                    Request::PrintConfig { format, env_files }
                 }
             }
         };

@@ -6,7 +6,8 @@
 use std::ffi::OsStr;
 use std::io::Write;
 
-use crate::load::{load_keeping_warnings, Warning};
+use crate::error::Errors;
+use crate::load::{load_keeping_warnings, Loaded, Origin, ResolvedVar, Warning};
 use crate::report::report_json;
 use crate::source::Source;
 use crate::walk::TRACE;
@@ -15,9 +16,11 @@ use crate::Config;
 pub use crate::schema::SchemaFormat;
 
 pub use self::args::{ReportFormat, Request, UsageError};
+pub use self::options::Options;
 use self::text::{check_summary, effective_config};
 
 mod args;
+pub(crate) mod options;
 mod text;
 
 /// The exit status for a configuration error: `EX_CONFIG` from sysexits.h.
@@ -55,10 +58,22 @@ impl Request {
                     _ => schema.render(*format),
                 }
             }
-            Request::CheckConfig { format } | Request::PrintConfig { format } => {
+            Request::CheckConfig { format, env_files }
+            | Request::PrintConfig { format, env_files } => {
+                #[cfg(feature = "dotenv")]
+                let files = (!env_files.is_empty()).then(|| crate::dotenv::Files::read(env_files));
+                #[cfg(feature = "dotenv")]
+                let source: &dyn Source = match &files {
+                    Some(files) => files,
+                    None => source,
+                };
+                #[cfg(not(feature = "dotenv"))]
+                let _ = env_files;
                 let check = matches!(self, Request::CheckConfig { .. });
-                match (load_keeping_warnings::<T, true>(source, TRACE), format) {
-                    (Ok(loaded), ReportFormat::Json) => loaded.to_json(),
+                match (load_joined::<T>(source, TRACE), format) {
+                    (Ok(loaded), ReportFormat::Json) => {
+                        report_json(None, &shown_vars(source, loaded.vars()), loaded.warnings())
+                    }
                     (Err((errors, warnings)), ReportFormat::Json) => {
                         let json = report_json(Some(&errors), &[], &warnings);
                         return match write_out(&json, stdout, stderr) {
@@ -68,10 +83,11 @@ impl Request {
                     }
                     (Ok(loaded), _) => {
                         print_warnings(loaded.warnings(), stderr);
+                        let vars = shown_vars(source, loaded.vars());
                         if check {
-                            check_summary(loaded.vars())
+                            check_summary(&vars)
                         } else {
-                            effective_config(loaded.vars())
+                            effective_config(&vars)
                         }
                     }
                     (Err((errors, warnings)), _) => {
@@ -82,6 +98,42 @@ impl Request {
         };
         write_out(&output, stdout, stderr)
     }
+}
+
+/// Loads `T` from `source`, the source's own problems (a `.env` line that
+/// does not parse) first in the report.
+fn load_joined<T: Config>(
+    source: &dyn Source,
+    trace: Option<crate::walk::Tracer>,
+) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
+    let loaded = load_keeping_warnings::<T, true>(source, trace);
+    let mut problems = source.__problems();
+    if problems.is_empty() {
+        return loaded;
+    }
+    match loaded {
+        Ok(loaded) => Err((Errors::from_vec(problems), loaded.warnings().to_vec())),
+        Err((errors, warnings)) => {
+            problems.extend(errors);
+            Err((Errors::from_vec(problems), warnings))
+        }
+    }
+}
+
+/// The variables with the origin the source knows better than the load
+/// (a `.env` file's line rather than "environment").
+fn shown_vars(source: &dyn Source, vars: &[ResolvedVar]) -> Vec<ResolvedVar> {
+    vars.iter()
+        .map(|var| {
+            let mut var = var.clone();
+            if var.origin == Origin::Env {
+                if let Some(origin) = source.__origin(&var.name) {
+                    var.origin = origin;
+                }
+            }
+            var
+        })
+        .collect()
 }
 
 /// Writes the requested output; returns the exit status.
@@ -173,6 +225,15 @@ impl<T> Action<T> {
 ///   variable with its origin, in the versioned shape described at
 ///   [`Loaded::to_json`](crate::Loaded::to_json). `--format=text` is the
 ///   default.
+/// - `--env-file=PATH` with `--check-config` or `--print-config` (with the
+///   `dotenv` feature, on by default) reads the variables from that `.env`
+///   file instead of the process environment, so that CI can check each
+///   deployment's file against the new build before it runs. Repeated, the
+///   files are read as one, a later file winning (a base file, then an
+///   environment's overrides). The process environment is not read at all:
+///   the machine that checks is not the deployment. A line that does not
+///   parse joins the report, naming the file and line. Paths that `_FILE`
+///   variables name are read on the machine that checks.
 ///
 /// A value is given after `=` or as the next argument (`--print-schema
 /// json`, `--secret-name shop`); `--print-schema` takes the next argument as
@@ -259,9 +320,9 @@ impl<T> Action<T> {
 /// let request = if let Some(format) = cli.print_schema {
 ///     Some(Request::PrintSchema { format, secret_name: cli.secret_name })
 /// } else if cli.check_config {
-///     Some(Request::CheckConfig { format: ReportFormat::Text })
+///     Some(Request::CheckConfig { format: ReportFormat::Text, env_files: Vec::new() })
 /// } else if cli.print_config {
-///     Some(Request::PrintConfig { format: ReportFormat::Text })
+///     Some(Request::PrintConfig { format: ReportFormat::Text, env_files: Vec::new() })
 /// } else {
 ///     None
 /// };
@@ -328,7 +389,7 @@ pub fn answer<T: Config>(
     }
     // The warnings of a full load, without recording where each value came
     // from: nothing here shows that.
-    match load_keeping_warnings::<T, true>(source, None) {
+    match load_joined::<T>(source, None) {
         Ok(loaded) => {
             print_warnings(loaded.warnings(), stderr);
             Action::Run(loaded.into_config())
@@ -352,22 +413,22 @@ fn report_failure(errors: &crate::Errors, warnings: &[Warning], stderr: &mut dyn
 }
 
 #[cfg(feature = "cli")]
-pub(crate) fn load_or_exit<T: Config>() -> T {
+pub(crate) fn load_or_exit<T: Config>(source: &dyn Source) -> T {
     let args = std::env::args_os().skip(1);
     let action = handle_args::<T>(
         args,
-        &crate::Env,
+        source,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     );
     action.or_exit()
 }
 
-/// Without the `cli` feature: [`load_or_report`] from the process
-/// environment, exiting with status 78 when it fails.
+/// Without the `cli` feature: [`load_or_report`] from `source` (the process
+/// environment, or it over a `.env` file), exiting with status 78 when it fails.
 #[cfg(not(feature = "cli"))]
-pub(crate) fn load_or_exit<T: Config>() -> T {
-    let (config, text) = load_or_report::<T>(&crate::Env);
+pub(crate) fn load_or_exit<T: Config>(source: &dyn Source) -> T {
+    let (config, text) = load_or_report::<T>(source);
     if !text.is_empty() {
         // At once, so that the report's lines stay together.
         let _ = std::io::stderr().write_all(text.as_bytes());
@@ -394,7 +455,9 @@ pub fn load_or_report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
     let walked = crate::load::walk::<T, false>(source, None);
     // Written by code that is not generic: one copy in every program,
     // whatever it loads.
-    let (ok, text) = report(walked.errors, walked.warnings);
+    let mut errors = source.__problems();
+    errors.extend(walked.errors);
+    let (ok, text) = report(errors, walked.warnings);
     (walked.config.filter(|_| ok), text)
 }
 
