@@ -44,7 +44,7 @@ const QUICKSTART_VARS: [(&str, &str); 2] = [
         "BILLING_DATABASE_URL",
         "postgres://billing:s3cret@localhost/billing",
     ),
-    ("BILLING_API_KEY", "sk_test_QUICKSTART"),
+    ("BILLING_API_KEY", "sk_test_123"),
 ];
 
 const TOUR_VARS: [(&str, &str); 2] = [
@@ -60,7 +60,7 @@ fn without_variables_the_quickstart_exits_78_with_the_report() {
     assert_eq!(
         run.stderr,
         "error: 2 configuration problems\n  \
-         BILLING_DATABASE_URL  missing: required (text)\n  \
+         BILLING_DATABASE_URL  missing: required (PostgreSQL URL such as postgres://user:pass@host:5432/db)\n  \
          BILLING_API_KEY       missing: required (secret text)\n"
     );
 }
@@ -76,7 +76,14 @@ fn with_variables_the_quickstart_starts() {
         "{}",
         run.stdout
     );
-    assert!(!run.stdout.contains("sk_test_QUICKSTART"), "{}", run.stdout);
+    // The quick start's doc comment runs it with a password in the URL:
+    // neither it nor the API key shows.
+    for secret in ["sk_test_123", "s3cret"] {
+        assert!(!run.stdout.contains(secret), "{}", run.stdout);
+    }
+    assert!(run
+        .stdout
+        .contains("postgres://billing:***@localhost/billing"));
 }
 
 #[test]
@@ -397,8 +404,50 @@ const README_CHECK_VARS: [(&str, &str); 3] = [
     ("BILLING_WORKERS_THRAEDS", "8"),
 ];
 
-/// The README sections, regenerated from the quick start's real output.
-fn readme_sections() -> [(&'static str, String); 2] {
+/// The environment of the README's failing quick start.
+const README_REPORT_VARS: [(&str, &str); 2] = [("PORT", "80a"), ("BILLING_LOG_FORMAT", "jsno")];
+
+/// A shell command line: the assignments, then the command.
+fn command_line(vars: &[(&str, &str)], command: &str) -> String {
+    let mut words: Vec<String> = vars
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    words.push(command.to_owned());
+    words.join(" ")
+}
+
+/// The README sections, regenerated from the quick start's source and real
+/// output.
+fn readme_sections() -> [(&'static str, String); 5] {
+    // The example's source from `use` on: its `//!` header says how to run
+    // it, which the README says in its own words.
+    let source = include_str!("../quickstart.rs");
+    let code = &source[source.find("\nuse ").expect("a use line") + 1..];
+    let quickstart_code = format!("```rust,no_run\n{code}```\n");
+
+    let report = run(QUICKSTART, &[], &README_REPORT_VARS);
+    assert_eq!(report.status, Some(78), "{report:?}");
+    assert_eq!(report.stdout, "");
+    let quickstart_report = format!(
+        "```console\n$ {}\n{}$ echo $?\n78\n```\n",
+        command_line(&README_REPORT_VARS, "quickstart"),
+        report.stderr
+    );
+
+    let started = run(QUICKSTART, &[], &QUICKSTART_VARS);
+    assert_eq!(started.status, Some(0), "{started:?}");
+    let printed = run(QUICKSTART, &["--print-config"], &QUICKSTART_VARS);
+    assert_eq!(printed.status, Some(0), "{printed:?}");
+    let log_line = started.stdout.lines().last().expect("a log line");
+    let quickstart_print_config = format!(
+        "```console\n$ {}\n{}\n$ {}\n{}```\n",
+        command_line(&QUICKSTART_VARS, "quickstart | tail -1"),
+        log_line,
+        command_line(&QUICKSTART_VARS, "quickstart --print-config"),
+        printed.stdout
+    );
+
     let schema = run(QUICKSTART, &["--print-schema=markdown"], &[]);
     assert_eq!(schema.status, Some(0), "{schema:?}");
     let print_schema = format!(
@@ -420,6 +469,9 @@ fn readme_sections() -> [(&'static str, String); 2] {
         check.status.unwrap()
     );
     [
+        ("quickstart-code", quickstart_code),
+        ("quickstart-report", quickstart_report),
+        ("quickstart-print-config", quickstart_print_config),
         ("print-schema", print_schema),
         ("check-config", check_config),
     ]
