@@ -52,6 +52,22 @@ pub use crate::urls::{
 };
 pub use crate::value::{EnvValue, ValueError};
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
+/// The [`url`](https://docs.rs/url) crate, re-exported so that a
+/// `url::Url` field needs no second dependency whose version must match:
+///
+/// ```
+/// use twelve_config::{url::Url, Config};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     public_url: Url,
+/// }
+///
+/// let settings = Settings::from_vars([("PUBLIC_URL", "https://example.com/")]).unwrap();
+/// assert_eq!(settings.public_url.host_str(), Some("example.com"));
+/// ```
+#[cfg(feature = "url")]
+pub use url;
 
 use std::ffi::OsString;
 
