@@ -16,6 +16,7 @@ use std::process::Command;
 
 const QUICKSTART: &str = env!("CARGO_BIN_EXE_quickstart");
 const SCHEMA_TOUR: &str = env!("CARGO_BIN_EXE_schema_tour");
+const WITH_CLAP: &str = env!("CARGO_BIN_EXE_with_clap");
 
 /// What a child process did.
 #[derive(Debug)]
@@ -395,6 +396,44 @@ fn arguments_the_library_does_not_know_are_left_to_the_service() {
         .stdout
         .starts_with("serving https://shop.example/ on 0.0.0.0:8080"));
     assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn with_clap_help_and_version_work_whatever_the_environment_holds() {
+    let broken = [("PORT", "80a")];
+    let help = run(WITH_CLAP, &["--help"], &broken);
+    assert_eq!(help.status, Some(0), "{help:?}");
+    assert!(help.stdout.contains("--dry-run"), "{}", help.stdout);
+    assert_eq!(help.stderr, "");
+    let version = run(WITH_CLAP, &["--version"], &broken);
+    assert_eq!(version.status, Some(0), "{version:?}");
+    assert_eq!(version.stdout, "billing 1.2.3\n");
+    // The configuration flags are answered before clap, which does not
+    // declare them.
+    let check = run(WITH_CLAP, &["--check-config"], &broken);
+    assert_eq!(check.status, Some(78), "{check:?}");
+    assert!(check
+        .stderr
+        .starts_with("error: 2 configuration problems\n"));
+    let schema = run(WITH_CLAP, &["--print-schema", "json"], &broken);
+    assert_eq!(schema.status, Some(0), "{schema:?}");
+    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("valid JSON");
+    assert_eq!(schema["vars"].as_array().unwrap().len(), 2);
+    // Without a flag: clap parses, then the configuration loads or reports.
+    let failed = run(WITH_CLAP, &["--dry-run"], &broken);
+    assert_eq!(failed.status, Some(78), "{failed:?}");
+    let vars = [(
+        "BILLING_DATABASE_URL",
+        "postgres://billing:s3cret@db/billing",
+    )];
+    let started = run(WITH_CLAP, &["--dry-run"], &vars);
+    assert_eq!(started.status, Some(0), "{started:?}");
+    assert_eq!(
+        started.stdout,
+        "listening on port 8080, database postgres://billing:***@db/billing, dry run: true\n"
+    );
+    let unknown = run(WITH_CLAP, &["--bogus"], &vars);
+    assert_eq!(unknown.status, Some(2), "{unknown:?}");
 }
 
 /// The environment of the README's failing `--check-config` example.

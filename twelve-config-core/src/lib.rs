@@ -34,8 +34,8 @@ mod walk;
 
 pub use crate::bytes::ByteSize;
 pub use crate::cli::{
-    answer, handle_args, Action, Options, ReportFormat, Request, SchemaFormat, UsageError,
-    EX_CONFIG, EX_USAGE,
+    answer, handle_args, handle_flags, Action, Options, ReportFormat, Request, SchemaFormat,
+    UsageError, EX_CONFIG, EX_USAGE,
 };
 #[cfg(feature = "dotenv")]
 pub use crate::dotenv::DotEnv;

@@ -263,29 +263,31 @@ impl<T> Action<T> {
 /// # With an argument parser of your own
 ///
 /// A service with its own parser (clap, argh, pico-args, ...) can either
-/// hand all its arguments to `handle_args` before parsing them itself: it
-/// ignores what it does not know, and the service's parser must accept the
-/// configuration flags it then never sees set (with clap, declare
-/// `#[arg(long, hide = true)] check_config: bool`, and likewise
-/// `print_config`, `print_schema: Option<String>` with `num_args = 0..=1`
-/// and `secret_name: Option<String>`):
+/// answer the configuration flags with [`handle_flags`] first, then run its
+/// parser, then load. Its parser never sees the configuration flags (they
+/// exit before it runs), so it need not declare them; and since nothing is
+/// loaded before it runs, its `--help` and `--version` work whatever the
+/// environment holds (loading first would answer `app --help` with the
+/// configuration report and status 78). `examples/with_clap.rs` does this
+/// with clap:
 ///
 /// ```no_run
-/// use twelve_config::{handle_args, Config, Env};
+/// use twelve_config::{handle_flags, Config, Env};
 ///
 /// #[derive(Config)]
 /// struct Settings {
 ///     port: u16,
 /// }
 ///
-/// let settings: Settings = handle_args(
-///     std::env::args_os().skip(1),
-///     &Env,
-///     &mut std::io::stdout(),
-///     &mut std::io::stderr(),
-/// )
-/// .or_exit();
-/// // Then the service's own parser: `let cli = Cli::parse();`.
+/// // 1. --print-schema, --check-config, --print-config: answered, then exit.
+/// let args = std::env::args_os().skip(1);
+/// if let Some(status) = handle_flags::<Settings>(args, &Env, &mut std::io::stdout(), &mut std::io::stderr()) {
+///     std::process::exit(status);
+/// }
+/// // 2. The service's own parser, such as `let cli = Cli::parse();`: its
+/// //    --help and --version exit here, before any variable is read.
+/// // 3. The configuration.
+/// let settings = Settings::load_or_exit();
 /// println!("listening on {}", settings.port);
 /// ```
 ///
@@ -371,6 +373,41 @@ pub fn handle_args<T: Config>(
         Err(error) => {
             let _ = writeln!(stderr, "error: {error}");
             Action::Exit(EX_USAGE)
+        }
+    }
+}
+
+/// Answers the configuration flag in `args` (the program name excluded) and
+/// returns the exit status, or returns `None` without reading any variable
+/// when there is none: the first step of a service with its own argument
+/// parser, which runs next and handles `--help` and `--version` before the
+/// configuration is loaded (see [`handle_args`] for the whole pattern).
+///
+/// ```
+/// use twelve_config::{handle_flags, Config, Vars};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     port: u16,
+/// }
+///
+/// // Nothing is set, yet --help is left to the service's parser.
+/// let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+/// let nothing = Vars::default();
+/// assert_eq!(handle_flags::<Settings>(["--help"], &nothing, &mut stdout, &mut stderr), None);
+/// assert_eq!(handle_flags::<Settings>(["--check-config"], &nothing, &mut stdout, &mut stderr), Some(78));
+/// ```
+pub fn handle_flags<T: Config>(
+    args: impl IntoIterator<Item = impl AsRef<OsStr>>,
+    source: &dyn Source,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Option<i32> {
+    match Request::from_args(args) {
+        Ok(request) => request.map(|request| request.run::<T>(source, stdout, stderr)),
+        Err(error) => {
+            let _ = writeln!(stderr, "error: {error}");
+            Some(EX_USAGE)
         }
     }
 }
