@@ -29,7 +29,9 @@ const MAX_FILE_BYTES: u64 = 1 << 20;
 /// A file that cannot be read or a line that does not parse is not fatal
 /// here: it is kept as a problem, with the file and line, and
 /// [`Config::load_or_exit_with`](crate::Config::load_or_exit_with) and
-/// `--check-config --env-file` add it to the load's report. The text of a
+/// `--check-config --env-file` add it to the load's report (a service that
+/// loads it with [`Config::from_source`](crate::Config::from_source) checks
+/// [`DotEnv::problems`] itself). The text of a
 /// line that does not parse is never shown: it may hold a secret. Values
 /// are overwritten in memory when the `DotEnv` is dropped.
 ///
