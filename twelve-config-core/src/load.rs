@@ -12,6 +12,11 @@ use crate::Config;
 /// Where a variable's value came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
+// A plain tag keeps every path and name at one offset, so dropping an
+// origin is one check and one free: without it `DotEnv` takes the niche
+// of the others' layout and the drop code of every value that holds an
+// origin grows, 1.5 KB in a program built without the `cli` feature.
+#[repr(u8)]
 pub enum Origin {
     /// The variable itself.
     Env,
