@@ -479,6 +479,28 @@ pub(crate) fn load_or_exit<T: Config>(source: &dyn Source) -> T {
     }
 }
 
+/// Without the `cli` feature: [`load_or_exit`] from a source with problems
+/// of its own (a `.env` file's lines that do not parse), which come first
+/// in the report. Apart so that a program that loads from the environment
+/// alone carries none of it.
+#[cfg(all(feature = "dotenv", not(feature = "cli")))]
+pub(crate) fn load_or_exit_joined<T: Config>(source: &dyn Source) -> T {
+    let walked = crate::load::walk::<T, false>(source, None);
+    let mut errors = source.__problems();
+    errors.extend(walked.errors);
+    let (ok, text) = report(errors, walked.warnings);
+    if !text.is_empty() {
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    match walked.config.filter(|_| ok) {
+        Some(config) => config,
+        None => {
+            let _ = std::io::stdout().flush();
+            std::process::exit(EX_CONFIG)
+        }
+    }
+}
+
 /// What [`Config::load_or_exit`] does without the `cli` feature, apart from
 /// printing and exiting: loads from `source` and returns the configuration
 /// if it loaded, with what to print to stderr: the report of a failed load,
@@ -492,9 +514,7 @@ pub fn load_or_report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
     let walked = crate::load::walk::<T, false>(source, None);
     // Written by code that is not generic: one copy in every program,
     // whatever it loads.
-    let mut errors = source.__problems();
-    errors.extend(walked.errors);
-    let (ok, text) = report(errors, walked.warnings);
+    let (ok, text) = report(walked.errors, walked.warnings);
     (walked.config.filter(|_| ok), text)
 }
 

@@ -96,7 +96,13 @@ impl Options {
 pub(crate) fn load_or_exit_with<T: Config>(options: &Options) -> T {
     #[cfg(feature = "dotenv")]
     if let Some(file) = options.read_dotenv(&crate::Env) {
-        return super::load_or_exit::<T>(&crate::source::Layered::new(crate::Env, file));
+        let source = crate::source::Layered::new(crate::Env, file);
+        // With the flags, `handle_args` adds the file's problems to the
+        // report; without them, so does this.
+        #[cfg(feature = "cli")]
+        return super::load_or_exit::<T>(&source);
+        #[cfg(not(feature = "cli"))]
+        return super::load_or_exit_joined::<T>(&source);
     }
     let _ = options;
     super::load_or_exit::<T>(&crate::Env)
