@@ -230,8 +230,9 @@ impl<T> Action<T> {
 ///   file instead of the process environment, so that CI can check each
 ///   deployment's file against the new build before it runs. Repeated, the
 ///   files are read as one, a later file winning (a base file, then an
-///   environment's overrides). The process environment is not read at all:
-///   the machine that checks is not the deployment. A line that does not
+///   environment's overrides). The process environment is not read (but
+///   for `${VAR}` substitutions written in the file): the machine that
+///   checks is not the deployment. A line that does not
 ///   parse joins the report, naming the file and line. Paths that `_FILE`
 ///   variables name are read on the machine that checks.
 ///
