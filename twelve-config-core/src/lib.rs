@@ -13,6 +13,8 @@ mod bytes;
 mod choose;
 mod cli;
 mod describe;
+#[cfg(feature = "dotenv")]
+mod dotenv;
 mod error;
 mod json;
 mod load;
@@ -21,6 +23,7 @@ mod map;
 mod parse;
 #[cfg(feature = "url")]
 mod redact;
+mod report;
 mod rule;
 mod schema;
 mod secret;
@@ -35,13 +38,17 @@ mod walk;
 
 pub use crate::bytes::ByteSize;
 pub use crate::cli::{
-    answer, handle_args, Action, Request, SchemaFormat, UsageError, EX_CONFIG, EX_USAGE,
+    answer, handle_args, handle_flags, Action, Options, ReportFormat, Request, SchemaFormat,
+    UsageError, EX_CONFIG, EX_USAGE,
 };
+#[cfg(feature = "dotenv")]
+pub use crate::dotenv::DotEnv;
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
+pub use crate::report::REPORT_VERSION;
 pub use crate::rule::Problems;
 pub use crate::schema::{GroupSchema, RuleSchema, Schema, VarSchema};
-pub use crate::source::{Env, Source, Vars};
+pub use crate::source::{Env, Layered, Source, Vars};
 #[cfg(feature = "url")]
 pub use crate::urls::{
     AmqpUrl, DatabaseKind, DatabaseUrl, Host, HttpUrl, MongoUrl, MysqlUrl, PostgresUrl, RedisUrl,
@@ -49,6 +56,22 @@ pub use crate::urls::{
 };
 pub use crate::value::{EnvValue, ValueError};
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
+/// The [`url`](https://docs.rs/url) crate, re-exported so that a
+/// `url::Url` field needs no second dependency whose version must match:
+///
+/// ```
+/// use twelve_config::{url::Url, Config};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     public_url: Url,
+/// }
+///
+/// let settings = Settings::from_vars([("PUBLIC_URL", "https://example.com/")]).unwrap();
+/// assert_eq!(settings.public_url.host_str(), Some("example.com"));
+/// ```
+#[cfg(feature = "url")]
+pub use url;
 
 use std::ffi::OsString;
 
@@ -222,7 +245,26 @@ pub trait Config: Sized {
     /// reads no argument and warns only about deprecated names: a service
     /// that does not want the flags saves their code, about 110 KB.
     fn load_or_exit() -> Self {
-        cli::load_or_exit::<Self>()
+        cli::load_or_exit::<Self>(&Env)
+    }
+
+    /// [`load_or_exit`](Config::load_or_exit) with [`Options`]: with the
+    /// `dotenv` feature (on by default), a `.env` file under the process
+    /// environment for local development (see [`Options`] for why
+    /// production should not rely on one).
+    ///
+    /// ```no_run
+    /// use twelve_config::{Config, Options};
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     port: u16,
+    /// }
+    ///
+    /// let settings = Settings::load_or_exit_with(Options::new().dotenv(".env"));
+    /// ```
+    fn load_or_exit_with(options: Options) -> Self {
+        cli::options::load_or_exit_with::<Self>(&options)
     }
 }
 
