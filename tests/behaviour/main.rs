@@ -7,6 +7,7 @@
 
 mod cli;
 mod hostile;
+mod json_schema;
 mod naming;
 mod ported;
 mod process;

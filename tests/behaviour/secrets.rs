@@ -57,6 +57,7 @@ fn every_output(vars: &Vars) -> String {
         ["--print-config"],
         ["--check-config"],
         ["--print-schema=json"],
+        ["--print-schema=json-schema"],
     ] {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let _ = handle_args::<Secrets>(flags, vars, &mut stdout, &mut stderr);
