@@ -1,0 +1,613 @@
+//! The diff on real schemas: the `--print-schema=json` output of the ported
+//! lldap and MicroBin examples, against copies with one change each. The
+//! examples are built and run with the workspace's cargo, so the fixtures
+//! follow the code.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use serde_json::{json, Value};
+
+/// The `--print-schema=json` document of an example binary.
+fn example_schema(bin: &str) -> Value {
+    static CACHE: OnceLock<Mutex<Vec<(String, Value)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, schema)) = cache.iter().find(|(name, _)| name == bin) {
+        return schema.clone();
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Cargo and rustup need their own variables; the example itself reads
+    // none to print its schema.
+    let keep = [
+        "PATH",
+        "HOME",
+        "CARGO_HOME",
+        "RUSTUP_HOME",
+        "RUSTUP_TOOLCHAIN",
+        "CARGO_TARGET_DIR",
+    ];
+    let output = Command::new(env!("CARGO"))
+        .args(["run", "-q", "-p", "twelve-config-examples", "--bin", bin])
+        .args(["--", "--print-schema=json"])
+        .current_dir(manifest.parent().unwrap())
+        .env_clear()
+        .envs(keep.iter().filter_map(|k| Some((k, std::env::var_os(k)?))))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo run --bin {bin} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
+    cache.push((bin.to_owned(), schema.clone()));
+    schema
+}
+
+/// A file in a fresh directory, removed with it.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "twelve-config-diff-test-{}-{n}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    fn file(&self, name: &str, contents: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn diff_raw(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_twelve-config-diff"))
+        .args(args)
+        .env_clear()
+        .output()
+        .unwrap()
+}
+
+/// The JSON report and exit status of the diff of `old` and `new`.
+fn diff(old: &Value, new: &Value, env: Option<&str>) -> (Value, i32) {
+    let dir = TempDir::new();
+    let old = dir.file("old.json", &old.to_string());
+    let new = dir.file("new.json", &new.to_string());
+    let mut args = vec!["--format=json".to_owned()];
+    if let Some(env) = env {
+        args.push("--env".to_owned());
+        args.push(dir.file("deploy.env", env));
+    }
+    args.extend([old, new]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = diff_raw(&args);
+    let code = output.status.code().unwrap();
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (serde_json::from_slice(&output.stdout).unwrap(), code)
+}
+
+/// The changes of a report, as (kind, variable, breaking).
+fn kinds(report: &Value) -> Vec<(String, String, bool)> {
+    report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_owned(),
+                c["variable"].as_str().unwrap_or("").to_owned(),
+                c["breaking"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn one(kind: &str, var: &str, breaking: bool) -> Vec<(String, String, bool)> {
+    vec![(kind.to_owned(), var.to_owned(), breaking)]
+}
+
+/// The variable named `name` of a schema, to edit.
+fn var<'a>(schema: &'a mut Value, name: &str) -> &'a mut Value {
+    schema["vars"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|v| v["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+fn remove_var(schema: &mut Value, name: &str) -> Value {
+    let vars = schema["vars"].as_array_mut().unwrap();
+    let at = vars.iter().position(|v| v["name"] == name).unwrap();
+    vars.remove(at)
+}
+
+/// The same document in format_version 2: the new keys, with the values
+/// that mean "nothing of the kind".
+fn as_version_2(schema: &Value) -> Value {
+    let mut schema = schema.clone();
+    schema["format_version"] = json!(2);
+    for var in schema["vars"].as_array_mut().unwrap() {
+        var["default_computed"] = Value::Null;
+        var["none"] = Value::Null;
+        var["credential"] = json!(false);
+        var["fallbacks"] = json!([]);
+    }
+    schema["groups"] = json!([]);
+    schema["rules"] = json!([]);
+    schema
+}
+
+#[test]
+fn a_schema_against_itself_has_no_changes() {
+    for bin in ["lldap", "microbin"] {
+        let schema = example_schema(bin);
+        assert!(schema["vars"].as_array().unwrap().len() > 30);
+        let (report, code) = diff(&schema, &schema, None);
+        assert_eq!(kinds(&report), [], "{bin}");
+        assert_eq!((report["breaking"].as_u64(), code), (Some(0), 0));
+        // Version 1 against the same schema in version 2, with keys this
+        // tool does not know: nothing changed either.
+        let mut v2 = as_version_2(&schema);
+        v2["vars"][0]["added_in_a_later_release"] = json!({"any": "shape"});
+        v2["something_new"] = json!([1, 2]);
+        let (report, code) = diff(&schema, &v2, None);
+        assert_eq!((kinds(&report), code), (vec![], 0), "{bin}");
+        assert_eq!(report["old_format_version"], 1);
+        assert_eq!(report["new_format_version"], 2);
+    }
+}
+
+#[test]
+fn new_variables_break_only_when_required_without_a_default() {
+    let old = example_schema("lldap");
+    let mut new = old.clone();
+    let mut added = var(&mut new, "LLDAP_LDAP_USER_DN").clone();
+    added["name"] = json!("LLDAP_LDAP_ADMIN_GROUP");
+    added["field"] = json!("ldap_admin_group");
+    added["file"] = json!("LLDAP_LDAP_ADMIN_GROUP_FILE");
+    new["vars"].as_array_mut().unwrap().push(added.clone());
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("new_optional", "LLDAP_LDAP_ADMIN_GROUP", false)
+    );
+    assert_eq!(code, 0);
+
+    let last = new["vars"].as_array_mut().unwrap().last_mut().unwrap();
+    last["default"] = Value::Null;
+    last["required"] = json!(true);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("new_required", "LLDAP_LDAP_ADMIN_GROUP", true)
+    );
+    assert_eq!((code, report["breaking"].as_u64()), (1, Some(1)));
+
+    // A deployment that sets it, or its _FILE, is not hit; one that does
+    // not is.
+    for (env, hit, code) in [
+        ("LLDAP_LDAP_ADMIN_GROUP=admins\n", false, 0),
+        (
+            "export LLDAP_LDAP_ADMIN_GROUP_FILE='/run/group'\n",
+            false,
+            0,
+        ),
+        ("LLDAP_LDAP_ADMIN_GROUP=\nLLDAP_JWT_SECRET=x\n", true, 1),
+    ] {
+        let (report, status) = diff(&old, &new, Some(env));
+        assert_eq!(report["changes"][0]["hits_env"], hit, "{env}");
+        assert_eq!(report["env"]["hit"], u64::from(hit));
+        assert_eq!(status, code, "{env}");
+    }
+}
+
+#[test]
+fn removals_and_renames() {
+    let old = example_schema("lldap");
+    let mut new = old.clone();
+    remove_var(&mut new, "LLDAP_TEST_EMAIL_TO");
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(kinds(&report), one("removed", "LLDAP_TEST_EMAIL_TO", true));
+    assert_eq!(code, 1);
+    // Hit when the deployment still sets it, or its _FILE.
+    let (report, code) = diff(&old, &new, Some("LLDAP_TEST_EMAIL_TO_FILE=/x\n"));
+    assert_eq!(
+        (report["changes"][0]["hits_env"].clone(), code),
+        (json!(true), 1)
+    );
+    let (report, code) = diff(&old, &new, Some("LLDAP_JWT_SECRET=x\n"));
+    assert_eq!(
+        (report["changes"][0]["hits_env"].clone(), code),
+        (json!(false), 0)
+    );
+
+    // The same field under a new name, the old one no longer read.
+    let mut new = old.clone();
+    let host = var(&mut new, "LLDAP_LDAP_HOST");
+    host["name"] = json!("LLDAP_LDAP_BIND_HOST");
+    host["file"] = json!("LLDAP_LDAP_BIND_HOST_FILE");
+    let (report, _) = diff(&old, &new, None);
+    assert_eq!(kinds(&report), one("renamed", "LLDAP_LDAP_BIND_HOST", true));
+    let (report, _) = diff(&old, &new, Some("LLDAP_LDAP_HOST=127.0.0.1\n"));
+    assert_eq!(report["changes"][0]["hits_env"], true);
+
+    // Renamed with the old name kept as an alias: compatible, but the old
+    // name's _FILE is not read through an alias.
+    let host = var(&mut new, "LLDAP_LDAP_BIND_HOST");
+    host["deprecated_aliases"] = json!(["LLDAP_LDAP_HOST"]);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        [
+            (
+                "renamed_with_alias".to_owned(),
+                "LLDAP_LDAP_BIND_HOST".to_owned(),
+                false
+            ),
+            (
+                "file_removed".to_owned(),
+                "LLDAP_LDAP_BIND_HOST".to_owned(),
+                true
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+    let (report, code) = diff(&old, &new, Some("LLDAP_LDAP_HOST=127.0.0.1\n"));
+    assert_eq!((report["env"]["hit"].clone(), code), (json!(0), 0));
+}
+
+#[test]
+fn aliases_and_fallbacks_removed_break_deployments_that_set_them() {
+    let old = example_schema("lldap");
+    let mut new = old.clone();
+    var(&mut new, "LLDAP_KEY_SEED")["deprecated_aliases"] = json!([]);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(kinds(&report), one("alias_removed", "LLDAP_KEY_SEED", true));
+    assert_eq!(code, 1);
+    let (report, code) = diff(&old, &new, Some("LLDAP_SERVER_KEY_SEED=\"s e e d\"\n"));
+    assert_eq!(
+        (report["changes"][0]["hits_env"].clone(), code),
+        (json!(true), 1)
+    );
+    let (_, code) = diff(&old, &new, Some("LLDAP_KEY_SEED=seed\n"));
+    assert_eq!(code, 0);
+    // Added back: compatible.
+    let (report, code) = diff(&new, &old, None);
+    assert_eq!(kinds(&report), one("alias_added", "LLDAP_KEY_SEED", false));
+    assert_eq!(code, 0);
+
+    // Fallbacks (format_version 2).
+    let mut old2 = as_version_2(&old);
+    var(&mut old2, "LLDAP_JWT_SECRET")["fallbacks"] = json!(["JWT_SECRET"]);
+    let new2 = as_version_2(&old);
+    let (report, _) = diff(&old2, &new2, None);
+    assert_eq!(
+        kinds(&report),
+        one("alias_removed", "LLDAP_JWT_SECRET", true)
+    );
+    let (report, _) = diff(&old2, &new2, Some("JWT_SECRET=x\n"));
+    assert_eq!(report["changes"][0]["hits_env"], true);
+    let (report, _) = diff(&new2, &old2, None);
+    assert_eq!(
+        kinds(&report),
+        one("fallback_added", "LLDAP_JWT_SECRET", false)
+    );
+}
+
+#[test]
+fn types_narrowed_break_and_widened_do_not() {
+    let old = example_schema("microbin");
+    let mut new = old.clone();
+    var(&mut new, "MICROBIN_THREADS")["type"] = json!("integer 0..=65535");
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("range_widened", "MICROBIN_THREADS", false)
+    );
+    assert_eq!(code, 0);
+    let (report, code) = diff(&new, &old, None);
+    assert_eq!(
+        kinds(&report),
+        one("type_narrowed", "MICROBIN_THREADS", true)
+    );
+    assert_eq!(code, 1);
+    // Only a value outside the new range is hit.
+    let (report, _) = diff(&new, &old, Some("MICROBIN_THREADS=+0016\n"));
+    assert_eq!(report["changes"][0]["hits_env"], false);
+    let (report, _) = diff(&new, &old, Some("MICROBIN_THREADS=300\n"));
+    assert_eq!(report["changes"][0]["hits_env"], true);
+
+    // A new unit: the number of days becomes a duration.
+    let mut new = old.clone();
+    var(&mut new, "MICROBIN_GC_DAYS")["type"] = json!("duration such as 30s, 500ms or 1h 15m");
+    let (report, _) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("type_changed", "MICROBIN_GC_DAYS", true)
+    );
+
+    // A choice removed breaks (hit only by a deployment using it, in any
+    // case); one added does not.
+    let mut new = old.clone();
+    let expiry = var(&mut new, "MICROBIN_MAX_EXPIRY");
+    let choices: Vec<Value> = expiry["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| *c != "16years")
+        .cloned()
+        .collect();
+    expiry["choices"] = json!(choices);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("choice_removed", "MICROBIN_MAX_EXPIRY", true)
+    );
+    assert_eq!(code, 1);
+    let (report, _) = diff(&old, &new, Some("MICROBIN_MAX_EXPIRY=16YEARS\n"));
+    assert_eq!(report["changes"][0]["hits_env"], true);
+    let (report, _) = diff(&old, &new, Some("MICROBIN_MAX_EXPIRY=1week\n"));
+    assert_eq!(report["changes"][0]["hits_env"], false);
+    let (report, code) = diff(&new, &old, None);
+    assert_eq!(
+        kinds(&report),
+        one("choice_added", "MICROBIN_MAX_EXPIRY", false)
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn defaults_changed_or_computed_break_deployments_that_rely_on_them() {
+    let old = example_schema("microbin");
+    let mut new = old.clone();
+    var(&mut new, "MICROBIN_PORT")["default"] = json!("8081");
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("default_changed", "MICROBIN_PORT", true)
+    );
+    assert_eq!(code, 1);
+    let (report, _) = diff(&old, &new, Some("MICROBIN_PORT=8080\n"));
+    assert_eq!(report["changes"][0]["hits_env"], false);
+    let (report, _) = diff(&old, &new, Some("# MICROBIN_PORT=8080\n"));
+    assert_eq!(report["changes"][0]["hits_env"], true);
+
+    // An optional setting that gains a default: unset no longer means off.
+    let mut new = old.clone();
+    var(&mut new, "MICROBIN_TITLE")["default"] = json!("MicroBin");
+    let (report, _) = diff(&old, &new, None);
+    assert_eq!(kinds(&report), one("default_added", "MICROBIN_TITLE", true));
+
+    // A default that became computed (format_version 2).
+    let old2 = as_version_2(&old);
+    let mut new2 = old2.clone();
+    let data = var(&mut new2, "MICROBIN_DATA_DIR");
+    data["default"] = Value::Null;
+    data["default_computed"] = json!("XDG_DATA_HOME/microbin");
+    let (report, code) = diff(&old2, &new2, None);
+    assert_eq!(
+        kinds(&report),
+        one("default_computed", "MICROBIN_DATA_DIR", true)
+    );
+    assert_eq!(code, 1);
+    let text = report["changes"][0]["text"].as_str().unwrap();
+    assert!(text.contains("XDG_DATA_HOME/microbin"), "{text}");
+
+    // Required now: a default removed.
+    let mut new = old.clone();
+    let view = var(&mut new, "MICROBIN_DEFAULT_VIEW");
+    view["default"] = Value::Null;
+    view["required"] = json!(true);
+    let (report, _) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_required", "MICROBIN_DEFAULT_VIEW", true)
+    );
+    let (report, _) = diff(&new, &old, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_optional", "MICROBIN_DEFAULT_VIEW", false)
+    );
+}
+
+#[test]
+fn secrecy_none_and_descriptions() {
+    let old = example_schema("microbin");
+    let mut new = old.clone();
+    var(&mut new, "MICROBIN_ADMIN_USERNAME")["secret"] = json!(false);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("secret_changed", "MICROBIN_ADMIN_USERNAME", true)
+    );
+    assert_eq!(code, 1);
+
+    let mut new = old.clone();
+    var(&mut new, "MICROBIN_TITLE")["description"] = json!("The title, in the header.");
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("description_changed", "MICROBIN_TITLE", false)
+    );
+    assert_eq!(code, 0);
+
+    // An on-by-default setting whose "off" spelling goes away.
+    let mut old2 = as_version_2(&old);
+    let port = var(&mut old2, "MICROBIN_DEFAULT_BURN_AFTER");
+    port["none"] = json!("off");
+    let new2 = as_version_2(&old);
+    let (report, code) = diff(&old2, &new2, None);
+    assert_eq!(
+        kinds(&report),
+        one("none_removed", "MICROBIN_DEFAULT_BURN_AFTER", true)
+    );
+    assert_eq!(code, 1);
+    let (report, _) = diff(&old2, &new2, Some("MICROBIN_DEFAULT_BURN_AFTER=OFF\n"));
+    assert_eq!(report["changes"][0]["hits_env"], true);
+    let (report, _) = diff(&old2, &new2, Some("MICROBIN_DEFAULT_BURN_AFTER=5\n"));
+    assert_eq!(report["changes"][0]["hits_env"], false);
+    let (report, _) = diff(&new2, &old2, None);
+    assert_eq!(
+        kinds(&report),
+        one("none_added", "MICROBIN_DEFAULT_BURN_AFTER", false)
+    );
+}
+
+#[test]
+fn rules_added_break_and_rules_removed_do_not() {
+    let old = as_version_2(&example_schema("lldap"));
+    let mut new = old.clone();
+    new["rules"] = json!([
+        {"kind": "all_or_none",
+         "vars": ["LLDAP_SMTP_OPTIONS__USER", "LLDAP_SMTP_OPTIONS__PASSWORD"],
+         "text": "LLDAP_SMTP_OPTIONS__USER and LLDAP_SMTP_OPTIONS__PASSWORD are set together or not at all"},
+        {"kind": "required_if", "vars": ["LLDAP_KEY_SEED", "LLDAP_VERBOSE"], "equals": "true",
+         "text": "LLDAP_KEY_SEED is required when LLDAP_VERBOSE is true"}
+    ]);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        [
+            ("rule_added".to_owned(), String::new(), true),
+            ("rule_added".to_owned(), String::new(), true),
+        ]
+    );
+    assert_eq!(code, 1);
+    let hits = |env: &str| {
+        let (report, code) = diff(&old, &new, Some(env));
+        let hits: Vec<Value> = report["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["hits_env"].clone())
+            .collect();
+        (hits, code)
+    };
+    assert_eq!(hits(""), (vec![json!(false), json!(false)], 0));
+    assert_eq!(
+        hits("LLDAP_SMTP_OPTIONS__USER=mail\nLLDAP_VERBOSE=TRUE\n"),
+        (vec![json!(true), json!(true)], 1)
+    );
+    assert_eq!(
+        hits("LLDAP_SMTP_OPTIONS__USER=mail\nLLDAP_SMTP_OPTIONS__PASSWORD_FILE=/p\nLLDAP_VERBOSE=true\nLLDAP_SERVER_KEY_SEED=s\n"),
+        (vec![json!(false), json!(false)], 0)
+    );
+
+    let (report, code) = diff(&new, &old, None);
+    assert_eq!(
+        kinds(&report),
+        [
+            ("rule_removed".to_owned(), String::new(), false),
+            ("rule_removed".to_owned(), String::new(), false),
+        ]
+    );
+    assert_eq!(code, 0);
+
+    // A check over values: the env file cannot tell, so it may hit.
+    new["rules"] =
+        json!([{"kind": "check", "vars": ["LLDAP_HTTP_URL"], "text": "the URL is reachable"}]);
+    let (report, code) = diff(&old, &new, Some("LLDAP_HTTP_URL=http://x\n"));
+    assert_eq!(report["changes"][0]["hits_env"], Value::Null);
+    assert_eq!((report["env"]["unknown"].clone(), code), (json!(1), 1));
+}
+
+#[test]
+fn text_report_lists_breaking_changes_first() {
+    let old = example_schema("microbin");
+    let mut new = old.clone();
+    remove_var(&mut new, "MICROBIN_QR");
+    var(&mut new, "MICROBIN_TITLE")["description"] = json!("Shown in the header.");
+    let dir = TempDir::new();
+    let old_path = dir.file("old.json", &old.to_string());
+    let new_path = dir.file("new.json", &new.to_string());
+    let env = dir.file(
+        "prod.env",
+        "MICROBIN_QR=true\nMICROBIN_ADMIN_PASSWORD=hunter2\n",
+    );
+    let output = diff_raw(&["--env", &env, &old_path, &new_path]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text,
+        format!(
+            "breaking changes (1):\n  [hits] MICROBIN_QR: removed: the program no longer reads it\n\
+             compatible changes (1):\n  MICROBIN_TITLE: description changed\n\
+             {env}: 1 of 1 breaking change hits this deployment\n"
+        )
+    );
+    assert!(!text.contains("hunter2"));
+}
+
+#[test]
+fn usage_errors_exit_64() {
+    let schema = example_schema("microbin");
+    let dir = TempDir::new();
+    let good = dir.file("good.json", &schema.to_string());
+    let mut future = schema.clone();
+    future["format_version"] = json!(3);
+    let future = dir.file("future.json", &future.to_string());
+    let not_json = dir.file("bad.json", "{\"format_version\": 1, ");
+    let bad_env = dir.file("bad.env", "A=1\nhunter2\n");
+    let missing = dir.0.join("missing.json");
+    let missing = missing.to_str().unwrap();
+    for (args, message) in [
+        (vec![good.as_str()], "expected two schema files".to_owned()),
+        (
+            vec![good.as_str(), future.as_str()],
+            format!("{future}: unknown format_version 3: this tool reads versions 1 and 2"),
+        ),
+        (
+            vec![not_json.as_str(), good.as_str()],
+            format!("{not_json}: not a JSON document"),
+        ),
+        (
+            vec![missing, good.as_str()],
+            format!("{missing}: cannot read"),
+        ),
+        (
+            vec!["--format=yaml", good.as_str(), good.as_str()],
+            "unknown format \"yaml\": expected text or json".to_owned(),
+        ),
+        (
+            vec!["--env", bad_env.as_str(), good.as_str(), good.as_str()],
+            format!("{bad_env}: line 2: expected KEY=VALUE"),
+        ),
+        (
+            vec!["--colour", good.as_str(), good.as_str()],
+            "unknown option --colour".to_owned(),
+        ),
+        (vec!["--env"], "--env needs a value".to_owned()),
+    ] {
+        let output = diff_raw(&args);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(64), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(&format!("error: {message}")), "{stderr}");
+        assert!(!stderr.contains("hunter2"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+    let help = diff_raw(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8(help.stdout)
+        .unwrap()
+        .starts_with("usage: twelve-config-diff"));
+}
