@@ -611,3 +611,76 @@ fn usage_errors_exit_64() {
         .unwrap()
         .starts_with("usage: twelve-config-diff"));
 }
+
+/// The schema tour's document, kept up to date by the behaviour tests'
+/// snapshot: the one real schema with an optional group.
+fn tour_schema() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/behaviour/snapshots/tour.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn required_variables_of_optional_groups_break_only_deployments_using_the_group() {
+    let old = tour_schema();
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint.clone());
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("new_required_in_group", "TOUR_S3_ENDPOINT", true)
+    );
+    assert_eq!(code, 1);
+    for (env, hit) in [
+        ("TOUR_PUBLIC_URL=https://x\n", false),
+        ("TOUR_S3_REGION=eu-west-1\n", true),
+        ("TOUR_S3_SECRET_KEY_FILE=/k\n", true),
+        ("TOUR_S3_REGION=\n", false),
+        ("TOUR_S3_BUCKET=b\nTOUR_S3_ENDPOINT=https://s3\n", false),
+    ] {
+        let (report, status) = diff(&old, &new, Some(env));
+        assert_eq!(report["changes"][0]["hits_env"], hit, "{env}");
+        assert_eq!(status, i32::from(hit), "{env}");
+    }
+
+    // A variable of a new optional group: nothing uses the group yet.
+    let mut new = old.clone();
+    for (name, field) in [
+        ("TOUR_SMTP_HOST", "smtp.host"),
+        ("TOUR_SMTP_USER", "smtp.user"),
+    ] {
+        let mut added = endpoint.clone();
+        added["name"] = json!(name);
+        added["field"] = json!(field);
+        added["group"] = json!("TOUR_SMTP_*");
+        new["vars"].as_array_mut().unwrap().push(added);
+    }
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        [
+            (
+                "new_optional".to_owned(),
+                "TOUR_SMTP_HOST".to_owned(),
+                false
+            ),
+            (
+                "new_optional".to_owned(),
+                "TOUR_SMTP_USER".to_owned(),
+                false
+            ),
+        ]
+    );
+    assert_eq!(code, 0);
+
+    // Out of the group: required whatever else is set.
+    let mut new = old.clone();
+    var(&mut new, "TOUR_S3_BUCKET")["group"] = Value::Null;
+    let (report, _) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_required", "TOUR_S3_BUCKET", true)
+    );
+}
