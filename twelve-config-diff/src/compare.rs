@@ -40,8 +40,8 @@ fn value_names(var: &Var) -> Vec<String> {
     names
 }
 
-/// Every change from `old` to `new`: variables in the new schema's order,
-/// then the ones removed, then rules.
+/// Every change from `old` to `new`: by variable in the new schema's order,
+/// then the variables removed, then rules.
 pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut old_left: Vec<&Var> = old.vars.iter().collect();
@@ -146,11 +146,18 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
         };
         changes.push(change);
     }
-    // Keep the new schema's order for the pairs.
-    pairs.sort_by_key(|(_, n)| new.vars.iter().position(|v| v.name == n.name));
     for (o, n) in pairs {
         compare_var(new, o, n, &mut changes);
     }
+    // The new schema's order; removed variables after, rules last.
+    changes.sort_by_key(|change| match &change.var {
+        Some(name) => new
+            .vars
+            .iter()
+            .position(|v| v.name == *name)
+            .unwrap_or(new.vars.len()),
+        None => usize::MAX,
+    });
     compare_rules(old, new, &mut changes);
     changes
 }

@@ -121,8 +121,9 @@ impl Report<'_> {
             let line = match (hit, unknown) {
                 (0, 0) => format!("{file}: no breaking change hits this deployment\n"),
                 (hit, 0) => format!(
-                    "{file}: {hit} of {breaking} breaking {} this deployment\n",
-                    if hit == 1 { "change hits" } else { "changes hit" }
+                    "{file}: {hit} of {breaking} breaking {} {} this deployment\n",
+                    if breaking == 1 { "change" } else { "changes" },
+                    if hit == 1 { "hits" } else { "hit" }
                 ),
                 (hit, unknown) => format!(
                     "{file}: {hit} of {breaking} breaking changes hit this deployment, {unknown} may (they depend on values the file does not show)\n"
