@@ -315,10 +315,17 @@ impl Schema {
         let mut properties = Vec::new();
         let mut required = Vec::new();
         let mut all_of = Vec::new();
+        // One property per name: a name read twice (a variable called like
+        // another's `_FILE`) keeps its first description.
+        let mut add = |name: &str, property: Node| {
+            if !properties.iter().any(|(key, _)| key == name) {
+                properties.push((name.to_owned(), property));
+            }
+        };
         for var in &self.vars {
-            properties.push((var.name().to_owned(), value_property(var, None)));
+            add(var.name(), value_property(var, None));
             for alias in var.aliases() {
-                properties.push(((*alias).to_owned(), value_property(var, Some(alias))));
+                add(alias, value_property(var, Some(alias)));
             }
             if let Some(file) = var.file_var() {
                 let description =
@@ -327,7 +334,7 @@ impl Schema {
                     ("type", Node::text("string")),
                     ("description", Node::text(description)),
                 ];
-                properties.push((file.to_owned(), object(members)));
+                add(file, object(members));
             }
             let names = sources(var);
             if var.is_required() && var.group().is_none() {
