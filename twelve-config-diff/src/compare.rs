@@ -207,7 +207,7 @@ fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {
             format!("now required whenever the optional group {group} is used"),
             group_effect(new, group, n),
         );
-    } else if o.always_required() && !n.always_required() {
+    } else if (o.always_required() && !n.always_required()) || (o.required && !n.required) {
         let text = match n.shown_default() {
             Some(default) => format!("no longer required: it defaults to {default}"),
             None => "no longer required".to_owned(),
@@ -431,7 +431,9 @@ fn compare_type(o: &Var, n: &Var, changes: &mut Vec<Change>) {
         }
         return;
     }
-    if o.ty == n.ty {
+    // A secret's type reads "secret text": secret-ness has its own change.
+    let plain = |ty: &str| ty.strip_prefix("secret ").unwrap_or(ty).to_owned();
+    if plain(&o.ty) == plain(&n.ty) {
         return;
     }
     match (integer_range(&o.ty), integer_range(&n.ty)) {

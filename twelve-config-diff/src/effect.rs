@@ -187,6 +187,50 @@ impl IntegerRange {
 mod tests {
     use super::*;
 
+    fn rule(kind: &str, vars: &[&[&str]]) -> Effect {
+        Effect::Rule {
+            kind: kind.to_owned(),
+            vars: vars
+                .iter()
+                .map(|names| names.iter().map(|n| (*n).to_owned()).collect())
+                .collect(),
+            equals: None,
+            default: None,
+        }
+    }
+
+    #[test]
+    fn presence_rules_are_judged_from_what_the_file_sets() {
+        let vars: &[&[&str]] = &[&["A", "A_FILE"], &["B"], &["C"]];
+        let cases = [
+            ("", [false, true, true, false, false, false]),
+            ("A_FILE=/a\n", [false, false, false, true, true, false]),
+            ("A=1\nB=\n", [false, false, false, true, true, false]),
+            ("A=1\nB=2\n", [true, true, false, true, true, true]),
+            ("A=1\nB=2\nC=3\n", [true, true, false, false, false, true]),
+            ("B=2\n", [false, false, false, true, false, false]),
+        ];
+        let kinds = [
+            "at_most_one",
+            "exactly_one",
+            "at_least_one",
+            "all_or_none",
+            "requires",
+            "conflicts_with",
+        ];
+        for (text, expected) in cases {
+            let env = crate::env::parse(text).unwrap();
+            let verdicts: Vec<bool> = kinds
+                .iter()
+                .map(|kind| rule(kind, vars).hits(&env).unwrap())
+                .collect();
+            assert_eq!(verdicts, expected, "{text:?}");
+        }
+        let env = crate::env::parse("").unwrap();
+        assert_eq!(rule("check", vars).hits(&env), None);
+        assert_eq!(rule("validate", vars).hits(&env), None);
+    }
+
     #[test]
     fn integer_ranges_compare_as_numbers() {
         let u16_ = integer_range("integer 0..=65535").unwrap();

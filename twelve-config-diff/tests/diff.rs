@@ -434,7 +434,9 @@ fn defaults_changed_or_computed_break_deployments_that_rely_on_them() {
 fn secrecy_none_and_descriptions() {
     let old = example_schema("microbin");
     let mut new = old.clone();
-    var(&mut new, "MICROBIN_ADMIN_USERNAME")["secret"] = json!(false);
+    let username = var(&mut new, "MICROBIN_ADMIN_USERNAME");
+    username["secret"] = json!(false);
+    username["type"] = json!("text");
     let (report, code) = diff(&old, &new, None);
     assert_eq!(
         kinds(&report),
@@ -672,6 +674,18 @@ fn required_variables_of_optional_groups_break_only_deployments_using_the_group(
                 false
             ),
         ]
+    );
+    assert_eq!(code, 0);
+
+    // A default for a required variable of the group: compatible.
+    let mut new = old.clone();
+    let bucket = var(&mut new, "TOUR_S3_BUCKET");
+    bucket["required"] = json!(false);
+    bucket["default"] = json!("images");
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_optional", "TOUR_S3_BUCKET", false)
     );
     assert_eq!(code, 0);
 
