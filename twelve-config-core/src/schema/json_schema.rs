@@ -5,93 +5,99 @@
 //! accepts: a constraint is written only where the loader's rule is known
 //! exactly, and where it is not, the document says less rather than guess.
 
-use std::fmt::Write as _;
-
 use super::render::notes;
 use super::{Schema, VarSchema};
-use crate::json::json_string;
+use crate::json::{json_array, json_string};
 
 /// The JSON Schema dialect of the document.
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// A JSON value, built before it is printed so that objects can be
-/// assembled in any order and printed with one indentation rule.
-enum Node {
-    Text(String),
-    Literal(&'static str),
-    Array(Vec<Node>),
-    Object(Vec<(String, Node)>),
+/// Writes pretty-printed JSON as it goes, two spaces per level, lists of
+/// names on one line. Streaming rather than building a tree, and one copy
+/// of each method rather than one per call, keep the rendering small in
+/// every program that has `--print-schema`.
+struct Writer {
+    out: String,
+    depth: usize,
+    /// No member yet in the object or array being written.
+    fresh: bool,
 }
 
-impl Node {
-    fn text(text: impl Into<String>) -> Node {
-        Node::Text(text.into())
-    }
-
-    fn names<'a>(names: impl IntoIterator<Item = &'a str>) -> Node {
-        Node::Array(names.into_iter().map(Node::text).collect())
-    }
-
-    fn write(&self, out: &mut String, indent: usize) {
-        match self {
-            Node::Text(text) => json_string(out, text),
-            Node::Literal(literal) => out.push_str(literal),
-            Node::Array(items) if items.iter().all(|i| matches!(i, Node::Text(_))) => {
-                // Lists of names stay on one line.
-                out.push('[');
-                for (index, item) in items.iter().enumerate() {
-                    if index > 0 {
-                        out.push_str(", ");
-                    }
-                    item.write(out, indent);
-                }
-                out.push(']');
-            }
-            Node::Array(items) => {
-                out.push('[');
-                for (index, item) in items.iter().enumerate() {
-                    out.push_str(if index == 0 { "\n" } else { ",\n" });
-                    pad(out, indent + 1);
-                    item.write(out, indent + 1);
-                }
-                if !items.is_empty() {
-                    out.push('\n');
-                    pad(out, indent);
-                }
-                out.push(']');
-            }
-            Node::Object(members) => {
-                out.push('{');
-                for (index, (key, value)) in members.iter().enumerate() {
-                    out.push_str(if index == 0 { "\n" } else { ",\n" });
-                    pad(out, indent + 1);
-                    json_string(out, key);
-                    out.push_str(": ");
-                    value.write(out, indent + 1);
-                }
-                if !members.is_empty() {
-                    out.push('\n');
-                    pad(out, indent);
-                }
-                out.push('}');
-            }
+impl Writer {
+    /// A writer inside the document's top-level object.
+    fn new() -> Self {
+        Writer {
+            out: String::from("{"),
+            depth: 1,
+            fresh: true,
         }
     }
-}
 
-fn pad(out: &mut String, indent: usize) {
-    for _ in 0..indent {
-        out.push_str("  ");
+    fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
     }
-}
 
-fn object(members: Vec<(&str, Node)>) -> Node {
-    Node::Object(
-        members
-            .into_iter()
-            .map(|(key, value)| (key.to_owned(), value))
-            .collect(),
-    )
+    /// Starts a member: a comma after the previous one, its line, its key.
+    #[inline(never)]
+    fn member(&mut self, key: Option<&str>) {
+        if !self.fresh {
+            self.out.push(',');
+        }
+        self.fresh = false;
+        self.newline();
+        if let Some(key) = key {
+            json_string(&mut self.out, key);
+            self.out.push_str(": ");
+        }
+    }
+
+    /// Opens an object (`{`) or an array (`[`).
+    #[inline(never)]
+    fn open(&mut self, key: Option<&str>, bracket: char) {
+        self.member(key);
+        self.out.push(bracket);
+        self.depth += 1;
+        self.fresh = true;
+    }
+
+    /// Closes what [`open`](Self::open) opened with `bracket`'s partner.
+    #[inline(never)]
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.fresh {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.fresh = false;
+    }
+
+    #[inline(never)]
+    fn text(&mut self, key: &str, text: &str) {
+        self.member(Some(key));
+        json_string(&mut self.out, text);
+    }
+
+    #[inline(never)]
+    fn literal(&mut self, key: &str, literal: &str) {
+        self.member(Some(key));
+        self.out.push_str(literal);
+    }
+
+    #[inline(never)]
+    fn names(&mut self, key: &str, names: &[&str]) {
+        self.member(Some(key));
+        json_array(&mut self.out, names);
+    }
+
+    /// The document, closed.
+    fn finish(mut self) -> String {
+        self.close('}');
+        self.out.push('\n');
+        self.out
+    }
 }
 
 /// What the JSON Schema can say exactly about the text a type accepts.
@@ -118,6 +124,39 @@ const BOOLEAN: &str =
     r"^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|1|0)?$";
 const FINITE: &str = r"^(?:[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)?$";
 
+// The descriptions of the crate's integer types, from `u8` to `u128` and
+// `i8` to `i128` (`usize` and `isize` are one of them); a test checks them
+// against the types. Literals rather than text formatted from the types'
+// bounds: the 128-bit formatting would add kilobytes to every program.
+const UNSIGNED_RANGES: [&str; 5] = [
+    "integer 0..=255",
+    "integer 0..=65535",
+    "integer 0..=4294967295",
+    "integer 0..=18446744073709551615",
+    "integer 0..=340282366920938463463374607431768211455",
+];
+const NONZERO_UNSIGNED_RANGES: [&str; 5] = [
+    "integer 1..=255",
+    "integer 1..=65535",
+    "integer 1..=4294967295",
+    "integer 1..=18446744073709551615",
+    "integer 1..=340282366920938463463374607431768211455",
+];
+const SIGNED_RANGES: [&str; 5] = [
+    "integer -128..=127",
+    "integer -32768..=32767",
+    "integer -2147483648..=2147483647",
+    "integer -9223372036854775808..=9223372036854775807",
+    "integer -170141183460469231731687303715884105728..=170141183460469231731687303715884105727",
+];
+const NONZERO_SIGNED_RANGES: [&str; 5] = [
+    "nonzero integer -128..=127",
+    "nonzero integer -32768..=32767",
+    "nonzero integer -2147483648..=2147483647",
+    "nonzero integer -9223372036854775808..=9223372036854775807",
+    "nonzero integer -170141183460469231731687303715884105728..=170141183460469231731687303715884105727",
+];
+
 /// What the JSON Schema may require of a variable described as `expected`.
 ///
 /// Only the descriptions of the crate's own parsers are recognised, word for
@@ -130,40 +169,14 @@ const FINITE: &str = r"^(?:[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9
 /// aliases the schema does not list, so their choices are only examples.
 fn accepted(expected: &str) -> Accepted {
     let expected = expected.strip_prefix("secret ").unwrap_or(expected);
-    let unsigned = [
-        u128::from(u8::MAX),
-        u128::from(u16::MAX),
-        u128::from(u32::MAX),
-        u128::from(u64::MAX),
-        u128::MAX,
-    ];
-    let signed = [
-        (i128::from(i8::MIN), i128::from(i8::MAX)),
-        (i128::from(i16::MIN), i128::from(i16::MAX)),
-        (i128::from(i32::MIN), i128::from(i32::MAX)),
-        (i128::from(i64::MIN), i128::from(i64::MAX)),
-        (i128::MIN, i128::MAX),
-    ];
-    if let Some(range) = expected.strip_prefix("integer ") {
-        if unsigned.iter().any(|max| range == format!("0..={max}")) {
-            return Accepted::Pattern(UNSIGNED);
-        }
-        if unsigned.iter().any(|max| range == format!("1..={max}")) {
-            return Accepted::Pattern(NONZERO_UNSIGNED);
-        }
-        if signed
-            .iter()
-            .any(|(min, max)| range == format!("{min}..={max}"))
-        {
-            return Accepted::Pattern(SIGNED);
-        }
-    }
-    if let Some(range) = expected.strip_prefix("nonzero integer ") {
-        if signed
-            .iter()
-            .any(|(min, max)| range == format!("{min}..={max}"))
-        {
-            return Accepted::Pattern(NONZERO_SIGNED);
+    for (ranges, pattern) in [
+        (UNSIGNED_RANGES, UNSIGNED),
+        (NONZERO_UNSIGNED_RANGES, NONZERO_UNSIGNED),
+        (SIGNED_RANGES, SIGNED),
+        (NONZERO_SIGNED_RANGES, NONZERO_SIGNED),
+    ] {
+        if ranges.contains(&expected) {
+            return Accepted::Pattern(pattern);
         }
     }
     match expected {
@@ -184,41 +197,37 @@ fn sources(var: &VarSchema) -> Vec<&str> {
 }
 
 /// The schema of "at least one of `names` is set".
-fn any_set(names: &[&str]) -> Node {
-    match names {
-        [name] => object(vec![("required", Node::names([*name]))]),
-        _ => object(vec![(
-            "anyOf",
-            Node::Array(
-                names
-                    .iter()
-                    .map(|name| object(vec![("required", Node::names([*name]))]))
-                    .collect(),
-            ),
-        )]),
+fn any_set(w: &mut Writer, names: &[&str]) {
+    w.open(None, '{');
+    if let [name] = names {
+        w.names("required", &[name]);
+    } else {
+        w.open(Some("anyOf"), '[');
+        for name in names {
+            w.open(None, '{');
+            w.names("required", &[name]);
+            w.close('}');
+        }
+        w.close(']');
     }
+    w.close('}');
 }
 
-/// The schema of "`name` is set and not empty": what enables a group and
+/// The members of "`names` are set and not empty": what enables a group and
 /// what makes two sources conflict.
-fn non_empty(names: &[&str]) -> Node {
-    let properties = names
-        .iter()
-        .map(|name| {
-            (
-                (*name).to_owned(),
-                object(vec![("minLength", Node::Literal("1"))]),
-            )
-        })
-        .collect();
-    object(vec![
-        ("required", Node::names(names.iter().copied())),
-        ("properties", Node::Object(properties)),
-    ])
+fn non_empty(w: &mut Writer, names: &[&str]) {
+    w.names("required", names);
+    w.open(Some("properties"), '{');
+    for name in names {
+        w.open(Some(name), '{');
+        w.literal("minLength", "1");
+        w.close('}');
+    }
+    w.close('}');
 }
 
 /// The property of the variable itself, or of one of its aliases.
-fn value_property(var: &VarSchema, alias: Option<&str>) -> Node {
+fn value_property(w: &mut Writer, var: &VarSchema, alias: Option<&str>) {
     let mut lines = Vec::new();
     if alias.is_some() {
         lines.push(format!("Deprecated name of {}.", var.name()));
@@ -229,28 +238,44 @@ fn value_property(var: &VarSchema, alias: Option<&str>) -> Node {
     if var.is_required() && var.group().is_none() && sources(var).len() > 1 {
         lines.push(format!("Required: {}.", alternatives(var)));
     }
-    let mut members = vec![
-        ("type", Node::text("string")),
-        ("description", Node::text(lines.join("\n"))),
-    ];
+    w.open(Some(alias.unwrap_or(var.name())), '{');
+    w.text("type", "string");
+    w.text("description", &lines.join("\n"));
     match accepted(var.expected()) {
-        Accepted::Pattern(pattern) => members.push(("pattern", Node::text(pattern))),
-        Accepted::MaxLength(max) => members.push(("maxLength", Node::Literal(max))),
+        Accepted::Pattern(pattern) => w.text("pattern", pattern),
+        Accepted::MaxLength(max) => w.literal("maxLength", max),
         Accepted::Any => {}
     }
     if !var.choices().is_empty() {
-        members.push(("examples", Node::names(var.choices().iter().copied())));
+        w.names("examples", var.choices());
     }
     if let Some(default) = var.default().filter(|_| !var.is_secret()) {
-        members.push(("default", Node::text(default)));
+        w.text("default", default);
     }
     if var.is_secret() {
-        members.push(("writeOnly", Node::Literal("true")));
+        w.literal("writeOnly", "true");
     }
     if alias.is_some() {
-        members.push(("deprecated", Node::Literal("true")));
+        w.literal("deprecated", "true");
     }
-    object(members)
+    w.close('}');
+}
+
+/// The property of a `_FILE` variable.
+fn file_property(w: &mut Writer, var: &VarSchema, file: &str) {
+    w.open(Some(file), '{');
+    w.text("type", "string");
+    let description = format!("The path of a file holding the value of {}.", var.name());
+    w.text("description", &description);
+    w.close('}');
+}
+
+/// Opens the document's `allOf` before its first item.
+fn all_of_item(w: &mut Writer, opened: &mut bool) {
+    if !*opened {
+        w.open(Some("allOf"), '[');
+        *opened = true;
+    }
 }
 
 /// "APP_KEY or APP_KEY_FILE", naming every source of a variable.
@@ -312,42 +337,68 @@ impl Schema {
     /// assert!(schema.contains(r#""APP_API_KEY_FILE": {"#));
     /// ```
     pub fn to_json_schema(&self) -> String {
-        let mut properties = Vec::new();
-        let mut required = Vec::new();
-        let mut all_of = Vec::new();
+        let mut w = Writer::new();
+        w.text("$schema", DIALECT);
+        w.text(
+            "description",
+            "The environment variables this program reads, each a string. \
+             Generated with --print-schema=json-schema.",
+        );
+        w.text("type", "object");
+        w.open(Some("properties"), '{');
         // One property per name: a name read twice (a variable called like
         // another's `_FILE`) keeps its first description.
-        let mut add = |name: &str, property: Node| {
-            if !properties.iter().any(|(key, _)| key == name) {
-                properties.push((name.to_owned(), property));
+        let mut written: Vec<&str> = Vec::new();
+        let mut first = |name| {
+            let new = !written.contains(&name);
+            if new {
+                written.push(name);
             }
+            new
         };
         for var in &self.vars {
-            add(var.name(), value_property(var, None));
+            if first(var.name()) {
+                value_property(&mut w, var, None);
+            }
             for alias in var.aliases() {
-                add(alias, value_property(var, Some(alias)));
-            }
-            if let Some(file) = var.file_var() {
-                let description =
-                    format!("The path of a file holding the value of {}.", var.name());
-                let members = vec![
-                    ("type", Node::text("string")),
-                    ("description", Node::text(description)),
-                ];
-                add(file, object(members));
-            }
-            let names = sources(var);
-            if var.is_required() && var.group().is_none() {
-                if names.len() == 1 {
-                    required.push(var.name());
-                } else {
-                    all_of.push(any_set(&names));
+                if first(alias) {
+                    value_property(&mut w, var, Some(alias));
                 }
             }
+            if let Some(file) = var.file_var() {
+                if first(file) {
+                    file_property(&mut w, var, file);
+                }
+            }
+        }
+        w.close('}');
+
+        let required: Vec<&str> = self
+            .vars
+            .iter()
+            .filter(|v| v.is_required() && v.group().is_none() && sources(v).len() == 1)
+            .map(VarSchema::name)
+            .collect();
+        if !required.is_empty() {
+            w.names("required", &required);
+        }
+
+        let mut opened = false;
+        for var in &self.vars {
+            let names = sources(var);
+            if var.is_required() && var.group().is_none() && names.len() > 1 {
+                all_of_item(&mut w, &mut opened);
+                any_set(&mut w, &names);
+            }
             // The program rejects two sources of one variable set at once.
-            for (index, first) in names.iter().enumerate() {
-                for second in &names[index + 1..] {
-                    all_of.push(object(vec![("not", non_empty(&[first, second]))]));
+            for (index, one) in names.iter().enumerate() {
+                for other in &names[index + 1..] {
+                    all_of_item(&mut w, &mut opened);
+                    w.open(None, '{');
+                    w.open(Some("not"), '{');
+                    non_empty(&mut w, &[one, other]);
+                    w.close('}');
+                    w.close('}');
                 }
             }
         }
@@ -358,63 +409,99 @@ impl Schema {
             }
         }
         for group in groups {
-            let members: Vec<&VarSchema> = self
-                .vars
-                .iter()
-                .filter(|v| v.group() == Some(group))
-                .collect();
-            let needed: Vec<Node> = members
-                .iter()
-                .filter(|v| v.is_required())
-                .map(|v| any_set(&sources(v)))
-                .collect();
-            if needed.is_empty() {
+            let members = || self.vars.iter().filter(move |v| v.group() == Some(group));
+            if !members().any(VarSchema::is_required) {
                 continue;
             }
-            let enablers: Vec<Node> = members
-                .iter()
-                .flat_map(|v| sources(v))
-                .map(|name| non_empty(&[name]))
-                .collect();
-            all_of.push(object(vec![
-                (
-                    "$comment",
-                    Node::text(format!(
-                        "the optional group {group} is in use once one of its variables is set"
-                    )),
-                ),
-                ("if", object(vec![("anyOf", Node::Array(enablers))])),
-                ("then", object(vec![("allOf", Node::Array(needed))])),
-            ]));
+            all_of_item(&mut w, &mut opened);
+            w.open(None, '{');
+            let comment =
+                format!("the optional group {group} is in use once one of its variables is set");
+            w.text("$comment", &comment);
+            w.open(Some("if"), '{');
+            w.open(Some("anyOf"), '[');
+            for var in members() {
+                for name in sources(var) {
+                    w.open(None, '{');
+                    non_empty(&mut w, &[name]);
+                    w.close('}');
+                }
+            }
+            w.close(']');
+            w.close('}');
+            w.open(Some("then"), '{');
+            w.open(Some("allOf"), '[');
+            for var in members().filter(|v| v.is_required()) {
+                any_set(&mut w, &sources(var));
+            }
+            w.close(']');
+            w.close('}');
+            w.close('}');
         }
-        let mut document = vec![
-            ("$schema", Node::text(DIALECT)),
-            (
-                "description",
-                Node::text(
-                    "The environment variables this program reads, each a string. \
-                     Generated with --print-schema=json-schema.",
-                ),
-            ),
-            ("type", Node::text("object")),
-            ("properties", Node::Object(properties)),
-        ];
-        if !required.is_empty() {
-            document.push(("required", Node::names(required)));
+        if opened {
+            w.close(']');
         }
-        if !all_of.is_empty() {
-            document.push(("allOf", Node::Array(all_of)));
-        }
-        let mut out = String::new();
-        object(document).write(&mut out, 0);
-        let _ = writeln!(out);
-        out
+        w.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_integer_descriptions_are_the_types_own() {
+        use crate::EnvValue;
+        use std::num::{NonZeroI128, NonZeroI16, NonZeroI32, NonZeroI64, NonZeroI8};
+        use std::num::{NonZeroU128, NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8};
+        assert_eq!(
+            UNSIGNED_RANGES.map(str::to_owned),
+            [
+                u8::expected(),
+                u16::expected(),
+                u32::expected(),
+                u64::expected(),
+                u128::expected()
+            ]
+            .map(String::from)
+        );
+        assert_eq!(
+            NONZERO_UNSIGNED_RANGES.map(str::to_owned),
+            [
+                NonZeroU8::expected(),
+                NonZeroU16::expected(),
+                NonZeroU32::expected(),
+                NonZeroU64::expected(),
+                NonZeroU128::expected()
+            ]
+            .map(String::from)
+        );
+        assert_eq!(
+            SIGNED_RANGES.map(str::to_owned),
+            [
+                i8::expected(),
+                i16::expected(),
+                i32::expected(),
+                i64::expected(),
+                i128::expected()
+            ]
+            .map(String::from)
+        );
+        assert_eq!(
+            NONZERO_SIGNED_RANGES.map(str::to_owned),
+            [
+                NonZeroI8::expected(),
+                NonZeroI16::expected(),
+                NonZeroI32::expected(),
+                NonZeroI64::expected(),
+                NonZeroI128::expected()
+            ]
+            .map(String::from)
+        );
+        for expected in [usize::expected(), isize::expected()] {
+            assert_ne!(accepted(&expected), Accepted::Any, "{expected}");
+        }
+    }
 
     #[test]
     fn only_the_crates_own_descriptions_get_a_pattern() {
@@ -460,21 +547,20 @@ mod tests {
     }
 
     #[test]
-    fn nodes_print_as_indented_json() {
-        let node = object(vec![
-            ("a", Node::names(["x", "y"])),
-            (
-                "b",
-                Node::Array(vec![object(vec![("c", Node::Literal("true"))])]),
-            ),
-            ("d", Node::Object(Vec::new())),
-            ("e", Node::text("quote \" and \\")),
-        ]);
-        let mut out = String::new();
-        node.write(&mut out, 0);
+    fn the_writer_indents_and_keeps_names_on_one_line() {
+        let mut w = Writer::new();
+        w.names("a", &["x", "y"]);
+        w.open(Some("b"), '[');
+        w.open(None, '{');
+        w.literal("c", "true");
+        w.close('}');
+        w.close(']');
+        w.open(Some("d"), '{');
+        w.close('}');
+        w.text("e", "quote \" and \\");
         assert_eq!(
-            out,
-            "{\n  \"a\": [\"x\", \"y\"],\n  \"b\": [\n    {\n      \"c\": true\n    }\n  ],\n  \"d\": {},\n  \"e\": \"quote \\\" and \\\\\"\n}"
+            w.finish(),
+            "{\n  \"a\": [\"x\", \"y\"],\n  \"b\": [\n    {\n      \"c\": true\n    }\n  ],\n  \"d\": {},\n  \"e\": \"quote \\\" and \\\\\"\n}\n"
         );
     }
 }
