@@ -19,8 +19,9 @@ fn example_schema(bin: &str) -> Value {
         return schema.clone();
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // Cargo and rustup need their own variables; the example itself reads
-    // none to print its schema.
+    // Cargo and rustup need their own variables, and the build settings
+    // must match the outer build's so that its artifacts are reused; the
+    // example itself reads none to print its schema.
     let keep = [
         "PATH",
         "HOME",
@@ -28,6 +29,11 @@ fn example_schema(bin: &str) -> Value {
         "RUSTUP_HOME",
         "RUSTUP_TOOLCHAIN",
         "CARGO_TARGET_DIR",
+        "CARGO_BUILD_TARGET_DIR",
+        "CARGO_INCREMENTAL",
+        "RUSTFLAGS",
+        "RUSTC",
+        "RUSTC_WRAPPER",
     ];
     let output = Command::new(env!("CARGO"))
         .args(["run", "-q", "-p", "twelve-config-examples", "--bin", bin])
