@@ -26,7 +26,8 @@ const USAGE: &str = "\
 usage: twelve-config-diff [--format=text|json] [--env=FILE] OLD.json NEW.json
 
 Compares two --print-schema=json documents (the last release's, then this
-one's) and lists each change as breaking or compatible.
+one's) and lists each change as breaking or compatible. Either may be - for
+standard input, such as a program's --print-schema=json piped in.
 
 options:
   --format=text|json  the report's format (default: text)

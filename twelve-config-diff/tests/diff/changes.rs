@@ -541,3 +541,32 @@ fn required_variables_of_optional_groups_break_only_deployments_using_the_group(
         one("became_required", "TOUR_S3_BUCKET", true)
     );
 }
+
+#[test]
+fn a_dash_reads_a_document_from_standard_input() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+
+    let old = example_schema("microbin");
+    let mut new = old.clone();
+    remove_var(&mut new, "MICROBIN_QR");
+    let dir = TempDir::new();
+    let old_path = dir.file("old.json", &old.to_string());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_twelve-config-diff"))
+        .args(["--format=json", &old_path, "-"])
+        .env_clear()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(new.to_string().as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(kinds(&report), one("removed", "MICROBIN_QR", true));
+}
