@@ -257,7 +257,7 @@ fn an_unknown_format_exits_64_listing_the_formats() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        "error: unknown schema format \"yml\": expected one of: text, markdown, json, dotenv, kubernetes\n"
+        "error: unknown schema format \"yml\": expected one of: text, markdown, json, dotenv, kubernetes, json-schema\n"
     );
 }
 

@@ -9,6 +9,7 @@ mod cli;
 mod declared;
 mod every_problem;
 mod hostile;
+mod json_schema;
 mod naming;
 mod ported;
 mod process;

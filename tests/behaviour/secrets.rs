@@ -61,6 +61,7 @@ fn every_output(vars: &Vars) -> String {
         &["--print-schema=json"],
         &["--print-config", "--format=json"],
         &["--check-config", "--format=json"],
+        &["--print-schema=json-schema"],
     ] {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let _ = handle_args::<Secrets>(flags, vars, &mut stdout, &mut stderr);

@@ -245,7 +245,7 @@ fn an_unknown_format_is_a_usage_error_listing_the_formats() {
     assert_eq!(outcome.stdout, "");
     assert_eq!(
         outcome.stderr,
-        "error: unknown schema format \"yaml\": expected one of: text, markdown, json, dotenv, kubernetes\n"
+        "error: unknown schema format \"yaml\": expected one of: text, markdown, json, dotenv, kubernetes, json-schema\n"
     );
     let outcome = run::<Tour>(&["--print-schema="], &Counting::default());
     assert_eq!(outcome.status(), Some(EX_USAGE));

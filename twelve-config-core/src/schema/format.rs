@@ -18,7 +18,7 @@ use crate::cli::UsageError;
 /// assert_eq!("k8s".parse::<SchemaFormat>().unwrap(), SchemaFormat::Kubernetes);
 /// assert_eq!(
 ///     "yaml".parse::<SchemaFormat>().unwrap_err().to_string(),
-///     "unknown schema format \"yaml\": expected one of: text, markdown, json, dotenv, kubernetes"
+///     "unknown schema format \"yaml\": expected one of: text, markdown, json, dotenv, kubernetes, json-schema"
 /// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,16 +38,20 @@ pub enum SchemaFormat {
     /// `kubernetes` (or `k8s`): the `env:` list of a container spec, secrets
     /// read from a Kubernetes Secret. See [`Schema::to_kubernetes`].
     Kubernetes,
+    /// `json-schema`: a JSON Schema (draft 2020-12) to validate an
+    /// environment with. See [`Schema::to_json_schema`].
+    JsonSchema,
 }
 
 impl SchemaFormat {
     /// Every format, in the order the usage message lists them.
-    pub const ALL: [SchemaFormat; 5] = [
+    pub const ALL: [SchemaFormat; 6] = [
         SchemaFormat::Text,
         SchemaFormat::Markdown,
         SchemaFormat::Json,
         SchemaFormat::Dotenv,
         SchemaFormat::Kubernetes,
+        SchemaFormat::JsonSchema,
     ];
 
     /// The format's name, as `--print-schema=NAME` takes it.
@@ -58,6 +62,7 @@ impl SchemaFormat {
             SchemaFormat::Json => "json",
             SchemaFormat::Dotenv => "dotenv",
             SchemaFormat::Kubernetes => "kubernetes",
+            SchemaFormat::JsonSchema => "json-schema",
         }
     }
 
@@ -86,6 +91,7 @@ impl FromStr for SchemaFormat {
             "json" => SchemaFormat::Json,
             "dotenv" | "env" => SchemaFormat::Dotenv,
             "kubernetes" | "k8s" => SchemaFormat::Kubernetes,
+            "json-schema" => SchemaFormat::JsonSchema,
             _ => {
                 return Err(UsageError::new(format!(
                     "unknown schema format {}: expected one of: {}",
@@ -108,6 +114,7 @@ impl Schema {
             SchemaFormat::Json => self.to_json(),
             SchemaFormat::Dotenv => self.to_dotenv(),
             SchemaFormat::Kubernetes => self.to_kubernetes(&self.default_secret_name()),
+            SchemaFormat::JsonSchema => self.to_json_schema(),
         }
     }
 }

@@ -4,6 +4,7 @@
 mod dotenv;
 mod format;
 mod json;
+mod json_schema;
 mod kubernetes;
 mod markdown;
 mod render;

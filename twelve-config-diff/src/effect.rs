@@ -1,0 +1,255 @@
+//! Whether a breaking change hits a deployment, judged from its env file.
+//!
+//! "Set" means set and not empty, as twelve-config reads it. A value read
+//! from a `_FILE` cannot be judged without the file: such a change may hit.
+
+use crate::env::EnvFile;
+use crate::model::{Rule, Schema};
+
+/// What makes a deployment hit by a change.
+pub(crate) enum Effect {
+    /// Nothing: the change is compatible.
+    None,
+    /// It sets one of these names.
+    Set(Vec<String>),
+    /// It sets none of these names (it relied on a default, or on the
+    /// variable being optional).
+    Unset(Vec<String>),
+    /// It uses the group (sets one of `group`) but none of `var`.
+    UnsetInGroup {
+        group: Vec<String>,
+        var: Vec<String>,
+    },
+    /// One of `names` holds a value `hit` rejects; one of `files` is set
+    /// and its value cannot be seen.
+    Value {
+        names: Vec<String>,
+        files: Vec<String>,
+        hit: Box<dyn Fn(&str) -> bool>,
+    },
+    /// A presence rule: each variable's names, and for `required_if` the
+    /// default of the variable compared.
+    Rule {
+        kind: String,
+        vars: Vec<Vec<String>>,
+        equals: Option<String>,
+        default: Option<String>,
+    },
+}
+
+impl Effect {
+    /// The effect of a new rule, its variables' names taken from `schema`.
+    pub(crate) fn rule(rule: &Rule, schema: &Schema) -> Effect {
+        let var = |name: &String| schema.vars.iter().find(|v| v.name == *name);
+        let vars = rule
+            .vars
+            .iter()
+            .map(|name| match var(name) {
+                Some(var) => var.sources().into_iter().map(str::to_owned).collect(),
+                None => vec![name.clone()],
+            })
+            .collect();
+        let default = rule
+            .vars
+            .get(1)
+            .and_then(var)
+            .and_then(|v| v.default.clone());
+        Effect::Rule {
+            kind: rule.kind.clone(),
+            vars,
+            equals: rule.equals.clone(),
+            default,
+        }
+    }
+
+    /// Whether the deployment is hit: `None` when it cannot be told.
+    pub(crate) fn hits(&self, env: &EnvFile) -> Option<bool> {
+        let any = |names: &[String]| names.iter().any(|n| env.is_set(n));
+        match self {
+            Effect::None => Some(false),
+            Effect::Set(names) => Some(any(names)),
+            Effect::Unset(names) => Some(!any(names)),
+            Effect::UnsetInGroup { group, var } => Some(any(group) && !any(var)),
+            Effect::Value { names, files, hit } => {
+                if names.iter().filter_map(|n| env.get(n)).any(hit) {
+                    Some(true)
+                } else if any(files) {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            Effect::Rule {
+                kind,
+                vars,
+                equals,
+                default,
+            } => {
+                let set: Vec<bool> = vars.iter().map(|names| any(names)).collect();
+                let count = set.iter().filter(|s| **s).count();
+                let first = set.first().copied().unwrap_or(false);
+                let others = set.get(1..).unwrap_or(&[]);
+                match kind.as_str() {
+                    "at_most_one" => Some(count > 1),
+                    "exactly_one" => Some(count != 1),
+                    "at_least_one" => Some(count == 0),
+                    "all_or_none" => Some(count > 0 && count < set.len()),
+                    "requires" => Some(first && others.iter().any(|s| !s)),
+                    "conflicts_with" => Some(first && others.iter().any(|s| *s)),
+                    "required_if" => {
+                        let compared = vars.get(1).and_then(|names| {
+                            names
+                                .iter()
+                                .find_map(|n| env.get(n))
+                                .map(str::to_owned)
+                                .or_else(|| default.clone())
+                        });
+                        let applies = match (compared, equals) {
+                            (Some(text), Some(equals)) => text.eq_ignore_ascii_case(equals),
+                            _ => false,
+                        };
+                        Some(applies && !first)
+                    }
+                    // `check`, `validate` and kinds this tool does not know
+                    // look at values it cannot judge.
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// An integer type's range, from its description: `integer 0..=65535`,
+/// `integer 1..=255`, `nonzero integer -128..=127` (maybe `secret `).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IntegerRange {
+    min: Bound,
+    max: Bound,
+    nonzero: bool,
+}
+
+/// A bound that orders as the integer it writes: `(-1, u128::MAX - n)` for
+/// `-n`, `(1, n)` for `n`; wide enough for `i128::MIN` and `u128::MAX`.
+type Bound = (i8, u128);
+
+fn bound(text: &str) -> Option<Bound> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude: u128 = digits.parse().ok()?;
+    Some(if negative && magnitude > 0 {
+        (-1, u128::MAX - magnitude)
+    } else {
+        (1, magnitude)
+    })
+}
+
+/// The range of an integer type described as `expected`, if it is one.
+pub(crate) fn integer_range(expected: &str) -> Option<IntegerRange> {
+    let expected = expected.strip_prefix("secret ").unwrap_or(expected);
+    let (nonzero, range) = match expected.strip_prefix("nonzero integer ") {
+        Some(range) => (true, range),
+        None => (false, expected.strip_prefix("integer ")?),
+    };
+    let (min, max) = range.split_once("..=")?;
+    Some(IntegerRange {
+        min: bound(min)?,
+        max: bound(max)?,
+        nonzero,
+    })
+}
+
+impl IntegerRange {
+    fn has_zero(&self) -> bool {
+        !self.nonzero && self.min <= (1, 0) && (1, 0) <= self.max
+    }
+
+    /// Whether every value of `other` is a value of `self`.
+    pub(crate) fn contains_range(&self, other: &IntegerRange) -> bool {
+        self.min <= other.min && other.max <= self.max && (self.has_zero() || !other.has_zero())
+    }
+
+    /// Whether the text is an integer of this range. (Leading zeros and a
+    /// `+` are accepted, as twelve-config accepts them.)
+    pub(crate) fn accepts(&self, text: &str) -> bool {
+        match bound(text) {
+            Some(n) => self.min <= n && n <= self.max && !(self.nonzero && n == (1, 0)),
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(kind: &str, vars: &[&[&str]]) -> Effect {
+        Effect::Rule {
+            kind: kind.to_owned(),
+            vars: vars
+                .iter()
+                .map(|names| names.iter().map(|n| (*n).to_owned()).collect())
+                .collect(),
+            equals: None,
+            default: None,
+        }
+    }
+
+    #[test]
+    fn presence_rules_are_judged_from_what_the_file_sets() {
+        let vars: &[&[&str]] = &[&["A", "A_FILE"], &["B"], &["C"]];
+        let cases = [
+            ("", [false, true, true, false, false, false]),
+            ("A_FILE=/a\n", [false, false, false, true, true, false]),
+            ("A=1\nB=\n", [false, false, false, true, true, false]),
+            ("A=1\nB=2\n", [true, true, false, true, true, true]),
+            ("A=1\nB=2\nC=3\n", [true, true, false, false, false, true]),
+            ("B=2\n", [false, false, false, true, false, false]),
+        ];
+        let kinds = [
+            "at_most_one",
+            "exactly_one",
+            "at_least_one",
+            "all_or_none",
+            "requires",
+            "conflicts_with",
+        ];
+        for (text, expected) in cases {
+            let env = crate::env::parse(text).unwrap();
+            let verdicts: Vec<bool> = kinds
+                .iter()
+                .map(|kind| rule(kind, vars).hits(&env).unwrap())
+                .collect();
+            assert_eq!(verdicts, expected, "{text:?}");
+        }
+        let env = crate::env::parse("").unwrap();
+        assert_eq!(rule("check", vars).hits(&env), None);
+        assert_eq!(rule("validate", vars).hits(&env), None);
+    }
+
+    #[test]
+    fn integer_ranges_compare_as_numbers() {
+        let u16_ = integer_range("integer 0..=65535").unwrap();
+        let u8_ = integer_range("integer 0..=255").unwrap();
+        let i8_ = integer_range("integer -128..=127").unwrap();
+        let nz_u16 = integer_range("integer 1..=65535").unwrap();
+        let nz_i8 = integer_range("nonzero integer -128..=127").unwrap();
+        let i128_ = integer_range(&format!("integer {}..={}", i128::MIN, i128::MAX)).unwrap();
+        let u128_ = integer_range(&format!("secret integer 0..={}", u128::MAX)).unwrap();
+        assert!(u16_.contains_range(&u8_) && !u8_.contains_range(&u16_));
+        assert!(!u16_.contains_range(&i8_) && !i8_.contains_range(&u8_));
+        assert!(u16_.contains_range(&nz_u16) && !nz_u16.contains_range(&u16_));
+        assert!(i8_.contains_range(&nz_i8) && !nz_i8.contains_range(&i8_));
+        assert!(i128_.contains_range(&i8_) && u128_.contains_range(&u16_));
+        assert!(!i128_.contains_range(&u128_) && !u128_.contains_range(&i128_));
+        assert!(u8_.accepts("255") && u8_.accepts("+007") && !u8_.accepts("256"));
+        assert!(!u8_.accepts("-1") && i8_.accepts("-128") && !i8_.accepts("-129"));
+        assert!(!nz_u16.accepts("0") && !nz_i8.accepts("-0") && !u8_.accepts("1a"));
+        assert_eq!(integer_range("one of: a, b"), None);
+        assert_eq!(integer_range("integer 0..=x"), None);
+    }
+}
