@@ -9,6 +9,7 @@ mod cli;
 mod hostile;
 mod naming;
 mod ported;
+mod ported_meilisearch;
 mod process;
 mod properties;
 mod real;
