@@ -235,10 +235,7 @@ pub(crate) struct S3Snapshot {
     #[config(requires(s3_secret_key))]
     pub(crate) s3_access_key: Option<SecretString>,
     /// Secret access key.
-    #[config(conflicts_with(
-        experimental_s3_role_arn,
-        experimental_s3_web_identity_token_file
-    ))]
+    #[config(conflicts_with(experimental_s3_role_arn, experimental_s3_web_identity_token_file))]
     pub(crate) s3_secret_key: Option<SecretString>,
     /// IAM role assumed through web identity federation; needs the token file.
     #[config(requires(experimental_s3_web_identity_token_file))]
@@ -254,7 +251,11 @@ pub(crate) struct S3Snapshot {
     pub(crate) experimental_s3_compression_level: u32,
     /// How long the signature of an upload stays valid (bare numbers are
     /// seconds).
-    #[config(env = "MEILI_EXPERIMENTAL_S3_SIGNATURE_DURATION_SECONDS", unit = "s", default = "8h")]
+    #[config(
+        env = "MEILI_EXPERIMENTAL_S3_SIGNATURE_DURATION_SECONDS",
+        unit = "s",
+        default = "8h"
+    )]
     pub(crate) experimental_s3_signature_duration: Duration,
     /// Size of each uploaded part.
     #[config(default = "375 MiB")]

@@ -66,7 +66,10 @@ fn load(vars: &[(&str, &str)]) -> Result<Meilisearch, twelve_config::Errors> {
     Meilisearch::from_vars(vars.iter().copied())
 }
 
-fn with(base: &[(&'static str, &'static str)], more: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+fn with(
+    base: &[(&'static str, &'static str)],
+    more: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
     base.iter().chain(more).copied().collect()
 }
 
@@ -114,15 +117,24 @@ fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     let memory = c.indexer.max_indexing_memory;
     assert_eq!(memory, meilisearch::two_thirds_of_the_memory());
     // This runs on Linux, where the memory is known: a real, finite size.
-    assert!(memory.bytes() > 0 && memory < ByteSize::new(u64::MAX), "{memory}");
+    assert!(
+        memory.bytes() > 0 && memory < ByteSize::new(u64::MAX),
+        "{memory}"
+    );
     let cpus = std::thread::available_parallelism().unwrap().get();
     assert_eq!(c.indexer.max_indexing_threads, (cpus / 2).max(1));
     assert_eq!(
-        c.indexer.experimental_limit_batched_tasks_total_size.bytes(),
+        c.indexer
+            .experimental_limit_batched_tasks_total_size
+            .bytes(),
         (memory.bytes() / 2).min(10 << 30)
     );
     // The batch limit follows the indexing memory that was set...
-    let small = load(&with(CONFIG_TOML, &[("MEILI_MAX_INDEXING_MEMORY", "4 GiB")])).unwrap();
+    let small = load(&with(
+        CONFIG_TOML,
+        &[("MEILI_MAX_INDEXING_MEMORY", "4 GiB")],
+    ))
+    .unwrap();
     assert_eq!(small.indexer.max_indexing_memory, ByteSize::gib(4));
     assert_eq!(
         small.indexer.experimental_limit_batched_tasks_total_size,
@@ -141,11 +153,16 @@ fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     assert_eq!(big.indexer.max_indexing_threads, (cpus / 2).max(1));
     let set = load(&[
         ("MEILI_MAX_INDEXING_MEMORY", "64GiB"),
-        ("MEILI_EXPERIMENTAL_LIMIT_BATCHED_TASKS_TOTAL_SIZE", "100 MB"),
+        (
+            "MEILI_EXPERIMENTAL_LIMIT_BATCHED_TASKS_TOTAL_SIZE",
+            "100 MB",
+        ),
     ])
     .unwrap();
     assert_eq!(
-        set.indexer.experimental_limit_batched_tasks_total_size.bytes(),
+        set.indexer
+            .experimental_limit_batched_tasks_total_size
+            .bytes(),
         100_000_000
     );
 }
@@ -166,7 +183,10 @@ fn meilisearch_commented_lines_of_config_toml_load() {
         Some(Path::new("./path/to/my/file.dump"))
     );
     assert!(!c.ignore_missing_dump && !c.ignore_dump_if_db_exists);
-    assert_eq!(c.ssl_ocsp_path.as_deref(), Some(Path::new("./path/to/ocsp-file")));
+    assert_eq!(
+        c.ssl_ocsp_path.as_deref(),
+        Some(Path::new("./path/to/ocsp-file"))
+    );
     assert_eq!(c.experimental_max_number_of_batched_tasks, Some(100));
     assert!(!format!("{c:?}").contains("YOUR_MASTER_KEY_VALUE"));
 }
@@ -180,29 +200,42 @@ fn meilisearch_production_needs_a_master_key_of_16_bytes() {
     assert!(text.contains("MEILI_ENV"), "{text}");
     assert!(text.contains("production"), "{text}");
 
-    let short = load(&[("MEILI_ENV", "production"), ("MEILI_MASTER_KEY", "fifteen-bytes!!")])
-        .unwrap_err()
-        .to_string();
+    let short = load(&[
+        ("MEILI_ENV", "production"),
+        ("MEILI_MASTER_KEY", "fifteen-bytes!!"),
+    ])
+    .unwrap_err()
+    .to_string();
     assert!(short.contains("at least 16 bytes in production"), "{short}");
     assert!(!short.contains("fifteen-bytes!!"), "{short}");
 
-    let ok = load(&[("MEILI_ENV", "production"), ("MEILI_MASTER_KEY", "sixteen-bytes!!!")]);
+    let ok = load(&[
+        ("MEILI_ENV", "production"),
+        ("MEILI_MASTER_KEY", "sixteen-bytes!!!"),
+    ]);
     assert!(ok.is_ok());
     // A short key is Meilisearch's warning, not its error, in development.
     assert!(load(&[("MEILI_MASTER_KEY", "short")]).is_ok());
     // clap matches the environment exactly.
-    let text = load(&[("MEILI_ENV", "Production")]).unwrap_err().to_string();
+    let text = load(&[("MEILI_ENV", "Production")])
+        .unwrap_err()
+        .to_string();
     assert!(text.contains("MEILI_ENV"), "{text}");
     assert!(text.contains("development, production"), "{text}");
 }
 
 #[test]
 fn meilisearch_log_settings_ignore_case_and_list_meilisearch_spellings() {
-    let c = load(&[("MEILI_LOG_LEVEL", "debug"), ("MEILI_EXPERIMENTAL_LOGS_MODE", "json")])
-        .unwrap();
+    let c = load(&[
+        ("MEILI_LOG_LEVEL", "debug"),
+        ("MEILI_EXPERIMENTAL_LOGS_MODE", "json"),
+    ])
+    .unwrap();
     assert_eq!(c.log_level, LogLevel::Debug);
     assert_eq!(c.experimental_logs_mode, LogMode::Json);
-    let text = load(&[("MEILI_LOG_LEVEL", "verbose")]).unwrap_err().to_string();
+    let text = load(&[("MEILI_LOG_LEVEL", "verbose")])
+        .unwrap_err()
+        .to_string();
     assert!(
         text.contains("expected one of: OFF, ERROR, WARN, INFO, DEBUG, TRACE"),
         "{text}"
@@ -224,7 +257,10 @@ fn meilisearch_dump_and_snapshot_rules() {
         ("MEILI_IGNORE_MISSING_DUMP", "MEILI_IMPORT_DUMP"),
         ("MEILI_IGNORE_DUMP_IF_DB_EXISTS", "MEILI_IMPORT_DUMP"),
         ("MEILI_IGNORE_MISSING_SNAPSHOT", "MEILI_IMPORT_SNAPSHOT"),
-        ("MEILI_IGNORE_SNAPSHOT_IF_DB_EXISTS", "MEILI_IMPORT_SNAPSHOT"),
+        (
+            "MEILI_IGNORE_SNAPSHOT_IF_DB_EXISTS",
+            "MEILI_IMPORT_SNAPSHOT",
+        ),
     ] {
         let errors = load(&[(switch, "false")]).unwrap_err();
         let text = errors.to_string();
@@ -252,7 +288,10 @@ fn meilisearch_s3_snapshots_are_an_optional_group() {
         "wJalrXUtnFEMI/K7MDENG/EXAMPLEKEY"
     );
     assert_eq!(s3.experimental_s3_max_in_flight_parts.get(), 10);
-    assert_eq!(s3.experimental_s3_signature_duration, Duration::from_secs(8 * 3600));
+    assert_eq!(
+        s3.experimental_s3_signature_duration,
+        Duration::from_secs(8 * 3600)
+    );
     assert_eq!(s3.experimental_s3_multipart_part_size, ByteSize::mib(375));
 
     let role = load(&[
@@ -260,8 +299,14 @@ fn meilisearch_s3_snapshots_are_an_optional_group() {
         ("MEILI_S3_BUCKET_REGION", "eu-west-3"),
         ("MEILI_S3_BUCKET_NAME", "search-snapshots"),
         ("MEILI_S3_SNAPSHOT_PREFIX", "prod"),
-        ("MEILI_EXPERIMENTAL_S3_ROLE_ARN", "arn:aws:iam::123456789012:role/snap"),
-        ("MEILI_EXPERIMENTAL_S3_WEB_IDENTITY_TOKEN_FILE", "/var/run/token"),
+        (
+            "MEILI_EXPERIMENTAL_S3_ROLE_ARN",
+            "arn:aws:iam::123456789012:role/snap",
+        ),
+        (
+            "MEILI_EXPERIMENTAL_S3_WEB_IDENTITY_TOKEN_FILE",
+            "/var/run/token",
+        ),
     ])
     .unwrap();
     assert!(role.s3_snapshot.unwrap().s3_access_key.is_none());
@@ -283,12 +328,18 @@ fn meilisearch_s3_snapshots_are_an_optional_group() {
     // A key without its secret, and keys together with a role.
     let text = load(&with(
         &S3_WITH_KEYS[..5],
-        &[("MEILI_EXPERIMENTAL_S3_WEB_IDENTITY_TOKEN_FILE", "/var/run/token")],
+        &[(
+            "MEILI_EXPERIMENTAL_S3_WEB_IDENTITY_TOKEN_FILE",
+            "/var/run/token",
+        )],
     ))
     .unwrap_err()
     .to_string();
     assert!(text.contains("MEILI_S3_SECRET_KEY"), "{text}");
-    assert!(text.contains("MEILI_EXPERIMENTAL_S3_WEB_IDENTITY_TOKEN_FILE"), "{text}");
+    assert!(
+        text.contains("MEILI_EXPERIMENTAL_S3_WEB_IDENTITY_TOKEN_FILE"),
+        "{text}"
+    );
     assert!(!text.contains("AKIAEXAMPLEKEYID"), "{text}");
 }
 
@@ -298,8 +349,11 @@ fn meilisearch_openai_key_falls_back_to_the_plain_name() {
     assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
     let key = loaded.config().engine.openai_api_key.as_ref().unwrap();
     assert_eq!(key.expose_secret(), "sk-plain");
-    let both = load(&[("OPENAI_API_KEY", "sk-plain"), ("MEILI_OPENAI_API_KEY", "sk-meili")])
-        .unwrap();
+    let both = load(&[
+        ("OPENAI_API_KEY", "sk-plain"),
+        ("MEILI_OPENAI_API_KEY", "sk-meili"),
+    ])
+    .unwrap();
     let key = both.engine.openai_api_key.as_ref().unwrap();
     assert_eq!(key.expose_secret(), "sk-meili");
 }
@@ -307,7 +361,10 @@ fn meilisearch_openai_key_falls_back_to_the_plain_name() {
 #[test]
 fn meilisearch_ip_networks_and_failure_modes() {
     let c = load(&[
-        ("MEILI_EXPERIMENTAL_ALLOWED_IP_NETWORKS", "10.0.0.0/8, 192.168.1.7,fd00::/8"),
+        (
+            "MEILI_EXPERIMENTAL_ALLOWED_IP_NETWORKS",
+            "10.0.0.0/8, 192.168.1.7,fd00::/8",
+        ),
         (
             "MEILI_EXPERIMENTAL_CONFIG_EMBEDDER_FAILURE_MODES",
             "ignore_embedder_failures",
@@ -332,7 +389,10 @@ fn meilisearch_ip_networks_and_failure_modes() {
         let text = load(&[("MEILI_EXPERIMENTAL_ALLOWED_IP_NETWORKS", bad)])
             .unwrap_err()
             .to_string();
-        assert!(text.contains("MEILI_EXPERIMENTAL_ALLOWED_IP_NETWORKS"), "{text}");
+        assert!(
+            text.contains("MEILI_EXPERIMENTAL_ALLOWED_IP_NETWORKS"),
+            "{text}"
+        );
     }
 }
 
@@ -424,7 +484,10 @@ fn meilisearch_schema_lists_every_variable_computed_defaults_and_rules() {
         var("MEILI_EXPERIMENTAL_LIMIT_BATCHED_TASKS_TOTAL_SIZE")["default_computed"],
         "half of MEILI_MAX_INDEXING_MEMORY, at most 10 GiB"
     );
-    assert_eq!(var("MEILI_OPENAI_API_KEY")["fallbacks"], serde_json::json!(["OPENAI_API_KEY"]));
+    assert_eq!(
+        var("MEILI_OPENAI_API_KEY")["fallbacks"],
+        serde_json::json!(["OPENAI_API_KEY"])
+    );
     assert_eq!(var("MEILI_S3_BUCKET_NAME")["group"], "s3_snapshot");
     assert_eq!(var("MEILI_MASTER_KEY")["secret"], true);
     assert_eq!(
@@ -438,11 +501,17 @@ fn meilisearch_schema_lists_every_variable_computed_defaults_and_rules() {
             .any(|r| r["kind"] == kind && r["vars"] == serde_json::json!(vars))
     };
     assert!(
-        has_rule("at_most_one", &["MEILI_IMPORT_DUMP", "MEILI_IMPORT_SNAPSHOT"]),
+        has_rule(
+            "at_most_one",
+            &["MEILI_IMPORT_DUMP", "MEILI_IMPORT_SNAPSHOT"]
+        ),
         "{rules:#?}"
     );
     assert!(
-        has_rule("requires", &["MEILI_IGNORE_MISSING_DUMP", "MEILI_IMPORT_DUMP"]),
+        has_rule(
+            "requires",
+            &["MEILI_IGNORE_MISSING_DUMP", "MEILI_IMPORT_DUMP"]
+        ),
         "{rules:#?}"
     );
     assert!(
