@@ -111,6 +111,29 @@ fn meilisearch_config_toml_loads_without_warnings() {
     assert!(c.engine.openai_api_key.is_none());
 }
 
+/// What Meilisearch's `Dockerfile` sets, run in production as its
+/// documentation shows.
+const DOCKER: &[(&str, &str)] = &[
+    ("MEILI_HTTP_ADDR", "0.0.0.0:7700"),
+    ("MEILI_SERVER_PROVIDER", "docker"),
+    ("MEILI_ENV", "production"),
+    ("MEILI_MASTER_KEY", "aSampleMasterKey-of-32-characters"),
+];
+
+#[test]
+fn meilisearch_docker_image_environment_loads() {
+    let loaded = Meilisearch::load(&Vars::new(DOCKER.iter().copied())).unwrap();
+    assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
+    let c = loaded.config();
+    assert_eq!(c.http_addr, "0.0.0.0:7700");
+    assert_eq!(c.engine.server_provider.as_deref(), Some("docker"));
+    assert_eq!(c.env, Environment::Production);
+    assert_eq!(
+        c.master_key.as_ref().unwrap().expose_secret(),
+        "aSampleMasterKey-of-32-characters"
+    );
+}
+
 #[test]
 fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     let c = load(CONFIG_TOML).unwrap();
