@@ -342,7 +342,7 @@ fn a_validation_rule_that_fails_without_a_problem_still_reports_one() {
     assert_eq!(errors.len(), 1);
     assert_eq!(
         errors.to_string(),
-        "error: 1 configuration problem\n  RULE_*  rejected by the validation rule, which named no problem"
+        "error: 1 configuration problem\n  RULE_*  rejected by the rule Ruled::check, which named no problem"
     );
 }
 

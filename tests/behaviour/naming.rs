@@ -48,7 +48,6 @@ fn prefix_env_and_nested_names() {
             "POOL_DEBUG",
             "APP_REPLICA_POOL_SIZE",
             "APP_REPLICA_POOL_IDLE_TIMEOUT",
-            "POOL_DEBUG",
             "APP_TYPE",
             "APP_HTTP2_ENABLED",
         ]
@@ -65,7 +64,6 @@ fn prefix_env_and_nested_names() {
             "primary.debug",
             "replica.size",
             "replica.idle_timeout",
-            "replica.debug",
             "type",
             "http2_enabled",
         ]
@@ -412,5 +410,8 @@ fn names_stay_right_around_exact_names_at_every_level() {
         ("APP_LIMIT", "2"),
     ])
     .unwrap_err();
-    assert_eq!(errors.iter().next().unwrap().var(), "APP_LIMIT, OUTER_MODE");
+    assert_eq!(
+        errors.iter().next().unwrap().vars(),
+        ["APP_LIMIT", "OUTER_MODE"]
+    );
 }

@@ -363,13 +363,10 @@ mod groups {
             ]
         );
         let schema = Service::schema();
-        assert_eq!(
-            schema.var("SVC_SMTP__PORT").unwrap().group(),
-            Some("SVC_SMTP__*")
-        );
+        assert_eq!(schema.var("SVC_SMTP__PORT").unwrap().group(), Some("smtp"));
         assert_eq!(
             schema.var("SVC_STORAGE__S3.BUCKET").unwrap().group(),
-            Some("SVC_STORAGE__S3.*")
+            Some("storage.s3")
         );
         assert_eq!(schema.var("SVC_LIMITS__BODY").unwrap().group(), None);
         assert!(schema.var("SVC_SMTP__SERVER").unwrap().is_required());
@@ -402,10 +399,9 @@ mod groups {
             "error: 3 configuration problems\n  \
              SVC_SMTP__SERVER        missing: required (text)\n                          \
              note: the optional group smtp is enabled because SVC_SMTP__PORT is set\n  \
-             SVC_SMTP__PASSWORD      missing: required (secret text)\n                          \
-             note: the optional group smtp is enabled because SVC_SMTP__PORT is set\n  \
+             SVC_SMTP__PASSWORD      missing: required (secret text)\n  \
              SVC_STORAGE__S3.BUCKET  missing: required (text)\n                          \
-             note: the optional group s3 is enabled because SVC_STORAGE__S3.REGION is set"
+             note: the optional group storage.s3 is enabled because SVC_STORAGE__S3.REGION is set"
         );
     }
 
@@ -590,7 +586,8 @@ mod rules {
             text,
             "error: 3 configuration problems\n  \
              APP_TLS_CERT, APP_TLS_KEY  set both or neither\n  \
-             APP_READ_TIMEOUT, APP_REQUEST_TIMEOUT  the read timeout must not exceed the request timeout\n  \
+             APP_READ_TIMEOUT, APP_REQUEST_TIMEOUT\n      \
+             the read timeout must not exceed the request timeout\n  \
              APP_PART_SIZE              larger than the body limit 10 MiB"
         );
     }

@@ -256,6 +256,10 @@ impl EnvValue for ByteSize {
     fn parse_env(text: &str) -> Result<Self, ValueError> {
         text.parse()
     }
+
+    fn to_env(&self) -> Option<String> {
+        Some(self.bytes().to_string())
+    }
 }
 
 #[cfg(test)]

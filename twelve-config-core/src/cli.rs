@@ -7,7 +7,8 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write;
 
-use crate::load::{load_keeping_warnings, Warning};
+use crate::load::load_keeping_warnings;
+use crate::loaded::Warning;
 use crate::source::Source;
 use crate::walk::TRACE;
 use crate::Config;
@@ -575,17 +576,18 @@ pub fn load_or_report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
     let walked = crate::load::walk::<T, false>(source, None);
     // Written by code that is not generic: one copy in every program,
     // whatever it loads.
-    let (ok, text) = report(walked.errors, walked.warnings);
+    let (ok, text) = report(walked.errors, walked.notes, walked.warnings);
     (walked.config.filter(|_| ok), text)
 }
 
 /// The report, if any, then the warnings; and whether there is no problem.
-fn report(errors: Vec<crate::Error>, warnings: Vec<Warning>) -> (bool, String) {
+fn report(errors: Vec<crate::Error>, notes: Vec<String>, warnings: Vec<Warning>) -> (bool, String) {
     use std::fmt::Write as _;
     let ok = errors.is_empty();
     let mut text = String::new();
     if !ok {
-        let _ = writeln!(text, "{}", crate::Errors::from_vec(errors));
+        let errors = crate::Errors::from_vec(errors).with_notes(notes);
+        let _ = writeln!(text, "{errors}");
     }
     for warning in &warnings {
         let _ = writeln!(text, "{warning}");

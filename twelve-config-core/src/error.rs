@@ -26,7 +26,7 @@ const NAME_COLUMN_MAX: usize = 32;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
-    var: String,
+    vars: Vec<String>,
     field: String,
     kind: ErrorKind,
     note: Option<String>,
@@ -88,18 +88,33 @@ pub enum ErrorKind {
         /// The closest known name, when one is close.
         suggestion: Option<String>,
     },
-    /// A rule across fields, from `#[config(validate = ...)]`, failed.
+    /// A rule across fields failed: a presence rule such as
+    /// `#[config(at_most_one(..))]`, a `check` or the `validate` function.
     #[non_exhaustive]
     Rule {
         /// The rule's message.
         message: String,
     },
+    /// The variable is set to the empty string where
+    /// `#[config(empty = "error")]` forbids it.
+    Empty,
 }
 
 impl Error {
     pub(crate) fn new(var: impl Into<String>, field: impl Into<String>, kind: ErrorKind) -> Self {
+        let var = var.into();
+        let vars = if var.is_empty() {
+            Vec::new()
+        } else {
+            vec![var]
+        };
+        Error::with_vars(vars, field, kind)
+    }
+
+    /// A problem involving several variables, such as a rule's.
+    pub(crate) fn with_vars(vars: Vec<String>, field: impl Into<String>, kind: ErrorKind) -> Self {
         Error {
-            var: var.into(),
+            vars,
             field: field.into(),
             kind,
             note: None,
@@ -112,13 +127,36 @@ impl Error {
     }
 
     /// The variable's full name as it is set in the environment, prefix
-    /// included (for `_FILE` problems, the `_FILE` variable).
+    /// included (for `_FILE` problems, the `_FILE` variable). For a rule
+    /// involving several variables, the first; see [`vars`](Self::vars).
     pub fn var(&self) -> &str {
-        &self.var
+        self.vars.first().map_or("", String::as_str)
     }
 
-    /// The field's path in the configuration, such as `workers.threads`.
-    /// Empty for problems that belong to no field (unknown variables).
+    /// Every variable the problem involves: one, or those a rule names.
+    ///
+    /// ```
+    /// use twelve_config::Config;
+    ///
+    /// #[derive(Config, Debug)]
+    /// #[config(at_most_one(import_dump, import_snapshot))]
+    /// struct Settings {
+    ///     import_dump: Option<String>,
+    ///     import_snapshot: Option<String>,
+    /// }
+    ///
+    /// let errors = Settings::from_vars([("IMPORT_DUMP", "a"), ("IMPORT_SNAPSHOT", "b")])
+    ///     .unwrap_err();
+    /// let error = errors.get("IMPORT_SNAPSHOT").unwrap();
+    /// assert_eq!(error.vars(), ["IMPORT_DUMP", "IMPORT_SNAPSHOT"]);
+    /// ```
+    pub fn vars(&self) -> &[String] {
+        &self.vars
+    }
+
+    /// The field's path in the configuration, such as `workers.threads`
+    /// (for a rule, the paths of its fields joined by `, `). Empty for
+    /// problems that belong to no field (unknown variables).
     pub fn field(&self) -> &str {
         &self.field
     }
@@ -283,13 +321,16 @@ impl fmt::Display for ErrorKind {
                 }
             }
             ErrorKind::Rule { message } => f.write_str(&one_line(message)),
+            ErrorKind::Empty => {
+                f.write_str("set but empty: give it a value, or unset it to use the default")
+            }
         }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", shown_name(&self.var), self.kind)?;
+        write!(f, "{}: {}", shown_names(&self.vars), self.kind)?;
         if let Some(note) = &self.note {
             write!(f, " ({})", one_line(note))?;
         }
@@ -312,11 +353,27 @@ impl std::error::Error for Error {}
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Errors {
     errors: Vec<Error>,
+    notes: Vec<String>,
 }
 
 impl Errors {
     pub(crate) fn from_vec(errors: Vec<Error>) -> Self {
-        Errors { errors }
+        Errors {
+            errors,
+            notes: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes = notes;
+        self
+    }
+
+    /// Rules that could not be checked because a value they read did not
+    /// load: "the rule `check_ports` was not checked: APP_PORT did not
+    /// load". They are checked once those problems are mended.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// How many problems there are (at least one in a failed load).
@@ -334,13 +391,18 @@ impl Errors {
         self.errors.iter()
     }
 
-    /// The problem with the given variable, if there is one.
+    /// The first problem involving the given variable, if there is one.
     pub fn get(&self, var: &str) -> Option<&Error> {
-        self.errors.iter().find(|e| e.var == var)
+        self.errors.iter().find(|e| e.vars.iter().any(|v| v == var))
     }
 }
 
 impl fmt::Display for Errors {
+    /// One entry per problem. Names up to 32 characters stand in a column
+    /// with the message beside them; longer names, and rules naming several
+    /// variables, stand on a line of their own with the message below, so
+    /// that every entry starts with its variables and reads well at real
+    /// name lengths.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.errors.len();
         write!(
@@ -348,21 +410,62 @@ impl fmt::Display for Errors {
             "error: {n} configuration problem{}",
             if n == 1 { "" } else { "s" }
         )?;
-        let width = self
-            .errors
+        let names: Vec<String> = self.errors.iter().map(|e| shown_names(&e.vars)).collect();
+        let fits = |name: &String| name.chars().count() <= NAME_COLUMN_MAX;
+        let width = names
             .iter()
-            .map(|e| shown_name(&e.var).chars().count())
-            .filter(|&w| w <= NAME_COLUMN_MAX)
+            .filter(|n| fits(n))
+            .map(|n| n.chars().count())
             .max()
             .unwrap_or(0);
-        for error in &self.errors {
-            write!(f, "\n  {:width$}  {}", shown_name(&error.var), error.kind)?;
-            if let Some(note) = &error.note {
-                write!(f, "\n  {:width$}  note: {}", "", one_line(note))?;
+        for (error, name) in self.errors.iter().zip(&names) {
+            if fits(name) {
+                write!(f, "\n  {name:width$}  {}", error.kind)?;
+                if let Some(note) = &error.note {
+                    write!(f, "\n  {:width$}  note: {}", "", one_line(note))?;
+                }
+            } else {
+                write!(f, "\n  {}", wrapped(name, 4))?;
+                write!(f, "\n      {}", error.kind)?;
+                if let Some(note) = &error.note {
+                    write!(f, "\n      note: {}", one_line(note))?;
+                }
             }
+        }
+        for note in &self.notes {
+            write!(f, "\n  note: {}", one_line(note))?;
         }
         Ok(())
     }
+}
+
+/// The names of a problem's variables, as a report shows them.
+fn shown_names(vars: &[String]) -> String {
+    let names: Vec<std::borrow::Cow<'_, str>> = vars.iter().map(|v| shown_name(v)).collect();
+    names.join(", ")
+}
+
+/// A list of names broken after a comma where a line would pass 100
+/// characters, each further line indented by `indent` more spaces.
+fn wrapped(names: &str, indent: usize) -> String {
+    const LINE: usize = 100;
+    let mut out = String::new();
+    let mut line = 0;
+    for (i, name) in names.split(", ").enumerate() {
+        if i > 0 {
+            if line + name.len() + 2 > LINE {
+                out.push_str(",\n  ");
+                out.push_str(&" ".repeat(indent));
+                line = indent;
+            } else {
+                out.push_str(", ");
+                line += 2;
+            }
+        }
+        out.push_str(name);
+        line += name.len();
+    }
+    out
 }
 
 impl std::error::Error for Errors {}

@@ -12,7 +12,9 @@ pub mod attributes;
 mod bytes;
 mod cli;
 mod error;
+mod json;
 mod load;
+mod loaded;
 mod map;
 mod parse;
 #[cfg(feature = "url")]
@@ -33,9 +35,9 @@ pub use crate::cli::{
     answer, handle_args, Action, Request, SchemaFormat, UsageError, EX_CONFIG, EX_USAGE,
 };
 pub use crate::error::{Error, ErrorKind, Errors};
-pub use crate::load::{Loaded, Origin, ResolvedVar, Warning};
+pub use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
 pub use crate::rule::Problems;
-pub use crate::schema::{Schema, VarSchema};
+pub use crate::schema::{GroupSchema, RuleSchema, Schema, VarSchema};
 pub use crate::source::{Env, Source, Vars};
 #[cfg(feature = "url")]
 pub use crate::urls::{
@@ -58,6 +60,9 @@ pub trait Config: Sized {
     const __SEPARATOR: Option<&'static str>;
     #[doc(hidden)]
     const __DENY_UNKNOWN: bool;
+    /// The struct's doc comment, which describes it as a nested group.
+    #[doc(hidden)]
+    const __DOC: &'static str = "";
     #[doc(hidden)]
     fn __visit(walker: &mut __private::Walker<'_>) -> Option<Self>;
 
@@ -141,11 +146,15 @@ pub trait Config: Sized {
         load::load::<Self, true>(source, walk::TRACE)
     }
 
-    /// Parses every default written in the program, reading no variable.
+    /// Parses every default written in the program, reading no variable,
+    /// and checks that no two fields read one variable.
     ///
     /// A default that does not parse is a bug in the program; a load reports
-    /// it only when the variable is unset. Call this in a unit test to catch
-    /// it at `cargo test` time instead:
+    /// it only when the variable is unset (and, in an optional group, only
+    /// once the group is on). Two fields that read the same variable are a
+    /// bug too: a load gives both the same value, and the schema lists the
+    /// variable once. Call this in a unit test to catch both at `cargo test`
+    /// time:
     ///
     /// ```
     /// use std::time::Duration;
@@ -166,17 +175,25 @@ pub trait Config: Sized {
     ///
     /// # Errors
     ///
-    /// One [`ErrorKind::InvalidDefault`] per default that does not parse.
+    /// One [`ErrorKind::InvalidDefault`] per default that does not parse, and
+    /// one [`ErrorKind::Rule`] per variable that two fields read.
     fn check_defaults() -> Result<(), Errors> {
         let nothing = Vars::default();
-        let mut walker = __private::Walker::load::<Self>(&nothing, None);
-        // Nothing is set, so every field with a default parses its default.
+        let mut walker = __private::Walker::load_defaults::<Self>(&nothing);
+        // Nothing is set, so every field with a default parses its default,
+        // optional groups included.
         let _ = Self::__visit(&mut walker);
-        let (errors, _, _) = walker.finish_load();
-        let bugs: Vec<Error> = errors
+        let mut bugs: Vec<Error> = walker
+            .finish_load()
+            .errors
             .into_iter()
             .filter(|e| matches!(e.kind(), ErrorKind::InvalidDefault { .. }))
             .collect();
+        for (var, first, second) in Self::schema().duplicates {
+            let message =
+                format!("bug in the program: the fields {first} and {second} both read {var}");
+            bugs.push(Error::new(var, second, ErrorKind::Rule { message }));
+        }
         if bugs.is_empty() {
             Ok(())
         } else {
@@ -215,7 +232,8 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        nested, optional, optional_nested, required, validate, Field, Nested, Walker,
+        check, computed, nested, optional, optional_nested, presence, required, validate, Check,
+        Computed, Empty, Field, Nested, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

@@ -1,151 +1,13 @@
-//! Loading: the result of a load with where each value came from.
+//! Loading: one walk over a configuration's fields, then the unknown
+//! variables.
 
 use std::collections::HashSet;
-use std::fmt;
-use std::path::PathBuf;
 
 use crate::error::{Error, ErrorKind, Errors};
+use crate::loaded::{Loaded, ResolvedVar, Warning};
 use crate::source::Source;
-use crate::walk::{Tracer, Walker};
+use crate::walk::{Finished, Tracer, Walker};
 use crate::Config;
-
-/// Where a variable's value came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Origin {
-    /// The variable itself.
-    Env,
-    /// A deprecated alias of the variable (`#[config(alias = ...)]`).
-    Alias(String),
-    /// The file named by the variable's `_FILE` variable.
-    File(PathBuf),
-    /// The default written in the program.
-    Default,
-    /// Nothing: an optional variable that is not set.
-    Unset,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Env => f.write_str("environment"),
-            Origin::Alias(name) => write!(f, "deprecated alias {name}"),
-            Origin::File(path) => write!(f, "file {}", path.display()),
-            Origin::Default => f.write_str("default"),
-            Origin::Unset => f.write_str("unset"),
-        }
-    }
-}
-
-/// One variable of a successful load: its name, where its value came from,
-/// and the value as it may be shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ResolvedVar {
-    pub(crate) name: String,
-    pub(crate) field: String,
-    pub(crate) origin: Origin,
-    pub(crate) value: Option<String>,
-    pub(crate) secret: bool,
-}
-
-impl ResolvedVar {
-    /// The variable's full name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The field's path, such as `workers.threads`.
-    pub fn field(&self) -> &str {
-        &self.field
-    }
-
-    /// Where the value came from.
-    pub fn origin(&self) -> &Origin {
-        &self.origin
-    }
-
-    /// The value as text that may be shown: `None` for a secret or an unset
-    /// optional variable; URL passwords are masked.
-    pub fn shown_value(&self) -> Option<&str> {
-        self.value.as_deref()
-    }
-
-    /// Whether the value is secret.
-    pub fn is_secret(&self) -> bool {
-        self.secret
-    }
-}
-
-/// Something worth telling the operator that does not stop the load.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    var: String,
-    message: String,
-}
-
-impl Warning {
-    pub(crate) fn deprecated(alias: &str, name: &str) -> Self {
-        Warning {
-            var: alias.to_owned(),
-            message: format!("deprecated: rename it to {name}"),
-        }
-    }
-
-    pub(crate) fn unknown(var: String, kind: &ErrorKind) -> Self {
-        Warning {
-            var,
-            message: kind.to_string(),
-        }
-    }
-
-    /// The variable the warning is about.
-    pub fn var(&self) -> &str {
-        &self.var
-    }
-
-    /// What is wrong with it.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let var = crate::error::shown_name(&self.var);
-        write!(f, "warning: {var}: {}", self.message)
-    }
-}
-
-/// A loaded configuration with where each value came from and any warnings,
-/// returned by [`Config::load`].
-#[derive(Debug)]
-pub struct Loaded<T> {
-    config: T,
-    vars: Vec<ResolvedVar>,
-    warnings: Vec<Warning>,
-}
-
-impl<T> Loaded<T> {
-    /// The configuration.
-    pub fn config(&self) -> &T {
-        &self.config
-    }
-
-    /// The configuration, taking it out.
-    pub fn into_config(self) -> T {
-        self.config
-    }
-
-    /// Every variable the configuration reads, in field order, with its origin.
-    pub fn vars(&self) -> &[ResolvedVar] {
-        &self.vars
-    }
-
-    /// Deprecated names in use and unknown variables under the prefix.
-    pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
-    }
-}
 
 /// Loads `T`; `trace` ([`TRACE`](crate::walk::TRACE) or `None`) records
 /// origins, `UNKNOWN` scans for unknown variables (always done under
@@ -171,6 +33,7 @@ pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
     let Walked {
         config,
         errors,
+        notes,
         vars,
         warnings,
     } = walk::<T, UNKNOWN>(source, trace);
@@ -180,7 +43,7 @@ pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
             vars,
             warnings,
         }),
-        _ => Err((Errors::from_vec(errors), warnings)),
+        _ => Err((Errors::from_vec(errors).with_notes(notes), warnings)),
     }
 }
 
@@ -190,6 +53,8 @@ pub(crate) struct Walked<T> {
     /// fails if there are errors, such as a validation rule's).
     pub(crate) config: Option<T>,
     pub(crate) errors: Vec<Error>,
+    /// Rules that could not be checked.
+    pub(crate) notes: Vec<String>,
     /// Where each value came from, when the load traced.
     pub(crate) vars: Vec<ResolvedVar>,
     pub(crate) warnings: Vec<Warning>,
@@ -203,7 +68,12 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
 ) -> Walked<T> {
     let mut walker = Walker::load::<T>(source, trace);
     let config = T::__visit(&mut walker);
-    let (mut errors, vars, mut warnings) = walker.finish_load();
+    let Finished {
+        mut errors,
+        notes,
+        vars,
+        mut warnings,
+    } = walker.finish_load();
     if UNKNOWN || T::__DENY_UNKNOWN {
         for (var, kind) in unknown_vars::<T>(source) {
             if T::__DENY_UNKNOWN {
@@ -216,6 +86,7 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
     Walked {
         config,
         errors,
+        notes,
         vars,
         warnings,
     }

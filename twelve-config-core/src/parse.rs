@@ -42,6 +42,19 @@ pub trait Parse {
 
     /// The part of `text` that may be shown, `None` when nothing may be.
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
+
+    /// Whether a value may carry a password though it is not secret (URL
+    /// types).
+    fn credential(&self) -> bool {
+        false
+    }
+
+    /// The text a variable would hold to give `value`, when the type can
+    /// say (a computed default is shown by it).
+    fn show(&self, value: &Self::Output) -> Option<String> {
+        let _ = value;
+        None
+    }
 }
 
 /// The raw value as text, for parsers that need UTF-8.
@@ -94,6 +107,14 @@ impl<T: EnvValue> Parse for Value<T> {
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
         T::redact(text)
+    }
+
+    fn credential(&self) -> bool {
+        T::CREDENTIAL
+    }
+
+    fn show(&self, value: &T) -> Option<String> {
+        value.to_env()
     }
 }
 
@@ -408,6 +429,15 @@ impl<P: Parse> Parse for List<P> {
 
     fn choices(&self) -> &'static [&'static str] {
         self.item.choices()
+    }
+
+    fn credential(&self) -> bool {
+        self.item.credential()
+    }
+
+    fn show(&self, values: &Self::Output) -> Option<String> {
+        let items: Option<Vec<String>> = values.iter().map(|v| self.item.show(v)).collect();
+        Some(items?.join(self.separator))
     }
 
     fn parse(&self, raw: &OsStr) -> Result<Self::Output, ValueError> {

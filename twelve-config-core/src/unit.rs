@@ -170,6 +170,10 @@ impl<T: Measure> Parse for InUnit<T> {
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
         T::redact(text)
     }
+
+    fn show(&self, value: &T) -> Option<String> {
+        value.to_env()
+    }
 }
 
 #[cfg(test)]

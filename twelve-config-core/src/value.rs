@@ -63,6 +63,11 @@ pub trait EnvValue: Sized {
     /// and not in `--print-config`. `_FILE` indirection is on for secret fields.
     const SECRET: bool = false;
 
+    /// Whether a value may carry a password although the type is not
+    /// secret, as URLs do: the schema marks such variables so that
+    /// manifests keep them in a secret store.
+    const CREDENTIAL: bool = false;
+
     /// What text the type accepts, for error reports and the schema, such as
     /// `integer 0..=65535` or `duration such as 30s or 1h 15m`.
     ///
@@ -139,6 +144,20 @@ pub trait EnvValue: Sized {
         } else {
             Some(Cow::Borrowed(text))
         }
+    }
+
+    /// The text a variable would hold to give this value, when the type
+    /// can say; `None` by default. `--print-config` shows a computed
+    /// default through it (redacted as any value is).
+    ///
+    /// ```
+    /// use twelve_config::EnvValue;
+    ///
+    /// assert_eq!(8080u16.to_env().as_deref(), Some("8080"));
+    /// assert_eq!(std::time::Duration::from_millis(1500).to_env().as_deref(), Some("1s 500ms"));
+    /// ```
+    fn to_env(&self) -> Option<String> {
+        None
     }
 }
 
@@ -272,6 +291,10 @@ impl EnvValue for String {
     fn take_env_os(raw: OsString) -> Result<Self, OsString> {
         raw.into_string()
     }
+
+    fn to_env(&self) -> Option<String> {
+        Some(self.clone())
+    }
 }
 
 impl EnvValue for OsString {
@@ -308,6 +331,10 @@ impl EnvValue for PathBuf {
     fn take_env_os(raw: OsString) -> Result<Self, OsString> {
         Ok(raw.into())
     }
+
+    fn to_env(&self) -> Option<String> {
+        self.to_str().map(str::to_owned)
+    }
 }
 
 /// `true/false/1/0/yes/no/on/off`, any case; nothing else.
@@ -331,6 +358,10 @@ impl EnvValue for bool {
             _ => Err(ValueError::new("not a boolean")),
         }
     }
+
+    fn to_env(&self) -> Option<String> {
+        Some(self.to_string())
+    }
 }
 
 impl EnvValue for char {
@@ -344,6 +375,10 @@ impl EnvValue for char {
             (Some(c), None) => Ok(c),
             _ => Err(ValueError::new("not exactly one character")),
         }
+    }
+
+    fn to_env(&self) -> Option<String> {
+        Some(self.to_string())
     }
 }
 
@@ -361,6 +396,10 @@ macro_rules! unsigned_integers {
             fn parse_env(text: &str) -> Result<Self, ValueError> {
                 parse_unsigned(text, <$t>::MAX as u64).map(|n| n as $t)
             }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
+            }
         }
     )*};
 }
@@ -376,6 +415,10 @@ macro_rules! signed_integers {
             fn parse_env(text: &str) -> Result<Self, ValueError> {
                 parse_signed(text, <$t>::MIN as i64, <$t>::MAX as i64).map(|n| n as $t)
             }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
+            }
         }
     )*};
 }
@@ -390,6 +433,10 @@ macro_rules! wide_integers {
 
             fn parse_env(text: &str) -> Result<Self, ValueError> {
                 text.parse::<$t>().map_err(|e| integer_error(<$t>::MIN == 0, text, &e))
+            }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
             }
         }
     )*};
@@ -451,6 +498,10 @@ macro_rules! nonzero_integers {
             fn parse_env(text: &str) -> Result<Self, ValueError> {
                 text.parse::<$t>().map_err(|e| ValueError::new(e.to_string()))
             }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
+            }
         }
     )*};
 }
@@ -477,6 +528,10 @@ macro_rules! floats {
                     Err(e) => Err(ValueError::new(e.to_string())),
                 }
             }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
+            }
         }
     )*};
 }
@@ -493,6 +548,10 @@ macro_rules! from_std_str {
             fn parse_env(text: &str) -> Result<Self, ValueError> {
                 // std's address errors never quote the input.
                 text.parse::<$t>().map_err(|e| ValueError::new(e.to_string()))
+            }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
             }
         }
     )*};
@@ -517,6 +576,10 @@ impl EnvValue for Duration {
         // humantime's reasons quote the unit it did not know, a piece of the input.
         humantime::parse_duration(text).map_err(ValueError::from_foreign)
     }
+
+    fn to_env(&self) -> Option<String> {
+        Some(humantime::format_duration(*self).to_string())
+    }
 }
 
 #[cfg(feature = "url")]
@@ -537,6 +600,12 @@ impl EnvValue for url::Url {
 
     fn redact(text: &str) -> Option<Cow<'_, str>> {
         Some(crate::redact::mask_url(text))
+    }
+
+    const CREDENTIAL: bool = true;
+
+    fn to_env(&self) -> Option<String> {
+        Some(self.as_str().to_owned())
     }
 }
 

@@ -24,6 +24,22 @@ pub(crate) struct Field<'a> {
     pub(crate) segment: String,
 }
 
+impl Field<'_> {
+    /// A `nested` or `flatten` field: a whole struct.
+    pub(crate) fn is_nested(&self) -> bool {
+        self.attrs.nested.is_some() || self.attrs.flatten.is_some()
+    }
+
+    /// The value field's name, as its variable would be named at the top
+    /// of a struct with `prefix`.
+    pub(crate) fn var_name(&self, prefix: &str) -> String {
+        match &self.attrs.env {
+            Some(env) => env.value(),
+            None => format!("{prefix}{}", self.segment),
+        }
+    }
+}
+
 /// How a field's type wraps its value type, recognised by name as `Option`,
 /// `Vec`, `HashMap` and `BTreeMap` (also `std::option::Option`,
 /// `std::vec::Vec`, `std::collections::HashMap`, ...).

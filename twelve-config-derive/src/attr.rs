@@ -2,7 +2,8 @@
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Path, Token};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitBool, LitStr, Path, Token};
 
 use crate::ctxt::Ctxt;
 
@@ -17,6 +18,28 @@ pub(crate) struct ContainerAttrs {
     pub(crate) deny_unknown: Flag,
     pub(crate) file: Flag,
     pub(crate) validate: Option<Path>,
+    pub(crate) allow_empty: Flag,
+    pub(crate) empty: Option<LitStr>,
+    /// `at_most_one(a, b)` and the other presence rules over fields.
+    pub(crate) rules: Vec<GroupRule>,
+    /// `check = function(a, b)`.
+    pub(crate) checks: Vec<Call>,
+}
+
+/// `at_most_one(a, b)`, `exactly_one(..)`, `at_least_one(..)`,
+/// `all_or_none(..)` on a struct.
+pub(crate) struct GroupRule {
+    /// The key, such as `at_most_one`.
+    pub(crate) kind: Ident,
+    pub(crate) fields: Vec<Ident>,
+}
+
+/// `function(a, b)`: a function of other fields, for `default_with` and
+/// `check`.
+pub(crate) struct Call {
+    pub(crate) key: Path,
+    pub(crate) function: Path,
+    pub(crate) args: Vec<Ident>,
 }
 
 /// `#[config(default = ...)]`: the literal as the text a variable would hold.
@@ -39,8 +62,19 @@ pub(crate) struct FieldAttrs {
     pub(crate) allow_empty: Flag,
     pub(crate) from_str: Flag,
     pub(crate) with: Option<(Path, Path)>,
-    pub(crate) file: Flag,
+    /// `file` (true) or `file = false`.
+    pub(crate) file: Option<(Path, bool)>,
     pub(crate) aliases: Vec<LitStr>,
+    pub(crate) fallbacks: Vec<LitStr>,
+    pub(crate) flatten: Flag,
+    pub(crate) default_with: Option<Call>,
+    pub(crate) default_doc: Option<LitStr>,
+    pub(crate) none: Option<LitStr>,
+    pub(crate) empty: Option<LitStr>,
+    pub(crate) requires: Vec<Ident>,
+    pub(crate) conflicts_with: Vec<Ident>,
+    /// `required_if(field = "text")`.
+    pub(crate) required_if: Vec<(Ident, LitStr)>,
 }
 
 /// `#[config(...)]` on a variant of an enum deriving `EnvValue`.
@@ -50,9 +84,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) aliases: Vec<LitStr>,
 }
 
-const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate";
-const FIELD_KEYS: &str =
-    "env, default, nested, prefix, separator, kv_separator, unit, allow_empty, from_str, with, file, alias";
+const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, with, file, alias, fallback, requires, conflicts_with, required_if";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -125,6 +158,37 @@ fn lit_str(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
     meta.value()?.parse()
 }
 
+/// `key(a, b, c)`: field names.
+fn idents(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
+    let mut fields = Vec::new();
+    meta.parse_nested_meta(|inner| match inner.path.get_ident() {
+        Some(ident) if inner.input.is_empty() || inner.input.peek(Token![,]) => {
+            fields.push(ident.clone());
+            Ok(())
+        }
+        _ => Err(inner.error(format!(
+            "`{}` takes field names: `{}(a, b)`",
+            key_name(meta),
+            key_name(meta)
+        ))),
+    })?;
+    Ok(fields)
+}
+
+/// `key = path::to::function(a, b)`.
+fn call(meta: &ParseNestedMeta<'_>) -> syn::Result<Call> {
+    let value = meta.value()?;
+    let function: Path = value.parse()?;
+    let content;
+    syn::parenthesized!(content in value);
+    let args = Punctuated::<Ident, Token![,]>::parse_terminated(&content)?;
+    Ok(Call {
+        key: meta.path.clone(),
+        function,
+        args: args.into_iter().collect(),
+    })
+}
+
 /// Reports a value on a key that takes none, such as `nested = true`.
 fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<Path> {
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
@@ -143,6 +207,16 @@ pub(crate) fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             "deny_unknown" => set_once(cx, &mut out.deny_unknown, meta, flag(meta)?),
             "file" => set_once(cx, &mut out.file, meta, flag(meta)?),
             "validate" => set_once(cx, &mut out.validate, meta, meta.value()?.parse()?),
+            "allow_empty" => set_once(cx, &mut out.allow_empty, meta, flag(meta)?),
+            "empty" => set_once(cx, &mut out.empty, meta, lit_str(meta)?),
+            "at_most_one" | "exactly_one" | "at_least_one" | "all_or_none" => {
+                let kind = meta.path.get_ident().cloned();
+                let fields = idents(meta)?;
+                if let Some(kind) = kind {
+                    out.rules.push(GroupRule { kind, fields });
+                }
+            }
+            "check" => out.checks.push(call(meta)?),
             _ => {
                 unknown_key(cx, meta, CONTAINER_KEYS);
                 skip_value(meta)?;
@@ -174,8 +248,33 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 let path: Path = meta.value()?.parse()?;
                 set_once(cx, &mut out.with, meta, (meta.path.clone(), path));
             }
-            "file" => set_once(cx, &mut out.file, meta, flag(meta)?),
+            "file" => {
+                let on = if meta.input.peek(Token![=]) {
+                    meta.value()?.parse::<LitBool>()?.value
+                } else {
+                    true
+                };
+                set_once(cx, &mut out.file, meta, (meta.path.clone(), on));
+            }
             "alias" => out.aliases.push(lit_str(meta)?),
+            "fallback" => out.fallbacks.push(lit_str(meta)?),
+            "flatten" => set_once(cx, &mut out.flatten, meta, flag(meta)?),
+            "default_with" => {
+                let call = call(meta)?;
+                set_once(cx, &mut out.default_with, meta, call);
+            }
+            "default_doc" => set_once(cx, &mut out.default_doc, meta, lit_str(meta)?),
+            "none" => set_once(cx, &mut out.none, meta, lit_str(meta)?),
+            "empty" => set_once(cx, &mut out.empty, meta, lit_str(meta)?),
+            "requires" => out.requires.extend(idents(meta)?),
+            "conflicts_with" => out.conflicts_with.extend(idents(meta)?),
+            "required_if" => meta.parse_nested_meta(|inner| {
+                let Some(field) = inner.path.get_ident().cloned() else {
+                    return Err(inner.error("`required_if` takes `field = \"text\"`"));
+                };
+                out.required_if.push((field, lit_str(&inner)?));
+                Ok(())
+            })?,
             _ => {
                 unknown_key(cx, meta, FIELD_KEYS);
                 skip_value(meta)?;

@@ -61,7 +61,16 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         .unwrap_or_default();
     let separator = opt_str(input.attrs.nested_separator.as_ref().map(LitStr::value));
     let deny_unknown = input.attrs.deny_unknown.is_some();
-    let container_file = input.attrs.file.is_some();
+    let doc = crate::attr::doc(&input.input.attrs);
+    let settings = Settings {
+        prefix: &prefix,
+        file: input.attrs.file.is_some(),
+        empty: match (&input.attrs.allow_empty, &input.attrs.empty) {
+            (Some(_), _) => "value".to_owned(),
+            (None, Some(empty)) => empty.value(),
+            (None, None) => "unset".to_owned(),
+        },
+    };
 
     let mut statics = Vec::new();
     let mut loads = Vec::new();
@@ -70,43 +79,47 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
     let mut patterns = Vec::new();
     let mut members = Vec::new();
     for (index, field) in input.fields.iter().enumerate() {
-        let binding = format_ident!("__field_{}", index);
-        let spec = format_ident!("__FIELD_{}", index);
+        let binding = binding(index);
+        let spec = spec(index);
         let member = field.ident;
-        if field.attrs.nested.is_some() {
+        if field.is_nested() {
             statics.push(nested_static(&spec, field));
             loads.push(nested_load(&binding, &spec, field));
         } else {
-            statics.push(field_static(&spec, field, &prefix, container_file));
+            statics.push(field_static(&spec, field, input, &settings));
             loads.push(value_load(&binding, &spec, field));
             checks.extend(secret_default_check(field));
             checks.extend(unit_check(field));
         }
         // A required value field comes back as `Some(Some(value))`; the
         // others as `Some(value)`.
-        patterns.push(
-            if field.attrs.nested.is_none() && !field.shape.is_optional() {
-                quote!(::core::option::Option::Some(::core::option::Option::Some(#binding)))
-            } else {
-                quote!(::core::option::Option::Some(#binding))
-            },
-        );
+        patterns.push(if is_required_value(field) {
+            quote!(::core::option::Option::Some(::core::option::Option::Some(#binding)))
+        } else {
+            quote!(::core::option::Option::Some(#binding))
+        });
         bindings.push(binding.clone());
         members.push(quote!(#member: #binding));
     }
+    let computed = crate::expand_rules::computed_defaults(input);
+    let rules = crate::expand_rules::presence_rules(input);
+    let rule_checks = crate::expand_rules::checks(input);
 
     let construct = quote! { Self { #(#members),* } };
-    let value_specs = input
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.attrs.nested.is_none())
-        .map(|(i, _)| format_ident!("__FIELD_{}", i));
+    let value = quote! {
+        match (#(#bindings,)*) {
+            (#(#patterns,)*) => ::core::option::Option::Some(#construct),
+            _ => ::core::option::Option::None,
+        }
+    };
     let value = match &input.attrs.validate {
-        Some(path) => quote! {
-            ::twelve_config::__private::validate(__walker, #construct, #path, &[#(&#value_specs),*])
-        },
-        None => quote! { ::core::option::Option::Some(#construct) },
+        Some(path) => {
+            let name = quote!(#path).to_string().replace(' ', "");
+            quote! {
+                ::twelve_config::__private::validate(__walker, #value, #path, #name)
+            }
+        }
+        None => value,
     };
     quote! {
         #[automatically_derived]
@@ -114,6 +127,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             const __PREFIX: &'static str = #prefix;
             const __SEPARATOR: ::core::option::Option<&'static str> = #separator;
             const __DENY_UNKNOWN: bool = #deny_unknown;
+            const __DOC: &'static str = #doc;
 
             fn __visit(
                 __walker: &mut ::twelve_config::__private::Walker<'_>,
@@ -121,57 +135,120 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
                 #(#checks)*
                 #(#statics)*
                 #(#loads)*
-                let (#(#patterns,)*) = (#(#bindings,)*) else {
-                    return ::core::option::Option::None;
-                };
+                #computed
+                #rules
+                #rule_checks
                 #value
             }
         }
     }
 }
 
+/// The local holding field `index`'s value in `__visit`.
+pub(crate) fn binding(index: usize) -> syn::Ident {
+    format_ident!("__field_{}", index)
+}
+
+/// The static describing field `index`.
+pub(crate) fn spec(index: usize) -> syn::Ident {
+    format_ident!("__FIELD_{}", index)
+}
+
+/// A value field read with `required`, whose binding is `Some(Some(value))`
+/// once loaded: not an `Option`, not nested.
+pub(crate) fn is_required_value(field: &Field<'_>) -> bool {
+    !field.is_nested() && !field.shape.is_optional()
+}
+
+/// What a struct's attributes give each of its fields.
+struct Settings<'p> {
+    prefix: &'p str,
+    file: bool,
+    empty: String,
+}
+
 fn field_static(
     spec: &syn::Ident,
     field: &Field<'_>,
-    prefix: &str,
-    container_file: bool,
+    input: &Struct<'_>,
+    settings: &Settings<'_>,
 ) -> TokenStream {
+    let a = &field.attrs;
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
     // The name when the struct is loaded itself rather than nested: a load
     // then builds no name at run time.
-    let (name, prefix_len, exact) = match &field.attrs.env {
-        Some(env) => (env.value(), 0, true),
-        None => (format!("{prefix}{}", field.segment), prefix.len(), false),
+    let name = field.var_name(settings.prefix);
+    let exact = a.env.is_some();
+    let suffix = if exact {
+        name.clone()
+    } else {
+        field.segment.clone()
     };
     let doc = &field.doc;
-    // Lengths in the text are u32: no name or identifier comes near 4 GiB,
-    // and `Field` stays smaller than with usize.
-    let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let (name_len, ident_len, prefix_len) = (len(name.len()), len(ident.len()), len(prefix_len));
-    let text = format!("{name}{ident}{doc}");
-    let default = opt_str(field.attrs.default.as_ref().map(|d| d.text.clone()));
-    let allow_empty = field.attrs.allow_empty.is_some();
-    let file = field.attrs.file.is_some() || container_file;
-    let aliases = &field.attrs.aliases;
+    let default = opt_str(a.default.as_ref().map(|d| d.text.clone()));
+    let empty = match (&a.allow_empty, &a.empty) {
+        (Some(_), _) => "value".to_owned(),
+        (None, Some(empty)) => empty.value(),
+        (None, None) => settings.empty.clone(),
+    };
+    let empty = match empty.as_str() {
+        "value" => quote!(::twelve_config::__private::Empty::Value),
+        "error" => quote!(::twelve_config::__private::Empty::Error),
+        _ => quote!(::twelve_config::__private::Empty::Unset),
+    };
+    let file = match (&a.file, settings.file) {
+        (Some((_, on)), _) => quote!(::core::option::Option::Some(#on)),
+        (None, true) => quote!(::core::option::Option::Some(true)),
+        (None, false) => quote!(::core::option::Option::None),
+    };
+    let reads_file = matches!(
+        (&a.file, settings.file),
+        (Some((_, true)), _) | (None, true)
+    );
+    let plain = a.aliases.is_empty() && a.fallbacks.is_empty() && a.none.is_none() && !reads_file;
+    let none = opt_str(a.none.as_ref().map(LitStr::value));
+    let aliases = &a.aliases;
+    let fallbacks = &a.fallbacks;
+    let computed = match &a.default_with {
+        Some(call) => {
+            let doc = opt_str(a.default_doc.as_ref().map(LitStr::value));
+            let inputs = call.args.iter().filter_map(|arg| {
+                let index = input.fields.iter().position(|f| f.ident == arg)?;
+                let spec = self::spec(index);
+                Some(quote!(&#spec))
+            });
+            quote! {
+                ::core::option::Option::Some(::twelve_config::__private::Computed {
+                    doc: #doc,
+                    inputs: &[#(#inputs),*],
+                })
+            }
+        }
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
-            text: #text,
-            name_len: #name_len,
-            ident_len: #ident_len,
-            prefix_len: #prefix_len,
+            name: #name,
+            suffix: #suffix,
+            ident: #ident,
+            doc: #doc,
             exact: #exact,
+            plain: #plain,
             default: #default,
-            allow_empty: #allow_empty,
+            computed: #computed,
+            none: #none,
+            empty: #empty,
             file: #file,
             aliases: &[#(#aliases),*],
+            fallbacks: &[#(#fallbacks),*],
         };
     }
 }
 
 /// The parser for a value field, spanned on its type so that "the trait
 /// `EnvValue` is not implemented" points at the field.
-fn parser(field: &Field<'_>) -> TokenStream {
+pub(crate) fn parser(field: &Field<'_>) -> TokenStream {
     let ty = field.shape.value_type();
     let span = located_at(ty);
     // `with` bypasses `EnvValue::SECRET`, so a secret type is known by its
@@ -211,7 +288,7 @@ fn parser(field: &Field<'_>) -> TokenStream {
 
 fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
     let parser = parser(field);
-    let function = if field.shape.is_optional() {
+    let function = if field.shape.is_optional() || field.attrs.default_with.is_some() {
         quote!(optional)
     } else {
         quote!(required)
@@ -260,7 +337,11 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
     let segment = &field.segment;
-    let prefix = opt_str(field.attrs.prefix.as_ref().map(LitStr::value));
+    let prefix = if field.attrs.flatten.is_some() {
+        opt_str(Some(String::new()))
+    } else {
+        opt_str(field.attrs.prefix.as_ref().map(LitStr::value))
+    };
     let doc = &field.doc;
     quote! {
         static #spec: ::twelve_config::__private::Nested = ::twelve_config::__private::Nested {
@@ -337,6 +418,7 @@ pub(crate) fn config_fallback(input: &DeriveInput, error: &syn::Error) -> TokenS
             const __PREFIX: &'static str = "";
             const __SEPARATOR: ::core::option::Option<&'static str> = ::core::option::Option::None;
             const __DENY_UNKNOWN: bool = false;
+            const __DOC: &'static str = "";
 
             fn __visit(
                 _: &mut ::twelve_config::__private::Walker<'_>,

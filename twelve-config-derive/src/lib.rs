@@ -9,7 +9,9 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod expand_rules;
 mod valid;
+mod valid_rules;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

@@ -23,18 +23,49 @@ pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
             cx.error(sep, "`nested_separator` cannot be empty");
         }
     }
+    if let (Some(key), Some(empty)) = (&input.attrs.allow_empty, &input.attrs.empty) {
+        let _ = key;
+        cx.error(empty, "`allow_empty` is `empty = \"value\"`; keep one");
+    }
+    if let Some(empty) = &input.attrs.empty {
+        check_empty(cx, empty);
+    }
     for field in &input.fields {
-        if field.attrs.nested.is_some() {
+        if field.is_nested() {
             check_nested(cx, field);
         } else {
             check_value(cx, field);
         }
     }
     check_unique_names(cx, input);
+    crate::valid_rules::check_rules(cx, input);
+}
+
+/// `empty = "unset" | "value" | "error"`.
+fn check_empty(cx: &mut Ctxt, empty: &syn::LitStr) {
+    if !matches!(empty.value().as_str(), "unset" | "value" | "error") {
+        cx.error(
+            empty,
+            "`empty` takes \"unset\" (the default applies), \"value\" (empty is a value) or \"error\"",
+        );
+    }
 }
 
 fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
     let a = &field.attrs;
+    if let (Some(_), Some(flatten)) = (&a.nested, &a.flatten) {
+        cx.error(
+            flatten,
+            "`flatten` is `nested` without a prefix of its own; keep one",
+        );
+    }
+    if let (Some(flatten), Some(prefix)) = (&a.flatten, &a.prefix) {
+        let _ = flatten;
+        cx.error(
+            prefix,
+            "`prefix` with `flatten`: a flattened struct keeps the parent's prefix; use `nested, prefix = ...` instead",
+        );
+    }
     let why = "`nested` loads a whole struct; put this attribute on its fields";
     if let Some(env) = &a.env {
         cx.error(env, format!("`env` cannot be used with `nested`: {why}"));
@@ -54,14 +85,34 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
             cx.error(lit, format!("`{what}` cannot be used with `nested`: {why}"));
         }
     }
-    for (key, what) in [
-        (&a.allow_empty, "allow_empty"),
-        (&a.from_str, "from_str"),
-        (&a.file, "file"),
-    ] {
+    for (key, what) in [(&a.allow_empty, "allow_empty"), (&a.from_str, "from_str")] {
         if let Some(key) = key {
             cx.error(key, format!("`{what}` cannot be used with `nested`: {why}"));
         }
+    }
+    if let Some((key, _)) = &a.file {
+        cx.error(key, format!("`file` cannot be used with `nested`: {why}"));
+    }
+    for (lit, what) in [
+        (&a.default_doc, "default_doc"),
+        (&a.none, "none"),
+        (&a.empty, "empty"),
+    ] {
+        if let Some(lit) = lit {
+            cx.error(lit, format!("`{what}` cannot be used with `nested`: {why}"));
+        }
+    }
+    if let Some(call) = &a.default_with {
+        cx.error(
+            &call.key,
+            format!("`default_with` cannot be used with `nested`: {why}"),
+        );
+    }
+    if let Some(fallback) = a.fallbacks.first() {
+        cx.error(
+            fallback,
+            format!("`fallback` cannot be used with `nested`: {why}"),
+        );
     }
     if let Some((key, _)) = &a.with {
         cx.error(key, format!("`with` cannot be used with `nested`: {why}"));
@@ -100,10 +151,10 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
         );
     }
     if let Some(default) = &a.default {
-        if field.shape.is_optional() {
+        if field.shape.is_optional() && a.none.is_none() {
             cx.error(
                 &default.key,
-                "`default` on an `Option` field: an unset variable already gives `None`; remove `Option` to use a default",
+                "`default` on an `Option` field needs `none = \"...\"`, the text that means `None` (a setting on by default that can be switched off); otherwise remove `Option`",
             );
         } else if looks_secret(field.shape.value_type()) {
             cx.error(
@@ -123,6 +174,30 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
                 sep,
                 "`separator` cannot be empty; use \" \" to split at whitespace",
             );
+        }
+    }
+    if let Some(none) = &a.none {
+        if !field.shape.is_optional() || a.default.is_none() {
+            cx.error(
+                none,
+                "`none` is for an `Option` field with a `default`: the text that switches the setting off",
+            );
+        } else if none.value().is_empty() {
+            cx.error(
+                none,
+                "`none` cannot be empty: an empty variable counts as unset",
+            );
+        }
+    }
+    if let (Some(_), Some(empty)) = (&a.allow_empty, &a.empty) {
+        cx.error(empty, "`allow_empty` is `empty = \"value\"`; keep one");
+    }
+    if let Some(empty) = &a.empty {
+        check_empty(cx, empty);
+    }
+    for fallback in &a.fallbacks {
+        if fallback.value().is_empty() {
+            cx.error(fallback, "`fallback` cannot be empty");
         }
     }
     if let (Some(_), Some((key, _))) = (&a.from_str, &a.with) {
@@ -248,13 +323,15 @@ fn check_unique_names(cx: &mut Ctxt, input: &Struct<'_>) {
         .unwrap_or_default();
     let container_file = input.attrs.file.is_some();
     let mut seen: HashMap<String, String> = HashMap::new();
-    for field in input.fields.iter().filter(|f| f.attrs.nested.is_none()) {
+    for field in input.fields.iter().filter(|f| !f.is_nested()) {
         let name = match &field.attrs.env {
             Some(env) => env.value(),
             None => format!("{prefix}{}", field.segment),
         };
-        let file =
-            field.attrs.file.is_some() || container_file || looks_secret(field.shape.value_type());
+        let file = match field.attrs.file {
+            Some((_, on)) => on,
+            None => container_file || looks_secret(field.shape.value_type()),
+        };
         let mut names = vec![name.clone()];
         if file {
             names.push(format!("{name}_FILE"));

@@ -1,9 +1,15 @@
 //! The schema: every variable a configuration reads, described, and its
 //! renderings for terminals, READMEs, tools, `.env` files and Kubernetes.
 
+mod dotenv;
+mod format;
+mod json;
+mod kubernetes;
+mod markdown;
 mod render;
+mod text;
 
-pub use render::SchemaFormat;
+pub use format::SchemaFormat;
 
 /// Every variable a configuration reads, in field order, from
 /// [`Config::schema`](crate::Config::schema).
@@ -33,6 +39,121 @@ pub use render::SchemaFormat;
 pub struct Schema {
     prefix: &'static str,
     vars: Vec<VarSchema>,
+    groups: Vec<GroupSchema>,
+    rules: Vec<RuleSchema>,
+    /// Variables that two fields read, with the fields' paths.
+    pub(crate) duplicates: Vec<(String, String, String)>,
+}
+
+/// A nested struct of a [`Schema`]: a group of variables, with the doc
+/// comment of the field or of its struct.
+///
+/// ```
+/// use twelve_config::Config;
+///
+/// /// Outgoing mail.
+/// #[derive(Config)]
+/// struct Smtp {
+///     host: String,
+///     #[config(default = 587)]
+///     port: u16,
+/// }
+///
+/// #[derive(Config)]
+/// #[config(prefix = "APP_")]
+/// struct Settings {
+///     #[config(nested)]
+///     smtp: Option<Smtp>,
+/// }
+///
+/// let schema = Settings::schema();
+/// let smtp = &schema.groups()[0];
+/// assert_eq!(smtp.field(), "smtp");
+/// assert_eq!(smtp.description(), "Outgoing mail.");
+/// assert!(smtp.is_optional());
+/// assert_eq!(smtp.vars(), ["APP_SMTP_HOST", "APP_SMTP_PORT"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupSchema {
+    pub(crate) field: String,
+    pub(crate) description: &'static str,
+    pub(crate) optional: bool,
+    pub(crate) vars: Vec<String>,
+}
+
+impl GroupSchema {
+    /// The nested field's path, such as `storage.s3`.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// The doc comment of the nested field, else of its struct.
+    pub fn description(&self) -> &str {
+        self.description
+    }
+
+    /// Whether the group is an optional one (`Option<T>`): off while none
+    /// of its variables is set.
+    pub fn is_optional(&self) -> bool {
+        self.optional
+    }
+
+    /// The variables of the group, nested groups' included.
+    pub fn vars(&self) -> &[String] {
+        &self.vars
+    }
+}
+
+/// A rule across variables of a [`Schema`], such as "at most one of
+/// `IMPORT_DUMP`, `IMPORT_SNAPSHOT` may be set".
+///
+/// ```
+/// use twelve_config::Config;
+///
+/// #[derive(Config)]
+/// #[config(at_most_one(import_dump, import_snapshot))]
+/// struct Settings {
+///     import_dump: Option<String>,
+///     import_snapshot: Option<String>,
+/// }
+///
+/// let schema = Settings::schema();
+/// let rule = &schema.rules()[0];
+/// assert_eq!(rule.kind(), "at_most_one");
+/// assert_eq!(rule.vars(), ["IMPORT_DUMP", "IMPORT_SNAPSHOT"]);
+/// assert_eq!(rule.text(), "at most one of IMPORT_DUMP, IMPORT_SNAPSHOT may be set");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleSchema {
+    pub(crate) kind: &'static str,
+    pub(crate) vars: Vec<String>,
+    pub(crate) equals: Option<&'static str>,
+    pub(crate) text: String,
+}
+
+impl RuleSchema {
+    /// The kind of rule: `at_most_one`, `exactly_one`, `at_least_one`,
+    /// `all_or_none`, `requires`, `conflicts_with`, `required_if`, `check`
+    /// or `validate`.
+    pub fn kind(&self) -> &str {
+        self.kind
+    }
+
+    /// The variables involved; for `requires`, `conflicts_with` and
+    /// `required_if`, the declaring variable first.
+    pub fn vars(&self) -> &[String] {
+        &self.vars
+    }
+
+    /// For `required_if`: the text the condition's variable must hold.
+    pub fn equals(&self) -> Option<&str> {
+        self.equals
+    }
+
+    /// The rule in words.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 /// One variable of a [`Schema`].
@@ -44,16 +165,26 @@ pub struct VarSchema {
     pub(crate) choices: &'static [&'static str],
     pub(crate) required: bool,
     pub(crate) default: Option<&'static str>,
+    pub(crate) computed: Option<String>,
+    pub(crate) none: Option<&'static str>,
     pub(crate) secret: bool,
+    pub(crate) credential: bool,
     pub(crate) description: &'static str,
     pub(crate) file_var: Option<String>,
     pub(crate) aliases: &'static [&'static str],
+    pub(crate) fallbacks: &'static [&'static str],
     pub(crate) group: Option<String>,
 }
 
 impl Schema {
-    pub(crate) fn new(vars: Vec<VarSchema>) -> Self {
-        Schema { prefix: "", vars }
+    pub(crate) fn new(described: crate::walk::Described) -> Self {
+        Schema {
+            prefix: "",
+            vars: described.vars,
+            groups: described.groups,
+            rules: described.rules,
+            duplicates: described.duplicates,
+        }
     }
 
     pub(crate) fn with_prefix(mut self, prefix: &'static str) -> Self {
@@ -69,6 +200,16 @@ impl Schema {
     /// The variables, in field order (nested structs in place).
     pub fn vars(&self) -> &[VarSchema] {
         &self.vars
+    }
+
+    /// The nested structs, in field order (outer before inner).
+    pub fn groups(&self) -> &[GroupSchema] {
+        &self.groups
+    }
+
+    /// The rules across variables, in the order the structs declare them.
+    pub fn rules(&self) -> &[RuleSchema] {
+        &self.rules
     }
 
     /// The variable with this name, if the configuration reads it.
@@ -98,8 +239,8 @@ impl VarSchema {
         self.choices
     }
 
-    /// Whether the variable must be set: it has no default and is not
-    /// optional. A required variable in an optional group is required only
+    /// Whether the variable must be set: it has no default (written or
+    /// computed) and is not optional. A required variable in an optional group is required only
     /// once the group is in use (see [`group`](Self::group)).
     pub fn is_required(&self) -> bool {
         self.required
@@ -108,6 +249,31 @@ impl VarSchema {
     /// The default, as the text a variable would hold.
     pub fn default(&self) -> Option<&str> {
         self.default
+    }
+
+    /// A default the program computes (`#[config(default_with = ...)]`),
+    /// in words such as `APP_DATA_FOLDER/attachments`.
+    pub fn computed_default(&self) -> Option<&str> {
+        self.computed.as_deref()
+    }
+
+    /// For an `Option` setting that is on by default: the text that
+    /// switches it off (`#[config(none = "off")]`).
+    pub fn none(&self) -> Option<&str> {
+        self.none
+    }
+
+    /// Whether the value may carry a password although the field is not
+    /// secret: a URL type's. Renderings keep such a variable out of plain
+    /// manifests.
+    pub fn is_credential(&self) -> bool {
+        self.credential
+    }
+
+    /// Names read, without a warning, when the variable is unset
+    /// (`#[config(fallback = ...)]`).
+    pub fn fallbacks(&self) -> &[&'static str] {
+        self.fallbacks
     }
 
     /// Whether the value is secret.
@@ -131,8 +297,9 @@ impl VarSchema {
         self.aliases
     }
 
-    /// For a variable of an optional group, the group's name pattern such as
-    /// `APP_S3_*`: the group is off when none of its variables is set.
+    /// For a variable of an optional group, the group's field path such as
+    /// `s3` (see [`Schema::groups`]): the group is off while none of its
+    /// variables is set.
     pub fn group(&self) -> Option<&str> {
         self.group.as_deref()
     }

@@ -161,6 +161,8 @@ impl zeroize::Zeroize for DatabaseUrl {
 }
 
 impl EnvValue for DatabaseUrl {
+    const CREDENTIAL: bool = true;
+
     fn expected() -> Cow<'static, str> {
         "database URL such as postgres://user:pass@host/db, mysql://user:pass@host/db or sqlite://data.db"
             .into()

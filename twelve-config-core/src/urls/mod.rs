@@ -152,8 +152,14 @@ macro_rules! url_type {
         }
 
         impl $crate::EnvValue for $ty {
+            const CREDENTIAL: bool = true;
+
             fn expected() -> ::std::borrow::Cow<'static, str> {
                 $expected.into()
+            }
+
+            fn to_env(&self) -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(self.url.clone())
             }
 
             fn parse_env(text: &str) -> ::std::result::Result<Self, $crate::ValueError> {

@@ -1,0 +1,169 @@
+//! What a load gives back besides the configuration: where each value came
+//! from, and warnings.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::error::ErrorKind;
+
+/// Where a variable's value came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Origin {
+    /// The variable itself.
+    Env,
+    /// A deprecated alias of the variable (`#[config(alias = ...)]`).
+    Alias(String),
+    /// The file named by the variable's `_FILE` variable.
+    File(PathBuf),
+    /// A fallback name read when the variable is unset
+    /// (`#[config(fallback = ...)]`).
+    Fallback(String),
+    /// The default written in the program.
+    Default,
+    /// A default computed by the program (`#[config(default_with = ...)]`).
+    Computed,
+    /// Nothing: an optional variable that is not set.
+    Unset,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Env => f.write_str("environment"),
+            Origin::Alias(name) => write!(f, "deprecated alias {name}"),
+            Origin::File(path) => write!(f, "file {}", path.display()),
+            Origin::Fallback(name) => write!(f, "fallback {name}"),
+            Origin::Default => f.write_str("default"),
+            Origin::Computed => f.write_str("computed"),
+            Origin::Unset => f.write_str("unset"),
+        }
+    }
+}
+
+/// One variable of a successful load: its name, where its value came from,
+/// and the value as it may be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedVar {
+    pub(crate) name: String,
+    pub(crate) field: String,
+    pub(crate) origin: Origin,
+    pub(crate) value: Option<String>,
+    pub(crate) secret: bool,
+}
+
+impl ResolvedVar {
+    /// The variable's full name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The field's path, such as `workers.threads`.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// Where the value came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The value as text that may be shown: `None` for a secret or an unset
+    /// optional variable; URL passwords are masked.
+    pub fn shown_value(&self) -> Option<&str> {
+        self.value.as_deref()
+    }
+
+    /// Whether the value is secret.
+    pub fn is_secret(&self) -> bool {
+        self.secret
+    }
+}
+
+/// Something worth telling the operator that does not stop the load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    var: String,
+    message: String,
+}
+
+impl Warning {
+    pub(crate) fn deprecated(alias: &str, name: &str) -> Self {
+        Warning {
+            var: alias.to_owned(),
+            message: format!("deprecated: rename it to {name}"),
+        }
+    }
+
+    /// An empty variable that counts as unset: the default (written or
+    /// computed) is used instead of what was perhaps meant.
+    pub(crate) fn empty(var: &str, default: Option<&str>) -> Self {
+        let message = match default {
+            Some(default) => format!(
+                "set but empty, so the default {} is used; unset it, or give it a value",
+                crate::error::quote_value(default)
+            ),
+            None => "set but empty, so the computed default is used; unset it, or give it a value"
+                .to_owned(),
+        };
+        Warning {
+            var: var.to_owned(),
+            message,
+        }
+    }
+
+    pub(crate) fn unknown(var: String, kind: &ErrorKind) -> Self {
+        Warning {
+            var,
+            message: kind.to_string(),
+        }
+    }
+
+    /// The variable the warning is about.
+    pub fn var(&self) -> &str {
+        &self.var
+    }
+
+    /// What is wrong with it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let var = crate::error::shown_name(&self.var);
+        write!(f, "warning: {var}: {}", self.message)
+    }
+}
+
+/// A loaded configuration with where each value came from and any warnings,
+/// returned by [`Config::load`].
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub(crate) config: T,
+    pub(crate) vars: Vec<ResolvedVar>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl<T> Loaded<T> {
+    /// The configuration.
+    pub fn config(&self) -> &T {
+        &self.config
+    }
+
+    /// The configuration, taking it out.
+    pub fn into_config(self) -> T {
+        self.config
+    }
+
+    /// Every variable the configuration reads, in field order, with its origin.
+    pub fn vars(&self) -> &[ResolvedVar] {
+        &self.vars
+    }
+
+    /// Deprecated names in use and unknown variables under the prefix.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+}

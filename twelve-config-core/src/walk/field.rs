@@ -1,0 +1,114 @@
+//! What the derive writes about each field: one static per field, read by
+//! the walk.
+
+/// What an empty variable means for a field: `#[config(empty = ...)]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Empty {
+    /// Empty is unset: the default applies (with a warning naming it), or
+    /// the variable is missing.
+    Unset,
+    /// Empty is a value: the empty string, the empty list
+    /// (`#[config(allow_empty)]`).
+    Value,
+    /// Empty is a problem: set the variable to a value or unset it.
+    Error,
+}
+
+/// What the derive knows about a value field.
+#[derive(Debug)]
+pub struct Field {
+    /// The variable's name when the struct is the one loaded: its prefix,
+    /// then the field's part; or the `env` name.
+    pub name: &'static str,
+    /// The field's part of the name, which follows the prefix: a nested
+    /// struct puts it after its own prefix.
+    pub suffix: &'static str,
+    /// The field's identifier.
+    pub ident: &'static str,
+    /// The doc comment.
+    pub doc: &'static str,
+    /// `#[config(env = "...")]`: the name is exactly this, never prefixed.
+    pub exact: bool,
+    /// Whether the field is read only from its own variable: no alias,
+    /// fallback, `none` spelling or `file`. A secret also reads `_FILE`
+    /// unless [`file`](Self::file) says no.
+    pub plain: bool,
+    /// `#[config(default = ...)]`, as the text a variable would hold.
+    pub default: Option<&'static str>,
+    /// `#[config(default_with = ...)]`: a default the program computes.
+    pub computed: Option<Computed>,
+    /// `#[config(none = "...")]`: the text that means `None` for an
+    /// `Option` field with a default.
+    pub none: Option<&'static str>,
+    /// What an empty variable means.
+    pub empty: Empty,
+    /// `#[config(file)]` (`Some(true)`) or `file = false` (`Some(false)`);
+    /// `None`: `_FILE` is read for secrets only.
+    pub file: Option<bool>,
+    /// `#[config(alias = ...)]`, deprecated names.
+    pub aliases: &'static [&'static str],
+    /// `#[config(fallback = ...)]`, names read when the variable is unset.
+    pub fallbacks: &'static [&'static str],
+}
+
+/// A default computed by the program from other fields.
+#[derive(Debug)]
+pub struct Computed {
+    /// `#[config(default_doc = "...")]`: how the schema words it.
+    pub doc: Option<&'static str>,
+    /// The fields it is computed from.
+    pub inputs: &'static [&'static Field],
+}
+
+impl Field {
+    /// Whether the field may be read from the file its `_FILE` variable
+    /// names.
+    pub(crate) fn reads_file(&self, secret: bool) -> bool {
+        self.file.unwrap_or(secret)
+    }
+}
+
+/// What the derive knows about a nested field.
+#[derive(Debug)]
+pub struct Nested {
+    /// The field's identifier.
+    pub ident: &'static str,
+    /// The field's name in SCREAMING_SNAKE_CASE, the default prefix segment.
+    pub segment: &'static str,
+    /// `#[config(nested, prefix = "...")]`: replaces segment and separator;
+    /// `Some("")` for `#[config(flatten)]`.
+    pub prefix: Option<&'static str>,
+    /// The doc comment.
+    pub doc: &'static str,
+}
+
+/// A presence rule, `#[config(at_most_one(..))]` and the like: judged
+/// from which variables are set, so it runs even when a value failed to
+/// parse.
+#[derive(Debug)]
+pub enum Rule {
+    /// At most one of the fields is set.
+    AtMostOne(&'static [&'static Field]),
+    /// Exactly one of the fields is set.
+    ExactlyOne(&'static [&'static Field]),
+    /// At least one of the fields is set.
+    AtLeastOne(&'static [&'static Field]),
+    /// All of the fields are set, or none is.
+    AllOrNone(&'static [&'static Field]),
+    /// When the first field is set, so are the others.
+    Requires(&'static Field, &'static [&'static Field]),
+    /// When the first field is set, none of the others is.
+    ConflictsWith(&'static Field, &'static [&'static Field]),
+    /// The first field is set when the second one's text (its value, else
+    /// its default) is the given text, ASCII case ignored.
+    RequiredIf(&'static Field, &'static Field, &'static str),
+}
+
+/// A rule over loaded values, `#[config(check = function(a, b))]`.
+#[derive(Debug)]
+pub struct Check {
+    /// The function, as written.
+    pub name: &'static str,
+    /// The fields it reads.
+    pub inputs: &'static [&'static Field],
+}

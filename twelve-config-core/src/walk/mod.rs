@@ -1,0 +1,298 @@
+//! The walk over a configuration's fields that both loads and describes it.
+//!
+//! The derive generates one function per struct, `__visit`, that calls
+//! [`required`], [`optional`], [`nested`] or [`optional_nested`] once per
+//! field, then its computed defaults and rules. The same walk either loads
+//! values (collecting every problem) or records each variable's schema, so
+//! the two can never disagree about names.
+//!
+//! Files, in the order a value travels: [`field`] (what the derive writes
+//! about a field), this module (the walker: names, problems), `read` (from
+//! the environment to a parsed value), `file` (`_FILE`), `groups` (nested
+//! structs and optional groups), `rules` (computed defaults, presence
+//! rules, checks), then `trace` and `describe` (what a traced load and a
+//! describing walk record).
+
+mod describe;
+mod field;
+mod file;
+mod groups;
+mod read;
+mod rules;
+mod trace;
+
+use crate::error::{Error, ErrorKind};
+use crate::loaded::{ResolvedVar, Warning};
+use crate::source::Source;
+use crate::Config;
+
+pub(crate) use self::describe::Described;
+pub use self::field::{Check, Computed, Empty, Field, Nested, Rule};
+pub use self::groups::{nested, optional_nested};
+pub use self::read::{optional, required};
+pub use self::rules::{check, computed, presence, validate};
+pub(crate) use self::trace::{Tracer, TRACE};
+
+/// The separator that joins nested prefixes unless a struct chooses another.
+pub(crate) const DEFAULT_NESTED_SEPARATOR: &str = "_";
+
+enum Mode<'s> {
+    Load {
+        source: &'s dyn Source,
+        trace: Option<trace::Trace>,
+        warnings: Vec<Warning>,
+    },
+    Describe(Box<describe::Description>),
+}
+
+/// Walks a configuration's fields, loading or describing them.
+pub struct Walker<'s> {
+    mode: Mode<'s>,
+    /// The source, while fields can be read the plain way: loading,
+    /// untraced, outside optional groups.
+    plain_source: Option<&'s dyn Source>,
+    /// Whether the source is the process environment: plain reads then call
+    /// `std::env::var_os` directly, a value moved rather than converted.
+    process_env: bool,
+    prefix: String,
+    separator: &'static str,
+    path: String,
+    /// The current variable's name when it is known in full at compile
+    /// time: an `env` name, or any name of the struct loaded at the top.
+    fixed: Option<&'static str>,
+    /// Otherwise the name built from the prefix; reused so that a load
+    /// allocates no name.
+    name: String,
+    /// Whether `name` starts with the current `prefix`, so that the next
+    /// prefixed name only replaces what follows it.
+    name_prefixed: bool,
+    /// Whether the walk is in the struct it started from, whose prefix the
+    /// derive knew.
+    at_top: bool,
+    errors: Vec<Error>,
+    /// Rules that could not run, for the report's closing notes.
+    notes: Vec<String>,
+    /// Inside an optional group: the variables found set so far.
+    group: Option<Vec<String>>,
+    /// Load every optional group as if it were on: `check_defaults`.
+    all_groups: bool,
+}
+
+/// What a load found: problems, notes on rules that could not run, where
+/// each value came from (when traced) and warnings.
+pub(crate) struct Finished {
+    pub(crate) errors: Vec<Error>,
+    pub(crate) notes: Vec<String>,
+    pub(crate) vars: Vec<ResolvedVar>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl<'s> Walker<'s> {
+    fn new(mode: Mode<'s>, prefix: &str, separator: Option<&'static str>) -> Self {
+        let plain_source = match &mode {
+            Mode::Load {
+                source,
+                trace: None,
+                ..
+            } => Some(*source),
+            _ => None,
+        };
+        Walker {
+            mode,
+            process_env: plain_source.is_some_and(|s| s.__is_process_env()),
+            plain_source,
+            prefix: prefix.to_owned(),
+            separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
+            path: String::new(),
+            fixed: None,
+            name: String::new(),
+            name_prefixed: false,
+            at_top: true,
+            errors: Vec::new(),
+            notes: Vec::new(),
+            group: None,
+            all_groups: false,
+        }
+    }
+
+    /// A walk that loads `T` from `source`, recording where each value came
+    /// from when `trace` is [`TRACE`].
+    pub(crate) fn load<T: Config>(source: &'s dyn Source, trace: Option<Tracer>) -> Self {
+        let mode = Mode::Load {
+            source,
+            trace: trace.map(trace::Trace::new),
+            warnings: Vec::new(),
+        };
+        Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
+    }
+
+    /// A walk that loads `T` from nothing with every optional group on, so
+    /// that every default written in the program is parsed.
+    pub(crate) fn load_defaults<T: Config>(source: &'s dyn Source) -> Self {
+        let mut walker = Walker::load::<T>(source, None);
+        walker.all_groups = true;
+        walker.plain_source = None;
+        walker
+    }
+
+    /// A walk that describes `T`.
+    pub(crate) fn describe<T: Config>() -> Self {
+        let mode = Mode::Describe(Box::default());
+        Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
+    }
+
+    /// A walk that describes the struct being walked, from where this walk
+    /// stands: its variables' names as this walk would read them.
+    fn describe_here(&self) -> Walker<'static> {
+        let mut walker = Walker::new(Mode::Describe(Box::default()), "", None);
+        walker.prefix.clone_from(&self.prefix);
+        walker.separator = self.separator;
+        walker.at_top = self.at_top;
+        walker
+    }
+
+    /// What a load found.
+    pub(crate) fn finish_load(self) -> Finished {
+        let (vars, warnings) = match self.mode {
+            Mode::Load {
+                trace, warnings, ..
+            } => (
+                trace.map(trace::Trace::into_vars).unwrap_or_default(),
+                warnings,
+            ),
+            Mode::Describe(_) => (Vec::new(), Vec::new()),
+        };
+        Finished {
+            errors: self.errors,
+            notes: self.notes,
+            vars,
+            warnings,
+        }
+    }
+
+    /// What a description found: variables, groups, rules, and the
+    /// variables two fields read.
+    pub(crate) fn finish_describe(self) -> Described {
+        match self.mode {
+            Mode::Describe(description) => description.finish(),
+            Mode::Load { .. } => Default::default(),
+        }
+    }
+
+    fn describing(&self) -> bool {
+        matches!(self.mode, Mode::Describe(_))
+    }
+
+    #[inline]
+    fn set_name(&mut self, field: &Field) {
+        if field.exact || self.at_top {
+            self.fixed = Some(field.name);
+        } else {
+            self.build_name(field.suffix);
+        }
+    }
+
+    /// Names a nested struct's field: its prefix, known at run time only,
+    /// then its suffix.
+    #[inline(never)]
+    fn build_name(&mut self, suffix: &str) {
+        self.fixed = None;
+        if self.name_prefixed {
+            self.name.truncate(self.prefix.len());
+        } else {
+            self.name.clear();
+            self.name.push_str(&self.prefix);
+            self.name_prefixed = true;
+        }
+        self.name.push_str(suffix);
+    }
+
+    /// The current variable's name.
+    fn var(&self) -> &str {
+        self.fixed.unwrap_or(&self.name)
+    }
+
+    /// The full name of `field`'s variable where the walk stands.
+    fn name_of(&mut self, field: &Field) -> String {
+        self.set_name(field);
+        self.var().to_owned()
+    }
+
+    fn field_path(&self, field: &Field) -> String {
+        format!("{}{}", self.path, field.ident)
+    }
+
+    fn error(&mut self, var: String, field: &Field, kind: ErrorKind) {
+        let path = self.field_path(field);
+        self.errors.push(Error::new(var, path, kind));
+    }
+
+    fn warn(&mut self, warning: Warning) {
+        if let Mode::Load { warnings, .. } = &mut self.mode {
+            warnings.push(warning);
+        }
+    }
+
+    fn file_var(&self) -> String {
+        format!("{}_FILE", self.var())
+    }
+
+    /// Records that `var`, of the current optional group, is set: the
+    /// group is on.
+    fn mark_set(&mut self, var: &str) {
+        if let Some(group) = &mut self.group {
+            group.push(var.to_owned());
+        }
+    }
+
+    fn enter(
+        &mut self,
+        nested: &Nested,
+        separator: Option<&'static str>,
+    ) -> (usize, usize, &'static str, bool) {
+        let saved = (
+            self.prefix.len(),
+            self.path.len(),
+            self.separator,
+            self.at_top,
+        );
+        self.name_prefixed = false;
+        self.at_top = false;
+        match nested.prefix {
+            Some(prefix) => self.prefix.push_str(prefix),
+            None => {
+                self.prefix.push_str(nested.segment);
+                self.prefix.push_str(self.separator);
+            }
+        }
+        self.path.push_str(nested.ident);
+        self.path.push('.');
+        if let Some(separator) = separator {
+            self.separator = separator;
+        }
+        saved
+    }
+
+    fn leave(&mut self, (prefix, path, separator, at_top): (usize, usize, &'static str, bool)) {
+        self.at_top = at_top;
+        self.prefix.truncate(prefix);
+        self.name_prefixed = false;
+        self.path.truncate(path);
+        self.separator = separator;
+    }
+}
+
+impl Walker<'_> {
+    fn warnings_len(&self) -> usize {
+        match &self.mode {
+            Mode::Load { warnings, .. } => warnings.len(),
+            Mode::Describe(_) => 0,
+        }
+    }
+
+    fn warnings_truncate(&mut self, len: usize) {
+        if let Mode::Load { warnings, .. } = &mut self.mode {
+            warnings.truncate(len);
+        }
+    }
+}

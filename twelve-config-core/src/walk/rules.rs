@@ -1,0 +1,359 @@
+//! What runs after a struct's fields are read: computed defaults, presence
+//! rules, checks over loaded values, and the struct's `validate` function.
+//!
+//! Presence rules are judged from which variables are set, so they run
+//! whatever became of the values. A check or a `validate` function needs
+//! values: when one of its inputs failed, the report says it was not
+//! checked rather than leaving it out silently.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+
+use super::{Check, Empty, Field, Mode, Rule, Walker};
+use crate::error::{Error, ErrorKind};
+use crate::parse::Parse;
+use crate::rule::Problems;
+use crate::Config;
+
+/// Gives a field whose variable is unset its computed default (the derive
+/// calls the program's function once the fields it reads have loaded).
+pub fn computed<P: Parse>(
+    walker: &mut Walker<'_>,
+    field: &Field,
+    parser: &P,
+    value: P::Output,
+) -> Option<Option<P::Output>> {
+    if walker.tracing() {
+        walker.set_name(field);
+        let shown = parser
+            .show(&value)
+            .and_then(|text| parser.redact(&text).map(Cow::into_owned));
+        walker.trace_computed(field, shown, parser.secret());
+    }
+    Some(Some(value))
+}
+
+/// Judges a struct's presence rules from which variables are set.
+pub fn presence(walker: &mut Walker<'_>, rules: &[Rule]) {
+    for rule in rules {
+        if walker.describing() {
+            describe_rule(walker, rule);
+        } else {
+            judge(walker, rule);
+        }
+    }
+}
+
+fn names(walker: &mut Walker<'_>, fields: &[&Field]) -> Vec<String> {
+    fields.iter().map(|f| walker.name_of(f)).collect()
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The variables involved in a rule and the rule in words.
+fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, Vec<String>, String) {
+    match *rule {
+        Rule::AtMostOne(fields) => {
+            let vars = names(walker, fields);
+            let text = format!("at most one of {} may be set", vars.join(", "));
+            ("at_most_one", vars, text)
+        }
+        Rule::ExactlyOne(fields) => {
+            let vars = names(walker, fields);
+            let text = format!("exactly one of {} must be set", vars.join(", "));
+            ("exactly_one", vars, text)
+        }
+        Rule::AtLeastOne(fields) => {
+            let vars = names(walker, fields);
+            let text = format!("at least one of {} must be set", vars.join(", "));
+            ("at_least_one", vars, text)
+        }
+        Rule::AllOrNone(fields) => {
+            let vars = names(walker, fields);
+            let text = format!("{} are set together or not at all", and_list(&refs(&vars)));
+            ("all_or_none", vars, text)
+        }
+        Rule::Requires(field, others) => {
+            let mut vars = vec![walker.name_of(field)];
+            vars.extend(names(walker, others));
+            let text = format!("{} requires {}", vars[0], and_list(&refs(&vars[1..])));
+            ("requires", vars, text)
+        }
+        Rule::ConflictsWith(field, others) => {
+            let mut vars = vec![walker.name_of(field)];
+            vars.extend(names(walker, others));
+            let text = format!(
+                "{} conflicts with {}: set only one",
+                vars[0],
+                and_list(&refs(&vars[1..]))
+            );
+            ("conflicts_with", vars, text)
+        }
+        Rule::RequiredIf(field, condition, equals) => {
+            let vars = vec![walker.name_of(field), walker.name_of(condition)];
+            let text = format!("{} is required when {} is {equals}", vars[0], vars[1]);
+            ("required_if", vars, text)
+        }
+    }
+}
+
+fn refs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
+fn describe_rule(walker: &mut Walker<'_>, rule: &Rule) {
+    let (kind, vars, text) = words(walker, rule);
+    let equals = match rule {
+        Rule::RequiredIf(_, _, equals) => Some(*equals),
+        _ => None,
+    };
+    walker.record_rule(kind, vars, equals, text);
+}
+
+fn judge(walker: &mut Walker<'_>, rule: &Rule) {
+    let is_set = |walker: &mut Walker<'_>, fields: &[&Field]| -> Vec<bool> {
+        fields.iter().map(|f| walker.is_set(f)).collect()
+    };
+    let broken = match *rule {
+        Rule::AtMostOne(fields) => {
+            let set = is_set(walker, fields);
+            set.iter().filter(|&&s| s).count() > 1
+        }
+        Rule::ExactlyOne(fields) => {
+            let set = is_set(walker, fields);
+            set.iter().filter(|&&s| s).count() != 1
+        }
+        Rule::AtLeastOne(fields) => is_set(walker, fields).iter().all(|&s| !s),
+        Rule::AllOrNone(fields) => {
+            let set = is_set(walker, fields);
+            set.iter().any(|&s| s) && !set.iter().all(|&s| s)
+        }
+        Rule::Requires(field, others) => {
+            walker.is_set(field) && is_set(walker, others).iter().any(|&s| !s)
+        }
+        Rule::ConflictsWith(field, others) => {
+            walker.is_set(field) && is_set(walker, others).iter().any(|&s| s)
+        }
+        Rule::RequiredIf(field, condition, equals) => {
+            let holds = walker
+                .effective_text(condition)
+                .is_some_and(|text| text.trim().eq_ignore_ascii_case(equals));
+            holds && !walker.is_set(field)
+        }
+    };
+    if !broken {
+        return;
+    }
+    let fields: Vec<&Field> = match *rule {
+        Rule::AtMostOne(f) | Rule::ExactlyOne(f) | Rule::AtLeastOne(f) | Rule::AllOrNone(f) => {
+            f.to_vec()
+        }
+        Rule::Requires(f, others) | Rule::ConflictsWith(f, others) => {
+            std::iter::once(f).chain(others.iter().copied()).collect()
+        }
+        Rule::RequiredIf(f, condition, _) => vec![f, condition],
+    };
+    let mut set = Vec::new();
+    for field in &fields {
+        if walker.is_set(field) {
+            set.push(walker.name_of(field));
+        }
+    }
+    let (_, vars, text) = words(walker, rule);
+    let detail = match set.len() {
+        0 => "none is set".to_owned(),
+        1 => format!("only {} is set", set[0]),
+        _ => format!("{} are set", and_list(&refs(&set))),
+    };
+    let message = match rule {
+        Rule::RequiredIf(..) => format!("{text}; it is not set"),
+        _ => format!("{text}; {detail}"),
+    };
+    let paths = fields
+        .iter()
+        .map(|f| walker.field_path(f))
+        .collect::<Vec<_>>();
+    walker.errors.push(Error::with_vars(
+        vars,
+        paths.join(", "),
+        ErrorKind::Rule { message },
+    ));
+}
+
+impl Walker<'_> {
+    /// Whether `field` is set: its variable, an alias, a fallback or its
+    /// `_FILE` variable, not empty unless empty is a value. A boolean set to
+    /// `false` is set.
+    fn is_set(&mut self, field: &Field) -> bool {
+        self.set_name(field);
+        let Mode::Load { source, .. } = self.mode else {
+            return false;
+        };
+        let present = |name: &str| {
+            source
+                .get(name)
+                .is_some_and(|v| field.empty == Empty::Value || !v.is_empty())
+        };
+        present(self.var())
+            || field.aliases.iter().any(|a| present(a))
+            || field.fallbacks.iter().any(|a| present(a))
+            || (field.file != Some(false) && present(&self.file_var()))
+    }
+
+    /// The text `field` holds: its variable's (or an alias's or a
+    /// fallback's), else its default.
+    fn effective_text(&mut self, field: &Field) -> Option<String> {
+        self.set_name(field);
+        let Mode::Load { source, .. } = self.mode else {
+            return None;
+        };
+        std::iter::once(self.var())
+            .chain(field.aliases.iter().copied())
+            .chain(field.fallbacks.iter().copied())
+            .find_map(|name| source.get(name).filter(|v| !v.is_empty()))
+            .map(|v| v.to_string_lossy().into_owned())
+            .or_else(|| field.default.map(str::to_owned))
+    }
+
+    fn unchecked(&mut self, rule: &str, why: String) {
+        self.notes
+            .push(format!("the rule {rule} was not checked: {why}"));
+    }
+}
+
+/// Runs a `#[config(check = function(a, b))]` rule: `result` is `None` when
+/// one of its inputs failed (`failed` says which), and the report then says
+/// the rule was not checked.
+pub fn check<E: Display>(
+    walker: &mut Walker<'_>,
+    check: &Check,
+    result: Option<Result<(), E>>,
+    failed: &[bool],
+) {
+    let vars = names(walker, check.inputs);
+    if walker.describing() {
+        let text = format!("{} holds for {}", check.name, vars.join(", "));
+        walker.record_rule("check", vars, None, text);
+        return;
+    }
+    match result {
+        Some(Ok(())) => {}
+        Some(Err(message)) => {
+            let paths: Vec<String> = check.inputs.iter().map(|f| walker.field_path(f)).collect();
+            let message = message.to_string();
+            walker.errors.push(Error::with_vars(
+                vars,
+                paths.join(", "),
+                ErrorKind::Rule { message },
+            ));
+        }
+        None => {
+            let not_loaded: Vec<&str> = vars
+                .iter()
+                .zip(failed)
+                .filter(|(_, &f)| f)
+                .map(|(v, _)| v.as_str())
+                .collect();
+            let why = format!("{} did not load", and_list(&not_loaded));
+            walker.unchecked(check.name, why);
+        }
+    }
+}
+
+/// Runs a struct's `#[config(validate = ...)]` function on its loaded
+/// value; when a field of the struct failed there is no value, and the
+/// report says the rule was not checked.
+///
+/// Its problems fail the load, but the value still goes up so that the
+/// rules of enclosing structs run too.
+pub fn validate<T: Config>(
+    walker: &mut Walker<'_>,
+    value: Option<T>,
+    rule: fn(&T) -> Result<(), Problems>,
+    name: &'static str,
+) -> Option<T> {
+    if walker.describing() {
+        let text = format!("{name} holds");
+        walker.record_rule("validate", Vec::new(), None, text);
+        return value;
+    }
+    let Some(value) = value else {
+        let place = match walker.path.trim_end_matches('.') {
+            "" => "the configuration".to_owned(),
+            path => path.to_owned(),
+        };
+        walker.unchecked(name, format!("it needs every setting of {place} to load"));
+        return None;
+    };
+    let Err(problems) = rule(&value) else {
+        return Some(value);
+    };
+    let problems = problems.into_list();
+    let path = walker.path.trim_end_matches('.').to_owned();
+    if problems.is_empty() {
+        // `Err(Problems::new())`: the value is rejected, and a failed load
+        // always has at least one error to say so.
+        let message = format!("rejected by the rule {name}, which named no problem");
+        let var = format!("{}*", walker.prefix);
+        walker
+            .errors
+            .push(Error::new(var, path, ErrorKind::Rule { message }));
+        return Some(value);
+    }
+    // The names a rule gives are resolved from a description of the
+    // struct, made only now that a rule failed.
+    let mut describer = walker.describe_here();
+    let _ = T::__visit(&mut describer);
+    let known = describer.finish_describe().vars;
+    for (involved, message) in problems {
+        let mut vars = Vec::new();
+        let mut paths = Vec::new();
+        let mut unknown = Vec::new();
+        for given in involved {
+            match known.iter().find(|v| v.field == given || v.name == given) {
+                Some(var) => {
+                    vars.push(var.name.clone());
+                    paths.push(join_path(&walker.path, &var.field));
+                }
+                None => unknown.push(given),
+            }
+        }
+        if !unknown.is_empty() {
+            let message = format!(
+                "bug in the program: the rule {name} names {}, which {} no setting of {}",
+                and_list(&refs(&unknown)),
+                if unknown.len() == 1 { "is" } else { "are" },
+                if path.is_empty() {
+                    "the configuration"
+                } else {
+                    &path
+                },
+            );
+            walker.errors.push(Error::new(
+                String::new(),
+                path.clone(),
+                ErrorKind::Rule { message },
+            ));
+            if vars.is_empty() {
+                vars.push(format!("{}*", walker.prefix));
+            }
+        }
+        walker.errors.push(Error::with_vars(
+            vars,
+            paths.join(", "),
+            ErrorKind::Rule { message },
+        ));
+    }
+    Some(value)
+}
+
+fn join_path(base: &str, field: &str) -> String {
+    format!("{base}{field}")
+}

@@ -1,0 +1,132 @@
+//! What a traced load records: where each value came from
+//! ([`Loaded::vars`](crate::Loaded::vars)).
+
+use std::borrow::Cow;
+use std::ffi::OsStr;
+
+use super::read::Slot;
+use super::{Field, Mode, Walker};
+use crate::loaded::{Origin, ResolvedVar};
+
+/// Where each value of a traced load came from.
+pub(super) struct Trace {
+    vars: Vec<ResolvedVar>,
+    record: RecordTrace,
+}
+
+impl Trace {
+    pub(super) fn new(Tracer(record): Tracer) -> Self {
+        Trace {
+            vars: Vec::new(),
+            record,
+        }
+    }
+
+    pub(super) fn into_vars(self) -> Vec<ResolvedVar> {
+        self.vars
+    }
+
+    /// How many variables are recorded, so that an optional group that
+    /// stays off can drop what it recorded.
+    pub(super) fn len(&self) -> usize {
+        self.vars.len()
+    }
+
+    pub(super) fn truncate(&mut self, len: usize) {
+        self.vars.truncate(len);
+    }
+}
+
+type RecordTrace = fn(&mut Walker<'_>, &Field, &dyn Slot, Option<&OsStr>, Origin);
+
+/// What a load passes to be traced: [`TRACE`], or `None`.
+///
+/// The tracing code is reached through a pointer that only the loads which
+/// trace name: a program that never traces does not carry it. A `bool`
+/// would not do: the code behind it would be compiled into every load.
+#[derive(Clone, Copy)]
+pub(crate) struct Tracer(RecordTrace);
+
+/// Traces a load: [`Loaded::vars`](crate::Loaded::vars).
+pub(crate) const TRACE: Option<Tracer> = Some(Tracer(record_trace));
+
+impl Walker<'_> {
+    /// Records where a value came from, when this load traces.
+    #[inline]
+    pub(super) fn trace(
+        &mut self,
+        field: &Field,
+        parser: &dyn Slot,
+        raw: Option<&OsStr>,
+        origin: Origin,
+    ) {
+        if let Mode::Load {
+            trace: Some(Trace { record, .. }),
+            ..
+        } = self.mode
+        {
+            record(self, field, parser, raw, origin);
+        }
+    }
+
+    /// Records a computed default, shown as `shown` (already redacted).
+    pub(super) fn trace_computed(&mut self, field: &Field, shown: Option<String>, secret: bool) {
+        if self.tracing() {
+            let resolved = ResolvedVar {
+                name: self.var().to_owned(),
+                field: self.field_path(field),
+                origin: Origin::Computed,
+                value: shown,
+                secret,
+            };
+            if let Mode::Load {
+                trace: Some(trace), ..
+            } = &mut self.mode
+            {
+                trace.vars.push(resolved);
+            }
+        }
+    }
+
+    /// How many variables the trace holds (0 when not tracing).
+    pub(super) fn trace_len(&self) -> usize {
+        match &self.mode {
+            Mode::Load { trace: Some(t), .. } => t.len(),
+            _ => 0,
+        }
+    }
+
+    pub(super) fn trace_truncate(&mut self, len: usize) {
+        if let Mode::Load { trace: Some(t), .. } = &mut self.mode {
+            t.truncate(len);
+        }
+    }
+}
+
+/// Records where the current variable's value came from in a traced load.
+fn record_trace(
+    walker: &mut Walker<'_>,
+    field: &Field,
+    parser: &dyn Slot,
+    raw: Option<&OsStr>,
+    origin: Origin,
+) {
+    let value = raw.and_then(|raw| match raw.to_str() {
+        Some(text) => parser.redact(text).map(Cow::into_owned),
+        None if parser.secret() => None,
+        None => Some(raw.to_string_lossy().into_owned()),
+    });
+    let resolved = ResolvedVar {
+        name: walker.var().to_owned(),
+        field: walker.field_path(field),
+        origin,
+        value,
+        secret: parser.secret(),
+    };
+    if let Mode::Load {
+        trace: Some(trace), ..
+    } = &mut walker.mode
+    {
+        trace.vars.push(resolved);
+    }
+}

@@ -1,0 +1,154 @@
+//! Checks of what names other fields: computed defaults, presence rules and
+//! checks. Every name must be a value field of the same struct.
+
+use syn::Ident;
+
+use crate::ast::{looks_secret, Field, Struct};
+use crate::ctxt::Ctxt;
+
+pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
+    for (index, field) in input.fields.iter().enumerate() {
+        check_computed(cx, input, index, field);
+        for other in field
+            .attrs
+            .requires
+            .iter()
+            .chain(&field.attrs.conflicts_with)
+        {
+            if other == field.ident {
+                cx.error(other, "a field cannot name itself in its own rule");
+            } else {
+                value_field(cx, input, other);
+            }
+        }
+        if !field.attrs.requires.is_empty() || !field.attrs.conflicts_with.is_empty() {
+            not_nested(cx, field, "presence rules");
+        }
+        for (condition, _) in &field.attrs.required_if {
+            not_nested(cx, field, "`required_if`");
+            if condition == field.ident {
+                cx.error(condition, "a field cannot be required on its own value");
+            } else {
+                value_field(cx, input, condition);
+            }
+        }
+    }
+    for rule in &input.attrs.rules {
+        if rule.fields.len() < 2 {
+            cx.error(
+                &rule.kind,
+                format!("`{}` needs at least two fields", rule.kind),
+            );
+        }
+        for (i, name) in rule.fields.iter().enumerate() {
+            if rule.fields[..i].contains(name) {
+                cx.error(name, format!("`{name}` is named twice"));
+            }
+            value_field(cx, input, name);
+        }
+    }
+    for check in &input.attrs.checks {
+        if check.args.is_empty() {
+            cx.error(
+                &check.function,
+                "`check` names the fields its function reads: `check = function(a, b)`",
+            );
+        }
+        for arg in &check.args {
+            value_field(cx, input, arg);
+        }
+    }
+}
+
+fn not_nested(cx: &mut Ctxt, field: &Field<'_>, what: &str) {
+    if field.is_nested() {
+        cx.error(
+            field.ident,
+            format!("{what} are for value fields; a nested struct's fields can carry them"),
+        );
+    }
+}
+
+/// Reports `name` unless it is a value field of the struct.
+fn value_field<'a>(cx: &mut Ctxt, input: &'a Struct<'a>, name: &Ident) -> Option<&'a Field<'a>> {
+    match input.fields.iter().find(|f| f.ident == name) {
+        Some(field) if field.is_nested() => {
+            cx.error(
+                name,
+                format!("`{name}` is a nested struct; name one of its fields in a rule of its own struct"),
+            );
+            None
+        }
+        Some(field) => Some(field),
+        None => {
+            let fields: Vec<String> = input
+                .fields
+                .iter()
+                .filter(|f| !f.is_nested())
+                .map(|f| f.ident.to_string())
+                .collect();
+            cx.error(
+                name,
+                format!(
+                    "no field `{name}` in this struct; its value fields are: {}",
+                    fields.join(", ")
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn check_computed(cx: &mut Ctxt, input: &Struct<'_>, index: usize, field: &Field<'_>) {
+    let a = &field.attrs;
+    if let (Some(doc), None) = (&a.default_doc, &a.default_with) {
+        cx.error(
+            doc,
+            "`default_doc` describes a `default_with`; a written `default` describes itself",
+        );
+    }
+    let Some(call) = &a.default_with else {
+        return;
+    };
+    if field.is_nested() {
+        return;
+    }
+    if let Some(default) = &a.default {
+        cx.error(
+            &default.key,
+            "`default` and `default_with` both give the default; keep one",
+        );
+    }
+    if field.shape.is_optional() {
+        cx.error(
+            &call.key,
+            "`default_with` on an `Option` field: remove `Option`, since the field always has a value",
+        );
+    }
+    if looks_secret(field.shape.value_type()) {
+        cx.error(
+            &call.key,
+            "a secret cannot have a default: secrets come from the environment, not from the code",
+        );
+    }
+    for arg in &call.args {
+        if arg == field.ident {
+            cx.error(arg, "a default cannot be computed from its own field");
+            continue;
+        }
+        let Some(position) = input.fields.iter().position(|f| f.ident == arg) else {
+            value_field(cx, input, arg);
+            continue;
+        };
+        let input_field = &input.fields[position];
+        if value_field(cx, input, arg).is_none() {
+            continue;
+        }
+        if input_field.attrs.default_with.is_some() && position > index {
+            cx.error(
+                arg,
+                format!("`{arg}` has a computed default too: declare it before `{}`, whose default reads it", field.ident),
+            );
+        }
+    }
+}
