@@ -92,8 +92,9 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
     }
 }
 
-/// Variables that carry `T`'s prefix but that no field reads, sorted, each
-/// with a suggestion when a known name is close.
+/// Variables that carry `T`'s prefix, in any ASCII case, but that no field
+/// reads, sorted, each with a suggestion when a known name is close (case
+/// ignored, so `app_port` is pointed at `APP_PORT`).
 pub(crate) fn unknown_vars<T: Config>(source: &dyn Source) -> Vec<(String, ErrorKind)> {
     let prefix = T::__PREFIX;
     if prefix.is_empty() {
@@ -105,11 +106,18 @@ pub(crate) fn unknown_vars<T: Config>(source: &dyn Source) -> Vec<(String, Error
         known.insert(var.name());
         known.extend(var.file_var());
         known.extend(var.aliases().iter().copied());
+        known.extend(var.fallbacks().iter().copied());
     }
     let mut unknown = Vec::new();
     source.for_each_name(&mut |name| {
         if let Some(name) = name.to_str() {
-            if name.starts_with(prefix) && !known.contains(name) {
+            // Names are read exactly; `app_port` is scanned too, so that a
+            // name written in the wrong case is pointed at its spelling
+            // instead of being ignored in silence.
+            let under_prefix = name
+                .get(..prefix.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(prefix));
+            if under_prefix && !known.contains(name) {
                 unknown.push(name.to_owned());
             }
         }
