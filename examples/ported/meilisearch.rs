@@ -22,11 +22,10 @@
 //! the indexing memory, at most 10 GiB).
 //!
 //! The values get types where Meilisearch keeps text: the environment and
-//! the log level and mode are enums with Meilisearch's spellings (the
-//! environment matched exactly, as clap does; the log settings ignoring case,
-//! as Meilisearch's parsers do), the webhook and bucket URLs are URLs, sizes
-//! are [`ByteSize`] and the durations that Meilisearch counts in seconds are
-//! `Duration`s whose bare numbers are seconds.
+//! the log level and mode are enums with Meilisearch's spellings, the
+//! webhook and bucket URLs are URLs, sizes are [`ByteSize`] and the
+//! durations that Meilisearch counts in seconds are `Duration`s whose bare
+//! numbers are seconds.
 //!
 //! Meilisearch also reads a TOML file (`./config.toml` or
 //! `MEILI_CONFIG_FILE_PATH`) and exports its values to the environment
@@ -34,6 +33,8 @@
 //! named here and read by the service.
 //!
 //! Expressed differently:
+//! - clap matches `MEILI_ENV` exactly; here, as every enum, it is matched
+//!   ignoring ASCII case, so `Production` is production.
 //! - Meilisearch's `experimental_disable_fid_based_databases_cleanup` check
 //!   counts any text but `false` and `0` as on; here it is a boolean, so a
 //!   typo is reported instead of switching it on.
@@ -354,9 +355,8 @@ pub(crate) struct Engine {
     pub(crate) openai_api_key: Option<SecretString>,
 }
 
-/// Where the instance runs: exactly `development` or `production`.
+/// Where the instance runs: `development` or `production`.
 #[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
-#[config(case_sensitive)]
 pub(crate) enum Environment {
     /// A master key is optional.
     Development,
@@ -476,7 +476,7 @@ fn master_key_fits_the_environment(
                 && key.expose_secret().len() < MASTER_KEY_MIN_BYTES =>
         {
             Err(format!(
-                "the master key must be at least {MASTER_KEY_MIN_BYTES} bytes in production"
+                "MEILI_MASTER_KEY must be at least {MASTER_KEY_MIN_BYTES} bytes when MEILI_ENV is production"
             ))
         }
         _ => Ok(()),

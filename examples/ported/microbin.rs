@@ -188,7 +188,10 @@ fn uploader_password_needs_readonly(
     uploader_password: &Option<SecretString>,
 ) -> Result<(), String> {
     if uploader_password.is_some() && !*readonly {
-        Err("is never asked for unless MICROBIN_READONLY is true".to_owned())
+        Err(
+            "MICROBIN_UPLOADER_PASSWORD is never asked for unless MICROBIN_READONLY is true"
+                .to_owned(),
+        )
     } else {
         Ok(())
     }

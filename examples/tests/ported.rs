@@ -36,7 +36,7 @@ fn lines_about<'a>(report: &'a str, var: &str) -> Vec<&'a str> {
         .filter(|line| {
             let line = line.trim_start();
             let line = line.strip_prefix("warning: ").unwrap_or(line);
-            line.split([' ', ':']).next() == Some(var)
+            line.split([' ', ':', ',']).next() == Some(var)
         })
         .collect()
 }
