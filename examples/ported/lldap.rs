@@ -17,10 +17,12 @@
 //!   secret cannot have a default in the code here, so it is an
 //!   `Option<SecretString>` whose `None` means the same.
 //! - `LLDAP_SERVER_KEY_FILE`, `LLDAP_SERVER_KEY_SEED` and
-//!   `LLDAP_SMTP_OPTIONS__TO` are the command line's second spellings of
-//!   `LLDAP_KEY_FILE`, `LLDAP_KEY_SEED` and `LLDAP_SMTP_OPTIONS__REPLY_TO`;
-//!   they are aliases here, so setting both spellings is an error instead
-//!   of one silently winning.
+//!   `LLDAP_SMTP_OPTIONS__TO` are the command line's alternate spellings of
+//!   `LLDAP_KEY_FILE`, `LLDAP_KEY_SEED` and `LLDAP_SMTP_OPTIONS__REPLY_TO`,
+//!   and win in lldap when both are set. They are aliases here (read with a
+//!   warning to use the main name), so setting both spellings is an error
+//!   instead of one silently winning; a `fallback` would read them without
+//!   a warning but let the main name win, the opposite of lldap.
 //! - `LLDAP_IGNORED_USER_ATTRIBUTES` and `LLDAP_IGNORED_GROUP_ATTRIBUTES` take
 //!   lldap's array syntax (`[mail, userPrincipalName]`) through a small value
 //!   type; the brackets may be left out.
