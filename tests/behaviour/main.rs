@@ -6,6 +6,8 @@
 #![allow(dead_code)]
 
 mod cli;
+mod declared;
+mod every_problem;
 mod hostile;
 mod naming;
 mod ported;

@@ -123,7 +123,10 @@ impl Schema {
                 entries.push('\n');
             }
         }
-        let (_, rules) = closing_sections(self);
+        let (groups, rules) = closing_sections(self);
+        for group in groups {
+            comment_line(&mut out, "", &format!("Group: {group}"));
+        }
         for rule in rules {
             comment_line(&mut out, "", &format!("Rule: {rule}"));
         }
