@@ -27,6 +27,14 @@
 //! durations that Meilisearch counts in seconds are `Duration`s whose bare
 //! numbers are seconds.
 //!
+//! The limit of a batch's size sits in [`Indexer`], beside the indexing
+//! memory it is computed from (Meilisearch declares it in `Opt` and
+//! computes it in `lib.rs`); a flattened struct adds nothing to the names,
+//! so it is still `MEILI_EXPERIMENTAL_LIMIT_BATCHED_TASKS_TOTAL_SIZE`.
+//! Several variables of [`Engine`] make Meilisearch panic on a value that
+//! does not parse, at the first request that reads them; here they are
+//! reported at startup with the rest.
+//!
 //! Meilisearch also reads a TOML file (`./config.toml` or
 //! `MEILI_CONFIG_FILE_PATH`) and exports its values to the environment
 //! before parsing it; this port loads the environment only, so the file is
@@ -506,7 +514,8 @@ fn machine_memory() -> Option<u64> {
     kib.checked_mul(1024)
 }
 
-/// Half the CPUs, at least one.
+/// Half the CPUs, at least one (Meilisearch's half of one CPU is zero,
+/// which its thread pool reads as every CPU).
 pub(crate) fn half_the_cpus() -> usize {
     let cpus = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     (cpus / 2).max(1)
