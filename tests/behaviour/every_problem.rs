@@ -201,3 +201,40 @@ fn long_names_stand_on_their_own_line() {
         "{text}"
     );
 }
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Prefixed {
+    api_key: Option<String>,
+}
+
+#[derive(Config, Debug)]
+struct Bare {
+    #[config(default = true)]
+    signups_allowed: bool,
+}
+
+#[test]
+fn names_in_the_wrong_case_and_near_misses_are_warned_about() {
+    let loaded = Prefixed::load(&twelve_config::Vars::new([
+        ("app_api_key", "k"),
+        ("PATH", "/bin"),
+    ]))
+    .unwrap();
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: app_api_key: not read by any setting: did you mean APP_API_KEY? (names are case-sensitive)"]
+    );
+    let loaded = Bare::load(&twelve_config::Vars::new([
+        ("SIGNUPS_ALOWED", "false"),
+        ("HOME", "/root"),
+        ("SHELL", "/bin/sh"),
+    ]))
+    .unwrap();
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: SIGNUPS_ALOWED: not read by any setting: did you mean SIGNUPS_ALLOWED?"]
+    );
+}

@@ -18,6 +18,8 @@ mod real;
 mod report;
 mod schema;
 mod secrets;
+mod sources;
 mod support;
 mod types;
 mod urls;
+mod values;

@@ -173,3 +173,90 @@ fn a_rejected_url_with_an_unencoded_question_mark_in_its_password_is_masked() {
     assert!(!report.contains("sssecret"), "{report}");
     assert!(report.contains("\"http://u:***@h\""), "{report}");
 }
+
+/// Settings of a service with a queue, a document store and a mail relay.
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Backends {
+    /// The main database.
+    database_url: PostgresUrl,
+    /// The cache.
+    redis_url: RedisUrl,
+    /// The queue.
+    amqp_url: twelve_config::AmqpUrl,
+    /// The document store.
+    mongo_url: twelve_config::MongoUrl,
+    /// The mail relay.
+    smtp_url: twelve_config::SmtpUrl,
+}
+
+#[test]
+fn driver_forms_load_and_stay_masked() {
+    let settings = Backends::from_vars([
+        (
+            "APP_DATABASE_URL",
+            format!("postgres://app:{PASSWORD}@%2Fcloudsql%2Fproj%3Aeu%3Adb/billing"),
+        ),
+        (
+            "APP_REDIS_URL",
+            format!("redis+unix:///run/redis.sock?user=app&pass={PASSWORD}&db=2"),
+        ),
+        ("APP_AMQP_URL", format!("amqp://app:{PASSWORD}@")),
+        (
+            "APP_MONGO_URL",
+            format!("mongodb://app:{PASSWORD}@%2Ftmp%2Fmongodb-27017.sock/orders"),
+        ),
+        ("APP_SMTP_URL", format!("smtp://:{PASSWORD}@mail")),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        settings.database_url.socket_dir(),
+        Some("/cloudsql/proj:eu:db")
+    );
+    assert_eq!(settings.redis_url.expose_password(), Some(PASSWORD));
+    assert_eq!(settings.amqp_url.host_str(), None);
+    assert_eq!(settings.amqp_url.vhost(), "/");
+    assert_eq!(
+        settings.mongo_url.socket_paths().collect::<Vec<_>>(),
+        ["/tmp/mongodb-27017.sock"]
+    );
+    assert_eq!(settings.smtp_url.username(), Some(""));
+    let debug = format!("{settings:?}");
+    assert!(!debug.contains(PASSWORD), "{debug}");
+    assert!(
+        debug.contains("postgres://app:***@%2Fcloudsql%2Fproj%3Aeu%3Adb/billing"),
+        "{debug}"
+    );
+    assert!(debug.contains("AmqpUrl(amqp://app:***@)"), "{debug}");
+}
+
+#[test]
+fn forms_a_driver_would_misread_are_reported_with_the_spelling_to_use() {
+    let errors = Backends::from_vars([
+        ("APP_DATABASE_URL", "postgres://db/billing".to_owned()),
+        (
+            "APP_REDIS_URL",
+            format!("redis+unix:///run/redis.sock?password={PASSWORD}"),
+        ),
+        ("APP_AMQP_URL", "amqp://mq/a/b".to_owned()),
+        ("APP_MONGO_URL", format!("mongodb://app:{PASSWORD}:x@h/db")),
+        ("APP_SMTP_URL", "smtp://mailer@mail".to_owned()),
+    ])
+    .unwrap_err();
+    let display = errors.to_string();
+    assert!(!display.contains(PASSWORD), "{display}");
+    assert!(!format!("{errors:?}").contains(PASSWORD));
+    for expected in [
+        "APP_REDIS_URL",
+        "(a unix socket URL takes its password as pass; write ?pass=secret)",
+        "APP_AMQP_URL",
+        "(the vhost must be one path segment; percent-encode / as %2f)",
+        "APP_MONGO_URL",
+        "(an unencoded : in the password; write it as %3A)",
+        "APP_SMTP_URL",
+        "(a user name without a password, which lettre ignores; write smtp://user:password@host)",
+    ] {
+        assert!(display.contains(expected), "{expected}\n{display}");
+    }
+    assert!(!display.contains("APP_DATABASE_URL"), "{display}");
+}

@@ -1,22 +1,28 @@
 //! The URL types against real servers: the string `expose_url()` gives
-//! reaches PostgreSQL and Redis through their client crates.
+//! reaches PostgreSQL and Redis through their client crates; what a
+//! `MysqlUrl` or an `AmqpUrl` says logs in to MariaDB and RabbitMQ through
+//! the protocols' own handshakes (`wire`).
 //!
 //! `.ci/services.sh` starts throwaway servers and passes their addresses and
 //! credentials in `TC_*` variables; the passwords hold `@`, `:`, `/`, `%`
 //! and a space, which the URLs built here percent-encode.
 
+mod mariadb;
+mod rabbitmq;
+mod wire;
+
 use postgres::{Client, NoTls};
 use twelve_config::{Config, PostgresUrl, RedisUrl};
 
 /// A variable `.ci/services.sh` sets.
-fn var(name: &str) -> String {
+pub(crate) fn var(name: &str) -> String {
     std::env::var(name)
         .unwrap_or_else(|_| panic!("{name} is not set: run these tests with .ci/services.sh"))
 }
 
 /// Percent-encodes all but the unreserved characters, as a user building a
 /// URL by hand would.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
@@ -159,6 +165,30 @@ fn postgres_over_a_unix_socket() {
 }
 
 #[test]
+fn postgres_socket_directory_in_the_host_part() {
+    let pg = pg();
+    // libpq's and Cloud SQL's form: the directory percent-encoded as the
+    // host, the port naming the socket file.
+    let text = format!(
+        "postgres://{}:{}@{}:{}/{}",
+        encode(&pg.user),
+        encode(&pg.password),
+        encode(&pg.socket_dir),
+        pg.port,
+        encode(&pg.database)
+    );
+    let url: PostgresUrl = text.parse().unwrap_or_else(|e| panic!("{e}"));
+    assert!(url.hosts().is_empty());
+    assert_eq!(url.socket_dir(), Some(pg.socket_dir.as_str()));
+    assert_eq!(url.port().map(|p| p.to_string()), Some(pg.port.clone()));
+    assert!(!url.to_string().contains(&encode(&pg.password)));
+    let (user, database, socket) = whoami(&url);
+    assert_eq!(user, pg.user);
+    assert_eq!(database, pg.database);
+    assert!(socket, "connected over the unix socket");
+}
+
+#[test]
 fn postgres_host_list_fails_over_to_the_next_host() {
     let pg = pg();
     // Nothing listens on port 1; the driver moves on to the second host.
@@ -286,4 +316,23 @@ fn redis_over_a_unix_socket() {
         .arg(&key)
         .query::<()>(&mut connection)
         .expect("DEL");
+}
+
+#[test]
+fn redis_unix_socket_query_plus_is_a_space() {
+    // The driver reads the query as a form: the space of the password may
+    // be written `+`, and the type reads it the same way.
+    let password = var("TC_REDIS_PASSWORD");
+    assert!(password.contains(' '));
+    let written = encode(&password).replace("%20", "+");
+    let text = format!(
+        "redis+unix://{}?user={}&pass={written}",
+        var("TC_REDIS_SOCKET"),
+        encode(&var("TC_REDIS_USER")),
+    );
+    let url: RedisUrl = text.parse().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(url.expose_password(), Some(password.as_str()));
+    let mut connection = redis_connection(&url);
+    let pong: String = redis::cmd("PING").query(&mut connection).expect("PING");
+    assert_eq!(pong, "PONG");
 }

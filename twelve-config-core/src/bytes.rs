@@ -302,6 +302,42 @@ mod tests {
     }
 
     #[test]
+    fn every_unit_spelling_has_its_own_multiplier() {
+        // Each spelling, with its documented size; `7` so that a unit read
+        // as the one next to it, or multiplied one power too few or too
+        // many, gives a different number.
+        for (unit, multiplier) in [
+            ("B", 1),
+            ("kB", 1000),
+            ("MB", 1000u64.pow(2)),
+            ("GB", 1000u64.pow(3)),
+            ("TB", 1000u64.pow(4)),
+            ("PB", 1000u64.pow(5)),
+            ("KiB", 1 << 10),
+            ("MiB", 1 << 20),
+            ("GiB", 1 << 30),
+            ("TiB", 1 << 40),
+            ("PiB", 1 << 50),
+            ("Ki", 1 << 10),
+            ("Mi", 1 << 20),
+            ("Gi", 1 << 30),
+            ("Ti", 1 << 40),
+            ("Pi", 1 << 50),
+            ("K", 1 << 10),
+            ("M", 1 << 20),
+            ("G", 1 << 30),
+            ("T", 1 << 40),
+            ("P", 1 << 50),
+        ] {
+            assert_eq!(size(&format!("7 {unit}")), 7 * multiplier, "7 {unit}");
+            let lower = unit.to_ascii_lowercase();
+            assert_eq!(size(&format!("7{lower}")), 7 * multiplier, "7{lower}");
+            assert_eq!(unit_multiplier(unit), Some(multiplier), "{unit}");
+        }
+        assert_eq!(unit_multiplier("Ei"), None);
+    }
+
+    #[test]
     fn single_letters_are_binary() {
         assert_eq!(size("10G"), 10 << 30);
         assert_eq!(size("10g"), 10 << 30);
@@ -329,6 +365,11 @@ mod tests {
         assert_eq!(size("1.0000000000000000000001 KiB"), 1024);
         assert!(reason("1.5").contains("fraction of a byte"));
         assert!(reason("1.5 B").contains("fraction of a byte"));
+        // A malformed number is called that, with or without a unit, rather
+        // than a fraction of a byte or a size too large.
+        for malformed in ["1.", "1. MB", "1.5.5", "1.5.5 MB", ".5", ".5 MB", "1..5"] {
+            assert_eq!(reason(malformed), "malformed number", "{malformed:?}");
+        }
     }
 
     #[test]
@@ -382,6 +423,10 @@ mod tests {
         assert_eq!(ByteSize::new(0).to_string(), "0 B");
         assert_eq!(ByteSize::new(1023).to_string(), "1023 B");
         assert_eq!(ByteSize::kb(1).to_string(), "1 kB");
+        assert_eq!(ByteSize::gb(2).to_string(), "2 GB");
+        assert_eq!(ByteSize::gb(2).bytes(), 2_000_000_000);
+        assert_eq!(ByteSize::new(3 * 10u64.pow(15)).to_string(), "3 PB");
+        assert_eq!(ByteSize::kib(3).to_string(), "3 KiB");
         assert_eq!(ByteSize::tb(2).to_string(), "2 TB");
         assert_eq!(ByteSize::tib(3).to_string(), "3 TiB");
         assert_eq!(ByteSize::new(1 << 50).to_string(), "1 PiB");

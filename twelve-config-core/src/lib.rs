@@ -25,6 +25,7 @@ mod secret;
 mod source;
 mod suggest;
 mod unit;
+mod unknown;
 #[cfg(feature = "url")]
 pub mod urls;
 mod value;

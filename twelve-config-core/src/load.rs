@@ -1,9 +1,7 @@
 //! Loading: one walk over a configuration's fields, then the unknown
 //! variables.
 
-use std::collections::HashSet;
-
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{Error, Errors};
 use crate::loaded::{Loaded, ResolvedVar, Warning};
 use crate::source::Source;
 use crate::walk::{Finished, Tracer, Walker};
@@ -61,7 +59,8 @@ pub(crate) struct Walked<T> {
 }
 
 /// Walks `T`'s fields to load them, then adds the unknown variables: as
-/// warnings when `UNKNOWN`, as errors under `deny_unknown`.
+/// warnings when `UNKNOWN`, as errors under `deny_unknown`; and variables
+/// that look like a known name mistyped, as warnings.
 pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
     trace: Option<Tracer>,
@@ -75,13 +74,15 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
         mut warnings,
     } = walker.finish_load();
     if UNKNOWN || T::__DENY_UNKNOWN {
-        for (var, kind) in unknown_vars::<T>(source) {
+        let scan = crate::unknown::scan::<T>(source);
+        for (var, kind) in scan.unknown {
             if T::__DENY_UNKNOWN {
                 errors.push(Error::new(var, "", kind));
             } else {
                 warnings.push(Warning::unknown(var, &kind));
             }
         }
+        warnings.extend(scan.misspelled);
     }
     Walked {
         config,
@@ -90,45 +91,4 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
         vars,
         warnings,
     }
-}
-
-/// Variables that carry `T`'s prefix, in any ASCII case, but that no field
-/// reads, sorted, each with a suggestion when a known name is close (case
-/// ignored, so `app_port` is pointed at `APP_PORT`).
-pub(crate) fn unknown_vars<T: Config>(source: &dyn Source) -> Vec<(String, ErrorKind)> {
-    let prefix = T::__PREFIX;
-    if prefix.is_empty() {
-        return Vec::new();
-    }
-    let schema = T::schema();
-    let mut known: HashSet<&str> = HashSet::new();
-    for var in schema.vars() {
-        known.insert(var.name());
-        known.extend(var.file_var());
-        known.extend(var.aliases().iter().copied());
-        known.extend(var.fallbacks().iter().copied());
-    }
-    let mut unknown = Vec::new();
-    source.for_each_name(&mut |name| {
-        if let Some(name) = name.to_str() {
-            // Names are read exactly; `app_port` is scanned too, so that a
-            // name written in the wrong case is pointed at its spelling
-            // instead of being ignored in silence.
-            let under_prefix = name
-                .get(..prefix.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(prefix));
-            if under_prefix && !known.contains(name) {
-                unknown.push(name.to_owned());
-            }
-        }
-    });
-    unknown.sort();
-    let names = || schema.vars().iter().map(|v| v.name());
-    unknown
-        .into_iter()
-        .map(|var| {
-            let suggestion = crate::suggest::closest(&var, names()).map(str::to_owned);
-            (var, ErrorKind::Unknown { suggestion })
-        })
-        .collect()
 }

@@ -112,6 +112,20 @@ impl Warning {
         }
     }
 
+    /// A variable no setting reads that looks like `known` mistyped: in
+    /// another case, or one edit away.
+    pub(crate) fn misspelled(var: String, known: &str, case_only: bool) -> Self {
+        let why = if case_only {
+            " (names are case-sensitive)"
+        } else {
+            ""
+        };
+        Warning {
+            var,
+            message: format!("not read by any setting: did you mean {known}?{why}"),
+        }
+    }
+
     pub(crate) fn unknown(var: String, kind: &ErrorKind) -> Self {
         Warning {
             var,

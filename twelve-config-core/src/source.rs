@@ -128,3 +128,47 @@ impl<S: Source + ?Sized> Source for &S {
         (**self).__is_process_env()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(source: &dyn Source) -> Vec<String> {
+        let mut names = Vec::new();
+        source.for_each_name(&mut |name| names.push(name.to_string_lossy().into_owned()));
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn vars_count_distinct_names() {
+        let vars = Vars::new([("PORT", "1"), ("HOST", "h"), ("PORT", "2")]);
+        assert_eq!(vars.len(), 2);
+        assert!(!vars.is_empty());
+        let none = Vars::new(Vec::<(String, String)>::new());
+        assert_eq!(none.len(), 0);
+        assert!(none.is_empty());
+        let collected: Vars = [("A", "1")].into_iter().collect();
+        assert_eq!(collected.len(), 1);
+        assert_eq!(names(&collected), ["A"]);
+    }
+
+    #[test]
+    fn a_reference_reads_what_it_refers_to() {
+        // Generic code takes `impl Source`; callers pass `&vars` to keep theirs.
+        fn get(source: impl Source, name: &str) -> Option<String> {
+            source.get(name).map(|v| v.to_string_lossy().into_owned())
+        }
+        fn listed(source: impl Source) -> Vec<String> {
+            names(&source)
+        }
+        let vars = Vars::new([("PORT", "8080"), ("HOST", "db")]);
+        assert_eq!(get(&vars, "PORT").as_deref(), Some("8080"));
+        assert_eq!(get(&vars, "HOST").as_deref(), Some("db"));
+        assert_eq!(get(&vars, "port"), None);
+        assert_eq!(listed(&vars), ["HOST", "PORT"]);
+        let dynamic: &dyn Source = &vars;
+        assert_eq!(get(dynamic, "PORT").as_deref(), Some("8080"));
+        assert_eq!(listed(dynamic), ["HOST", "PORT"]);
+    }
+}

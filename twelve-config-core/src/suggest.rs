@@ -1,27 +1,62 @@
 //! "Did you mean ...?": the closest known spelling to a mistyped one.
 
-/// The candidate closest to `input` by edit distance (ignoring ASCII case),
-/// when it is close enough to be a likely typo: at most one edit for short
-/// words, up to a third of the length for longer ones.
+/// The candidate closest to `input` (ignoring ASCII case), when it is
+/// close enough to be a likely typo; else the one candidate that `input`
+/// begins (at least three characters), such as `production` for `prod`.
+///
+/// Closeness is judged on what differs: the start and end the two share
+/// are set aside, so that a long shared prefix (`MEILI_EXPERIMENTAL_`) does
+/// not make unrelated endings look close. What remains may differ by at
+/// most a third of the input's length, and by at most half of itself unless
+/// it is a single edit.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input: Vec<char> = input.to_ascii_lowercase().chars().collect();
     let limit = (input.len() / 3).max(1);
     let mut best: Option<(usize, &'a str)> = None;
+    let mut prefix_of: Option<Option<&'a str>> = None;
     let mut other = Vec::new();
     for candidate in candidates {
+        other.clear();
+        other.extend(candidate.chars().map(|c| c.to_ascii_lowercase()));
+        if input.len() >= 3 && other.len() > input.len() && other.starts_with(&input) {
+            // A second candidate with the same start makes the hint useless.
+            prefix_of = Some(match prefix_of {
+                None => Some(candidate),
+                Some(_) => None,
+            });
+        }
         // The distance is at least the difference in length: most names of a
         // large environment are ruled out here without building a table.
         let within = best.map_or(limit, |(d, _)| d.saturating_sub(1));
-        if candidate.chars().count().abs_diff(input.len()) > within {
+        if other.len().abs_diff(input.len()) > within {
             continue;
         }
-        other.clear();
-        other.extend(candidate.chars().map(|c| c.to_ascii_lowercase()));
-        if let Some(d) = edit_distance(&input, &other, within) {
+        if let Some(d) = differing_distance(&input, &other, within) {
             best = Some((d, candidate));
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, c)| c).or(prefix_of.flatten())
+}
+
+/// The edit distance of what `a` and `b` do not share at their start and
+/// end, when it is a likely typo: at most `limit`, and a single edit or at
+/// most half of the longer differing part.
+fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - end], &b[..b.len() - end]);
+    if a.is_empty() || b.is_empty() {
+        let d = a.len().max(b.len());
+        return (d <= limit).then_some(d);
+    }
+    let d = edit_distance(a, b, limit)?;
+    (d <= 1 || d * 2 <= a.len().max(b.len())).then_some(d)
 }
 
 /// Levenshtein distance in characters, with transpositions counted as one
@@ -98,6 +133,44 @@ mod tests {
         // Far apart early, close again later: the cut-off must not give up.
         assert_eq!(d("xyabcdefgh", "yxabcdefgh", 1), Some(1));
         assert_eq!(d("APP_EXTRA_1", "APP_PORT", 3), None);
+    }
+
+    #[test]
+    fn closeness_is_judged_on_what_differs() {
+        // A long shared start does not make unrelated endings close.
+        assert_eq!(
+            closest(
+                "MEILI_EXPERIMENTAL_DUMPLESS_UPGRADE",
+                [
+                    "MEILI_EXPERIMENTAL_LOGS_MODE",
+                    "MEILI_EXPERIMENTAL_REPLICATION"
+                ]
+            ),
+            None
+        );
+        assert_eq!(
+            closest(
+                "MEILI_MAX_INDEXING_MEMORI",
+                ["MEILI_MAX_INDEXING_THREADS", "MEILI_MAX_INDEXING_MEMORY"]
+            ),
+            Some("MEILI_MAX_INDEXING_MEMORY")
+        );
+        assert_eq!(
+            closest("SIGNUPS_ALOWED", ["SIGNUPS_ALLOWED"]),
+            Some("SIGNUPS_ALLOWED")
+        );
+        assert_eq!(closest("APP_PORX", ["APP_PORT"]), Some("APP_PORT"));
+        assert_eq!(closest("HOST", ["PORT"]), None);
+    }
+
+    #[test]
+    fn a_unique_start_is_a_hint() {
+        assert_eq!(
+            closest("prod", ["development", "production"]),
+            Some("production")
+        );
+        assert_eq!(closest("PROD", ["production", "productive"]), None);
+        assert_eq!(closest("pr", ["production"]), None);
     }
 
     #[test]

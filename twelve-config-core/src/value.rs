@@ -759,6 +759,17 @@ mod tests {
     #[test]
     fn strings_and_paths() {
         assert_eq!(String::parse_env(" a b "), Ok(" a b ".to_owned()));
+        // Text known to be UTF-8 (a list's items) goes through `parse_env`:
+        // kept as it is, like the raw value.
+        assert_eq!(
+            PathBuf::parse_env("/srv/data dir"),
+            Ok(PathBuf::from("/srv/data dir"))
+        );
+        assert_eq!(OsString::parse_env(" é "), Ok(OsString::from(" é ")));
+        // What reports and the schema say each expects.
+        assert_eq!(String::expected(), "text");
+        assert_eq!(OsString::expected(), "text (any bytes)");
+        assert_eq!(PathBuf::expected(), "path");
         assert_eq!(
             PathBuf::parse_env_os(OsStr::new("/tmp/x")),
             Ok(PathBuf::from("/tmp/x"))

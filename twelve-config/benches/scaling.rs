@@ -1,7 +1,8 @@
 //! How the cost of a load grows with the size of its input.
 //!
 //! Measures list parsing at 1k, 10k and 100k items, and loads (with the
-//! unknown-variable scan) at 100, 10k and 100k variables in the source, and
+//! unknown-variable scan, and without a prefix with the near-miss check)
+//! at 100, 10k and 100k variables in the source, and
 //! prints the time per item at each size and its growth from the smallest
 //! size. Linear work keeps the time per item flat (growth near 1x); a
 //! quadratic step would multiply it by the size ratio (100x or 1000x).
@@ -33,6 +34,22 @@ struct Service {
     level: Option<String>,
     workers: Option<u32>,
     ratio: Option<f64>,
+}
+
+/// The same settings without a prefix: every variable of the source is
+/// checked for near misses of the known names.
+#[derive(Config, Debug)]
+#[allow(dead_code)]
+struct Bare {
+    #[config(default = 8080)]
+    port: u16,
+    #[config(default = "localhost")]
+    host_name: String,
+    #[config(default = "30s")]
+    request_timeout: Duration,
+    signups_allowed: Option<bool>,
+    database_url: Option<String>,
+    log_level: Option<String>,
 }
 
 /// Runs `f` until `budget` is spent (at least `min_runs` times) and returns
@@ -111,4 +128,25 @@ fn main() {
         loads.push((n, time));
     }
     report("load with the unknown-variable scan", "variable", &loads);
+
+    let mut bare = Vec::new();
+    for n in [100, 10_000, 100_000] {
+        // Variables of other programs, and one near miss of a known name.
+        let vars = Vars::new(
+            (0..n)
+                .map(|i| (format!("OTHER_SETTING_{i}"), i.to_string()))
+                .chain([("SIGNUPS_ALOWED".to_owned(), "true".to_owned())]),
+        );
+        let time = fastest(budget, min_runs, || {
+            let loaded = Bare::load(&vars).expect("the defaults load");
+            assert_eq!(loaded.warnings().len(), 1);
+            black_box(loaded);
+        });
+        bare.push((n, time));
+    }
+    report(
+        "load without a prefix, near misses checked",
+        "variable",
+        &bare,
+    );
 }

@@ -1,6 +1,6 @@
 //! `HttpUrl`.
 
-use super::parts::{Parts, Rules};
+use super::parts::{Parts, Rules, Sockets};
 use super::url_type;
 use crate::value::ValueError;
 
@@ -8,11 +8,18 @@ const RULES: Rules = Rules {
     schemes: &[("http", 80), ("https", 443)],
     multi_host: false,
     fragment: true,
+    sockets: Sockets::None,
+    bare_port: false,
 };
 
 /// An HTTP or HTTPS URL of a backing service (an API, a webhook), default
 /// port 80 or 443. A host is required; the URL must also be valid to the
 /// `url` crate, as HTTP clients parse it.
+///
+/// The credentials are read as the URL standard and clients such as
+/// `reqwest` read them for Basic authentication: a password with an empty
+/// user name (`https://:t0ken@host`) gives the user name `""`, and an empty
+/// password is none.
 ///
 /// ```
 /// use twelve_config::HttpUrl;
@@ -44,12 +51,14 @@ impl HttpUrl {
         Ok(HttpUrl { parts, url })
     }
 
+    // Clients send Basic credentials when there is a user name or a
+    // non-empty password, and the URL standard has no empty password.
     fn user_value(&self) -> Option<&str> {
-        Some(&self.parts.user)
+        Some(self.parts.user.as_str()).filter(|u| !u.is_empty() || self.password_value().is_some())
     }
 
     fn password_value(&self) -> Option<&str> {
-        self.parts.password.as_deref()
+        self.parts.password.as_deref().filter(|p| !p.is_empty())
     }
 
     /// The path as written, `""` when absent.

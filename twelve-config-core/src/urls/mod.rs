@@ -10,9 +10,9 @@
 //! | [`MysqlUrl`] | `mysql`, `mariadb` | 3306 | `database()`, `socket()`, `requires_tls()` |
 //! | [`SqliteUrl`] | `sqlite` | none | `path()`, `is_memory()`, `param()` |
 //! | [`DatabaseUrl`] | any of the three above | as above | `kind()`, `database()`, `requires_tls()` |
-//! | [`RedisUrl`] | `redis`, `rediss`, `redis+unix`, `unix` | 6379 | `database()`, `socket_path()`, `requires_tls()` |
+//! | [`RedisUrl`] | `redis`, `rediss`, `redis+unix`, `unix`, `valkey`, `valkeys`, `valkey+unix` | 6379 | `database()`, `socket_path()`, `requires_tls()` |
 //! | [`AmqpUrl`] | `amqp`, `amqps` | 5672, 5671 | `vhost()`, `requires_tls()` |
-//! | [`MongoUrl`] | `mongodb`, `mongodb+srv` | 27017 | `database()`, `replica_set()`, `is_srv()`, `requires_tls()` |
+//! | [`MongoUrl`] | `mongodb`, `mongodb+srv` | 27017 | `database()`, `replica_set()`, `socket_paths()`, `is_srv()`, `requires_tls()` |
 //! | [`HttpUrl`] | `http`, `https` | 80, 443 | `path()`, `query()`, `requires_tls()` |
 //! | [`SmtpUrl`] | `smtp`, `smtps` | 25, 465 | `requires_tls()` |
 //!
@@ -36,7 +36,8 @@
 //!
 //! - the scheme, in any case (`expose_url()` writes it in lowercase, as
 //!   drivers expect);
-//! - a host where the scheme needs one; hosts are domain names (international
+//! - a host where the scheme needs one (AMQP's, like PostgreSQL's, may be
+//!   left out: the client then uses its default); hosts are domain names (international
 //!   names are converted to their `xn--` form), IPv4 addresses, or IPv6
 //!   addresses in brackets (`[::1]:5432`);
 //! - ports: decimal, 1..=65535; port 0 is rejected, since no server
@@ -45,8 +46,18 @@
 //!   be followed by two hex digits, and the decoded text must be UTF-8);
 //! - host lists where drivers take them: `postgres://h1:5432,h2:5433/db`
 //!   and `mongodb://h1,h2:27018/?replicaSet=rs0`;
+//! - unix socket paths percent-encoded in the host list, where the driver
+//!   reads them there: PostgreSQL (`postgres://%2Fvar%2Frun%2Fpostgresql/db`)
+//!   and MongoDB (`mongodb://%2Ftmp%2Fmongodb-27017.sock`);
 //! - what each type documents: a Redis database index, an AMQP vhost, a
 //!   PostgreSQL `sslmode`, ...
+//!
+//! Each type reads the user name, password and absent parts as its
+//! reference driver or specification does (libpq, the RabbitMQ URI
+//! specification, the `redis` crate, the MongoDB connection string
+//! specification, the URL standard, lettre); where that reading would make
+//! the type report a password the driver does not use, the form is refused
+//! with a reason that says how to write it.
 //!
 //! A password may hold an unencoded `@`: the user information ends at the
 //! last `@` before the host, as in the URL standard. Any other special
@@ -202,22 +213,24 @@ macro_rules! url_type {
                 self.parts.hosts.first().map(|h| h.host())
             }
 
-            /// The port written for the first host, if any.
+            /// The port written for the first host (or unix socket, or
+            /// alone where the scheme allows `scheme://:port`), if any.
             pub fn port(&self) -> Option<u16> {
-                self.parts.hosts.first().and_then(|h| h.port())
+                self.parts.first_port()
             }
 
             /// The port of the first host, or the scheme's default port.
             pub fn port_or_default(&self) -> u16 {
-                self.parts
-                    .hosts
-                    .first()
-                    .map_or(self.parts.default_port, |h| h.port_or_default())
+                self.parts.hosts.first().map_or(
+                    self.parts.first_port().unwrap_or(self.parts.default_port),
+                    |h| h.port_or_default(),
+                )
             }
 
-            /// The user name, percent-decoded; `None` when empty.
+            /// The user name, percent-decoded, as the scheme's driver reads
+            /// it; `None` when the driver sends none.
             pub fn username(&self) -> Option<&str> {
-                self.user_value().filter(|u| !u.is_empty())
+                self.user_value()
             }
 
             /// The last value of a query parameter, percent-decoded.
@@ -225,11 +238,14 @@ macro_rules! url_type {
                 self.parts.param(name)
             }
 
-            /// The password, percent-decoded; `None` when absent or empty.
+            /// The password, percent-decoded, as the scheme's driver reads
+            /// it; `None` when the driver sends none. Whether an empty
+            /// password (`user:@host`) counts as one depends on the driver:
+            /// see the type's documentation.
             ///
             /// It is a secret: keep it out of logs.
             pub fn expose_password(&self) -> Option<&str> {
-                self.password_value().filter(|p| !p.is_empty())
+                self.password_value()
             }
 
             /// The whole connection string, password included, to hand to
@@ -246,5 +262,7 @@ macro_rules! url_type {
 }
 use url_type;
 
+#[cfg(test)]
+mod drivers;
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,6 @@
 //! `MysqlUrl`.
 
-use super::parts::{Parts, Rules};
+use super::parts::{Parts, Rules, Sockets};
 use super::{truthy, url_type};
 use crate::value::ValueError;
 
@@ -8,6 +8,8 @@ const RULES: Rules = Rules {
     schemes: &[("mysql", 3306), ("mariadb", 3306)],
     multi_host: false,
     fragment: false,
+    sockets: Sockets::None,
+    bare_port: false,
 };
 
 const SSL_MODES: [&str; 5] = [
@@ -70,12 +72,14 @@ impl MysqlUrl {
         })
     }
 
+    // The drivers parse with `url::Url`, which has no empty user name or
+    // password.
     fn user_value(&self) -> Option<&str> {
-        Some(&self.parts.user)
+        Some(self.parts.user.as_str()).filter(|u| !u.is_empty())
     }
 
     fn password_value(&self) -> Option<&str> {
-        self.parts.password.as_deref()
+        self.parts.password.as_deref().filter(|p| !p.is_empty())
     }
 
     /// The database name, percent-decoded, if given.

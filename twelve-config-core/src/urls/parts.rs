@@ -78,6 +78,34 @@ pub(crate) struct Rules {
     pub multi_host: bool,
     /// Whether a `#fragment` is allowed.
     pub fragment: bool,
+    /// Which percent-encoded hosts name a unix socket rather than a
+    /// network host.
+    pub sockets: Sockets,
+    /// Whether a port may stand without a host (`scheme://:5433/`), the
+    /// client then connecting to its default host on that port.
+    pub bare_port: bool,
+}
+
+/// Which hosts of a host list are unix sockets, as the scheme's driver
+/// tells them apart. A socket path holds `/`, so it is always written
+/// percent-encoded (`%2Fvar%2Frun%2Fpostgresql`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sockets {
+    /// No host is a socket.
+    None,
+    /// libpq: a host that starts with `/` is the directory of the server's
+    /// socket, one that starts with `@` a socket in the abstract namespace.
+    Directory,
+    /// The MongoDB connection string specification: a host that ends with
+    /// `.sock` is the path of the server's socket.
+    SockFile,
+}
+
+/// A unix socket named in the host list, with the port written after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Socket {
+    pub path: String,
+    pub port: Option<u16>,
 }
 
 impl Rules {
@@ -99,7 +127,12 @@ pub(crate) struct Parts {
     /// The hosts to connect to; a type may replace them (PostgreSQL's
     /// `host` parameter).
     pub hosts: Vec<Host>,
-    /// The host list as written back: hosts in ASCII, ports as given.
+    /// The unix sockets of the host list, in order.
+    pub sockets: Vec<Socket>,
+    /// A port written without a host (`:5433`), where the rules allow it.
+    pub bare_port: Option<u16>,
+    /// The host list as written back: hosts in ASCII, socket paths
+    /// percent-encoded, ports as given.
     pub host_list: String,
     pub path: String,
     pub query: Option<String>,
@@ -175,18 +208,19 @@ impl Parts {
             Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
             None => (None, authority),
         };
+        // An empty password (`user:@host`) is kept as written: some drivers
+        // read it as a password, others as none; each type decides.
         let (user, password) = match userinfo {
             None => (String::new(), None),
             Some(info) => match info.split_once(':') {
                 Some((user, password)) => (
                     decode(user, "invalid percent-encoding in user name")?,
-                    Some(decode(password, "invalid percent-encoding in password")?)
-                        .filter(|p| !p.is_empty()),
+                    Some(decode(password, "invalid percent-encoding in password")?),
                 ),
                 None => (decode(info, "invalid percent-encoding in user name")?, None),
             },
         };
-        let hosts = parse_hosts(host_list, default_port).map_err(|e| {
+        let list = parse_hosts(host_list, default_port, rules).map_err(|e| {
             // `u:pa#ss@h`: the authority ended at the `#` of the password.
             if userinfo.is_none() && rest.contains('@') {
                 err("invalid host or port; percent-encode any /, ? or # in the password")
@@ -194,8 +228,18 @@ impl Parts {
                 e
             }
         })?;
-        let host_list = write_hosts(&hosts);
-        if hosts.len() > 1 && !rules.multi_host {
+        let host_list = write_hosts(&list);
+        let mut hosts = Vec::new();
+        let mut sockets = Vec::new();
+        let mut bare_port = None;
+        for entry in list {
+            match entry {
+                Entry::Host(host) => hosts.push(host),
+                Entry::Socket(socket) => sockets.push(socket),
+                Entry::Port(port) => bare_port = Some(port),
+            }
+        }
+        if hosts.len() + sockets.len() > 1 && !rules.multi_host {
             return Err(err("more than one host; this scheme takes one"));
         }
         let (before_fragment, fragment) = match rest.split_once('#') {
@@ -222,12 +266,25 @@ impl Parts {
             user,
             password,
             hosts,
+            sockets,
+            bare_port,
             host_list,
             path: path.to_owned(),
             query,
             params,
             fragment,
         })
+    }
+
+    /// The port of the first host, socket or bare port, as written.
+    pub(crate) fn first_port(&self) -> Option<u16> {
+        match self.hosts.first() {
+            Some(host) => host.port(),
+            None => self
+                .sockets
+                .first()
+                .map_or(self.bare_port, |socket| socket.port),
+        }
     }
 
     /// The last value of a query parameter, decoded.
@@ -292,6 +349,9 @@ impl Parts {
         self.user.zeroize();
         self.password.zeroize();
         self.host_list.zeroize();
+        for socket in &mut self.sockets {
+            socket.path.zeroize();
+        }
         self.path.zeroize();
         self.query.zeroize();
         for (key, value) in &mut self.params {
@@ -309,14 +369,32 @@ impl Parts {
     }
 }
 
-fn write_hosts(hosts: &[Host]) -> String {
+/// One item of a host list.
+enum Entry {
+    Host(Host),
+    Socket(Socket),
+    /// A port without a host.
+    Port(u16),
+}
+
+fn write_hosts(list: &[Entry]) -> String {
     let mut out = String::new();
-    for (i, host) in hosts.iter().enumerate() {
+    for (i, entry) in list.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(host.host_str());
-        if let Some(port) = host.port() {
+        let port = match entry {
+            Entry::Host(host) => {
+                out.push_str(host.host_str());
+                host.port()
+            }
+            Entry::Socket(socket) => {
+                out.push_str(&encode(&socket.path));
+                socket.port
+            }
+            Entry::Port(port) => Some(*port),
+        };
+        if let Some(port) = port {
             out.push(':');
             out.push_str(&port.to_string());
         }
@@ -324,16 +402,21 @@ fn write_hosts(hosts: &[Host]) -> String {
     out
 }
 
-fn parse_hosts(list: &str, default_port: u16) -> Result<Vec<Host>, ValueError> {
+fn parse_hosts(list: &str, default_port: u16, rules: &Rules) -> Result<Vec<Entry>, ValueError> {
     if list.is_empty() {
         return Ok(Vec::new());
     }
-    list.split(',')
-        .map(|item| parse_host(item, default_port))
-        .collect()
+    let entries = list
+        .split(',')
+        .map(|item| parse_host(item, default_port, rules))
+        .collect::<Result<Vec<Entry>, ValueError>>()?;
+    if entries.len() > 1 && entries.iter().any(|e| matches!(e, Entry::Port(_))) {
+        return Err(err("empty host in host list"));
+    }
+    Ok(entries)
 }
 
-fn parse_host(item: &str, default_port: u16) -> Result<Host, ValueError> {
+fn parse_host(item: &str, default_port: u16, rules: &Rules) -> Result<Entry, ValueError> {
     if item.is_empty() {
         return Err(err("empty host in host list"));
     }
@@ -357,6 +440,29 @@ fn parse_host(item: &str, default_port: u16) -> Result<Host, ValueError> {
             None => (item, None),
         }
     };
+    let port = match port {
+        None | Some("") => None,
+        Some(port) => Some(parse_port(port)?),
+    };
+    if host.is_empty() && rules.bare_port {
+        if let Some(port) = port {
+            return Ok(Entry::Port(port));
+        }
+    }
+    if rules.sockets != Sockets::None {
+        let path = decode(host, "invalid percent-encoding in host")?;
+        let socket = match rules.sockets {
+            Sockets::Directory => path.starts_with('/') || path.starts_with('@'),
+            Sockets::SockFile => path.ends_with(".sock"),
+            Sockets::None => false,
+        };
+        if socket {
+            if path.chars().any(char::is_control) {
+                return Err(err("control characters in a socket path"));
+            }
+            return Ok(Entry::Socket(Socket { path, port }));
+        }
+    }
     if host.is_empty() {
         return Err(err("empty host"));
     }
@@ -373,11 +479,7 @@ fn parse_host(item: &str, default_port: u16) -> Result<Host, ValueError> {
             ));
         }
     }
-    let port = match port {
-        None | Some("") => None,
-        Some(port) => Some(parse_port(port)?),
-    };
-    Ok(Host::new(parsed, port, default_port))
+    Ok(Entry::Host(Host::new(parsed, port, default_port)))
 }
 
 /// A TCP port: decimal digits, 1..=65535. Port 0 is rejected: no server
@@ -402,6 +504,16 @@ fn parse_query(query: &str) -> Result<Vec<(String, String)>, ValueError> {
             Ok((decode(key, BAD)?, decode(value, BAD)?))
         })
         .collect()
+}
+
+/// The query read as an HTML form, as drivers built on `url::Url`'s
+/// `query_pairs` read it: `+` is a space. Percent-encoding is still checked
+/// strictly.
+pub(crate) fn parse_form(query: &str) -> Result<Vec<(String, String)>, ValueError> {
+    if !query.contains('+') {
+        return parse_query(query);
+    }
+    parse_query(&query.replace('+', "%20"))
 }
 
 /// Strict percent-decoding: `%` must be followed by two hex digits, and the

@@ -1,6 +1,6 @@
 //! `PostgresUrl`.
 
-use super::parts::{parse_port, Parts, Rules};
+use super::parts::{parse_port, Parts, Rules, Socket, Sockets};
 use super::{url_type, Host};
 use crate::value::ValueError;
 
@@ -8,6 +8,8 @@ const RULES: Rules = Rules {
     schemes: &[("postgres", 5432), ("postgresql", 5432)],
     multi_host: true,
     fragment: false,
+    sockets: Sockets::Directory,
+    bare_port: true,
 };
 
 const SSLMODES: [&str; 6] = [
@@ -26,6 +28,17 @@ const SSLMODES: [&str; 6] = [
 ///   gives every host.
 /// - No host means the local socket: `postgres:///db`, or a socket directory
 ///   with `?host=/var/run/postgresql` ([`socket_dir`](Self::socket_dir)).
+///   As in libpq, a socket directory may also stand in the host list,
+///   percent-encoded, with a port naming the socket file:
+///   `postgres://%2Fvar%2Frun%2Fpostgresql:5433/db`, or Google Cloud SQL's
+///   `postgres://user:pass@%2Fcloudsql%2Fproject%3Aregion%3Ainstance/db`. A
+///   host that decodes to a text starting with `/` is a directory, one
+///   starting with `@` a socket in Linux's abstract namespace.
+/// - A port alone, `postgres://:5433/db`, is the default host (the local
+///   socket) on that port.
+/// - An empty user name or password (`postgres://:@host/db`) is no user name
+///   or password, as libpq reads it: libpq then falls back to its defaults
+///   (`PGUSER`, `PGPASSWORD`, the password file).
 /// - As in libpq, the query parameters `host`, `port`, `dbname`, `user` and
 ///   `password` replace the parts of the URL they name; `host` and `port`
 ///   may be lists, and a `port` list must have one port, or one per host.
@@ -59,7 +72,6 @@ pub struct PostgresUrl {
     parts: Parts,
     url: String,
     database: Option<String>,
-    socket_dir: Option<String>,
 }
 
 url_type!(
@@ -70,12 +82,15 @@ url_type!(
 impl PostgresUrl {
     fn parse_text(text: &str) -> Result<Self, ValueError> {
         let mut parts = Parts::parse(text, &RULES)?;
-        let mut socket_dir = None;
         if let Some(list) = parts.param("host").map(str::to_owned) {
             let mut hosts = Vec::new();
+            let mut sockets = Vec::new();
             for item in list.split(',') {
                 if item.starts_with('/') || item.starts_with('@') {
-                    socket_dir.get_or_insert_with(|| item.to_owned());
+                    sockets.push(Socket {
+                        path: item.to_owned(),
+                        port: None,
+                    });
                 } else if item.is_empty() {
                     return Err(ValueError::new("empty host in the host parameter"));
                 } else {
@@ -84,7 +99,18 @@ impl PostgresUrl {
                     hosts.push(Host::new(host, None, 5432));
                 }
             }
+            // A port written without a host (`postgres://:5433/db?host=/tmp`)
+            // is the port of the hosts the parameter names.
+            if let Some(port) = parts.bare_port {
+                for host in &mut hosts {
+                    *host = Host::new(host.host().clone(), Some(port), port);
+                }
+                for socket in &mut sockets {
+                    socket.port = Some(port);
+                }
+            }
             parts.hosts = hosts;
+            parts.sockets = sockets;
         }
         if let Some(list) = parts.param("port").map(str::to_owned) {
             let ports = list
@@ -97,8 +123,14 @@ impl PostgresUrl {
                     for host in &mut parts.hosts {
                         *host = Host::new(host.host().clone(), Some(*port), *port);
                     }
+                    for socket in &mut parts.sockets {
+                        socket.port = Some(*port);
+                    }
+                    if parts.bare_port.is_some() {
+                        parts.bare_port = Some(*port);
+                    }
                 }
-                (ports, n) if ports.len() == n => {
+                (ports, n) if parts.sockets.is_empty() && ports.len() == n => {
                     for (host, port) in parts.hosts.iter_mut().zip(ports) {
                         *host = Host::new(host.host().clone(), Some(*port), *port);
                     }
@@ -127,18 +159,24 @@ impl PostgresUrl {
             parts,
             url,
             database,
-            socket_dir,
         })
     }
 
+    // libpq stores the user name and password of the URL only when they are
+    // not empty, and a query parameter replaces them; an empty value then
+    // means "not given" (libpq falls back to PGUSER, PGPASSWORD, .pgpass).
     fn user_value(&self) -> Option<&str> {
-        self.parts.param("user").or(Some(&self.parts.user))
+        self.parts
+            .param("user")
+            .or(Some(&self.parts.user))
+            .filter(|u| !u.is_empty())
     }
 
     fn password_value(&self) -> Option<&str> {
         self.parts
             .param("password")
             .or(self.parts.password.as_deref())
+            .filter(|p| !p.is_empty())
     }
 
     /// The database name, percent-decoded: the `dbname` parameter or the
@@ -147,10 +185,12 @@ impl PostgresUrl {
         self.database.as_deref()
     }
 
-    /// The directory of the server's unix socket, from the `host`
-    /// parameter (`?host=/var/run/postgresql`), if given.
+    /// The directory of the server's unix socket, if given: the first
+    /// socket directory of the `host` parameter
+    /// (`?host=/var/run/postgresql`), or else of the host list
+    /// (`postgres://%2Fvar%2Frun%2Fpostgresql/db`), percent-decoded.
     pub fn socket_dir(&self) -> Option<&str> {
-        self.socket_dir.as_deref()
+        self.parts.sockets.first().map(|s| s.path.as_str())
     }
 
     /// Whether the connection must use TLS: `sslmode` is `require`,

@@ -1,6 +1,6 @@
 //! `RedisUrl`.
 
-use super::parts::{decode, Parts, Rules};
+use super::parts::{decode, parse_form, Parts, Rules, Sockets};
 use super::url_type;
 use crate::value::ValueError;
 
@@ -10,23 +10,40 @@ const RULES: Rules = Rules {
         ("rediss", 6379),
         ("redis+unix", 6379),
         ("unix", 6379),
+        ("valkey", 6379),
+        ("valkeys", 6379),
+        ("valkey+unix", 6379),
     ],
     multi_host: false,
     fragment: true,
+    sockets: Sockets::None,
+    bare_port: false,
 };
 
-/// A Redis connection URL, as the `redis` crate and redis-py read it.
+/// A Redis (or Valkey) connection URL, as the `redis` crate reads it.
 ///
 /// - `redis://[user][:password]@host[:port][/db]`, and `rediss://` for TLS;
-///   default port 6379; the database index is the path (`/3`), 0 when
-///   absent; a host is required.
-/// - `redis+unix:///path/to/redis.sock` or `unix:///path/to/redis.sock`
-///   for a unix socket, with the database in the `db` parameter and the
-///   password in `pass` (or `password`); no host.
+///   `valkey://` and `valkeys://` are the same; default port 6379; the
+///   database index is the path (`/3`, slashes around it ignored), 0 when
+///   absent; a host is required, and it may not be a wildcard address
+///   (`0.0.0.0`, `::`), which names no server.
+/// - `redis+unix:///path/to/redis.sock`, `valkey+unix://` or
+///   `unix:///path/to/redis.sock` for a unix socket, with the database in
+///   the `db` parameter, the user name in `user` and the password in
+///   `pass`; no host.
+/// - The query is decoded as the driver decodes it, as a form: `+` is a
+///   space (`?pass=a+b` is the password `a b`; write a `+` as `%2B`).
+/// - `protocol`, if given, is `2`, `resp2`, `3` or `resp3`.
+/// - An empty password (`redis://user:@host`) is no password.
 ///
-/// The database index must be a non-negative integer. A fragment is kept
-/// (`rediss://host/#insecure` turns off certificate checks in the `redis`
-/// crate).
+/// Refused, with a reason that says how to write them, because the `redis`
+/// crate would not use what they say: a user name or password before the
+/// path of a unix socket URL (the driver ignores it), and a `password`
+/// parameter on one (the driver reads only `pass`).
+///
+/// The database index must be a non-negative integer (the driver also takes
+/// a negative one, which every server refuses). A fragment is kept: on
+/// `rediss://` only `#insecure`, which turns off certificate checks.
 ///
 /// ```
 /// use twelve_config::RedisUrl;
@@ -55,12 +72,33 @@ url_type!(RedisUrl, "Redis URL such as redis://:pass@host:6379/0");
 
 impl RedisUrl {
     fn parse_text(text: &str) -> Result<Self, ValueError> {
-        let parts = Parts::parse(text, &RULES)?;
-        let unix = matches!(parts.scheme, "redis+unix" | "unix");
+        let mut parts = Parts::parse(text, &RULES)?;
+        // The driver reads the query as a form, where `+` is a space.
+        if let Some(query) = &parts.query {
+            parts.params = parse_form(query)?;
+        }
+        if let Some(protocol) = parts.param("protocol") {
+            if !["2", "resp2", "3", "resp3"].contains(&protocol) {
+                return Err(ValueError::new(
+                    "invalid protocol; expected one of: 2, resp2, 3, resp3",
+                ));
+            }
+        }
+        let unix = matches!(parts.scheme, "redis+unix" | "unix" | "valkey+unix");
         let (database, socket_path) = if unix {
             if !parts.hosts.is_empty() {
                 return Err(ValueError::new(
                     "a unix socket URL takes no host; write redis+unix:///path/to/socket",
+                ));
+            }
+            if !parts.user.is_empty() || parts.password.is_some() {
+                return Err(ValueError::new(
+                    "a unix socket URL takes its credentials in the query; write redis+unix:///path/to/socket?user=name&pass=secret",
+                ));
+            }
+            if parts.param("password").is_some() {
+                return Err(ValueError::new(
+                    "a unix socket URL takes its password as pass; write ?pass=secret",
                 ));
             }
             let path = decode(&parts.path, "invalid percent-encoding in path")?;
@@ -73,10 +111,29 @@ impl RedisUrl {
             };
             (database, Some(path))
         } else {
-            if parts.hosts.is_empty() {
+            let Some(host) = parts.hosts.first() else {
                 return Err(ValueError::new("missing host"));
+            };
+            let wildcard = match host.host() {
+                url::Host::Ipv4(ip) => ip.is_unspecified(),
+                url::Host::Ipv6(ip) => ip.is_unspecified(),
+                url::Host::Domain(_) => false,
+            };
+            if wildcard {
+                return Err(ValueError::new(
+                    "a wildcard address (0.0.0.0 or ::) names no server; write the server's address",
+                ));
             }
-            let path = parts.path.strip_prefix('/').unwrap_or(&parts.path);
+            if matches!(parts.scheme, "rediss" | "valkeys") {
+                if let Some(fragment) = parts.fragment.as_deref() {
+                    if fragment != "insecure" {
+                        return Err(ValueError::new(
+                            "the only fragment of a TLS URL is #insecure",
+                        ));
+                    }
+                }
+            }
+            let path = parts.path.trim_matches('/');
             let database = if path.is_empty() {
                 0
             } else {
@@ -97,22 +154,21 @@ impl RedisUrl {
         self.socket_path.is_some()
     }
 
+    // A unix socket URL has its credentials in the query only (the parser
+    // refuses any before the path); a TCP URL in the authority only, where
+    // the driver reads an empty user name or password as none.
     fn user_value(&self) -> Option<&str> {
         if self.unix() {
-            if let Some(user) = self.parts.param("user") {
-                return Some(user);
-            }
+            return self.parts.param("user");
         }
-        Some(&self.parts.user)
+        Some(self.parts.user.as_str()).filter(|u| !u.is_empty())
     }
 
     fn password_value(&self) -> Option<&str> {
         if self.unix() {
-            if let Some(pass) = self.parts.param("pass").or(self.parts.param("password")) {
-                return Some(pass);
-            }
+            return self.parts.param("pass");
         }
-        self.parts.password.as_deref()
+        self.parts.password.as_deref().filter(|p| !p.is_empty())
     }
 
     /// The database index: the path of a TCP URL, the `db` parameter of a
@@ -126,9 +182,9 @@ impl RedisUrl {
         self.socket_path.as_deref()
     }
 
-    /// Whether the connection uses TLS: the scheme is `rediss`.
+    /// Whether the connection uses TLS: the scheme is `rediss` or `valkeys`.
     pub fn requires_tls(&self) -> bool {
-        self.parts.scheme == "rediss"
+        matches!(self.parts.scheme, "rediss" | "valkeys")
     }
 }
 

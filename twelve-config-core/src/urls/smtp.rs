@@ -1,6 +1,6 @@
 //! `SmtpUrl`.
 
-use super::parts::{Parts, Rules};
+use super::parts::{Parts, Rules, Sockets};
 use super::{truthy, url_type};
 use crate::value::ValueError;
 
@@ -8,10 +8,18 @@ const RULES: Rules = Rules {
     schemes: &[("smtp", 25), ("smtps", 465)],
     multi_host: false,
     fragment: false,
+    sockets: Sockets::None,
+    bare_port: false,
 };
 
 /// An SMTP relay URL, as lettre reads it: `smtp://` (port 25) or `smtps://`
 /// (TLS from the start, port 465). A host is required.
+///
+/// lettre logs in only when the URL has a password, with the user name as
+/// written (even empty): `smtp://:pw@host` logs in as `""`. A user name
+/// without a password (`smtp://user@host`, `smtp://user:@host`) would be
+/// ignored, the mail then sent without logging in; it is refused, with a
+/// reason that says to add the password.
 ///
 /// `smtp://host:587?tls=required` asks for STARTTLS and counts as requiring
 /// TLS, as does `tls=true`; `tls=opportunistic` does not.
@@ -42,16 +50,23 @@ impl SmtpUrl {
         if parts.hosts.is_empty() {
             return Err(ValueError::new("missing host"));
         }
+        if !parts.user.is_empty() && parts.password.as_deref().is_none_or(str::is_empty) {
+            return Err(ValueError::new(
+                "a user name without a password, which lettre ignores; write smtp://user:password@host",
+            ));
+        }
         let url = parts.to_canonical();
         Ok(SmtpUrl { parts, url })
     }
 
+    // lettre logs in with the user name as written whenever there is a
+    // (non-empty) password, and not at all otherwise.
     fn user_value(&self) -> Option<&str> {
-        Some(&self.parts.user)
+        self.password_value().map(|_| self.parts.user.as_str())
     }
 
     fn password_value(&self) -> Option<&str> {
-        self.parts.password.as_deref()
+        self.parts.password.as_deref().filter(|p| !p.is_empty())
     }
 
     /// Whether the connection must use TLS: the scheme is `smtps`, or `tls`

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Mutation testing with cargo-mutants: each mutant is a small change to the
+# code (a condition negated, a result replaced by a default, an operator
+# swapped) that a test should notice. A mutant that builds and passes every
+# test "survives": a bug of that shape would ship with a green CI.
+#
+#   .ci/mutants.sh full              the runtime, its lean build and the derive
+#   .ci/mutants.sh runtime [K/N]     the runtime (shard K of N, round-robin)
+#   .ci/mutants.sh lean              the runtime's code without the `cli` feature
+#   .ci/mutants.sh derive [K/N]      the derive, against the behaviour suite
+#   .ci/mutants.sh files PATH...     the runtime's mutants in these files only
+#   .ci/mutants.sh ci                the bounded slice `.ci/run` calls (below)
+#
+# The tests run for a mutant: the runtime's unit tests (`--lib`) and the
+# behaviour suite (`tests/behaviour`). The UI tests (trybuild) are left out:
+# they check compile errors, which no runtime mutant changes, and each run
+# costs minutes. Doc tests are left out too: they are examples, and each is
+# a program to compile.
+#
+# Exclusions of equivalent and untestable mutants are in .cargo/mutants.toml,
+# each with its reason. Code behind a platform `cfg` that is off here (such
+# as `cfg(not(unix))`) is excluded by line below, since its mutants bear the
+# same names as those of the function that is compiled. Code behind
+# `cfg(not(feature = "cli"))` is compiled only without that feature: the
+# `lean` run builds it so, and tests it through the examples' end-to-end
+# tests of the quick start, which run it as a child process.
+#
+# The `ci` slice: the mutants in lines changed since the merge base with
+# main (`git merge-base HEAD main`), at most MUTANTS_CI_MAX (default 4) of
+# them. When there are more, it takes a rotating shard, chosen by the day of
+# the year, so that successive days cover all of them. On main itself, or
+# when nothing mutable changed, it takes the day's shard of the whole
+# runtime, cut to the same size. It fails when a mutant is missed. Each
+# mutant costs one incremental build and one test run: 10 to 40 s on two
+# cores shared with other builds, so the slice takes two or three minutes.
+#
+# Settings: MUTANTS_JOBS (default 1: the machine is shared), MUTANTS_OUT
+# (default target/mutants), MUTANTS_TIMEOUT (seconds per test run, default
+# 120; the tests take under 30 s, so a mutant that runs longer hangs),
+# MUTANTS_BASE (default main), MUTANTS_CI_MAX (default 4).
+#
+# Results are in $MUTANTS_OUT/<run>/mutants.out: caught.txt, missed.txt,
+# timeout.txt, unviable.txt, and a diff and log per mutant.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TERM_COLOR=never
+# Each mutant is built in a copy of the tree; building it in the tree's own
+# target directory reuses the dependencies that `cargo test` built.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+jobs="${MUTANTS_JOBS:-1}"
+out="${MUTANTS_OUT:-$CARGO_TARGET_DIR/mutants}"
+timeout="${MUTANTS_TIMEOUT:-120}"
+base="${MUTANTS_BASE:-main}"
+
+if ! cargo mutants --version >/dev/null 2>&1; then
+  cargo install --locked cargo-mutants
+fi
+
+# An awk function: the regex matching the names of the mutants in lines
+# `from` to `to` of `file` (names start with `path:line:column:`).
+awk_lines='
+  function lines(file, from, to,   i, re) {
+    re = "^" file ":(" from
+    for (i = from + 1; i <= to; i++) re = re "|" i
+    return re "):"
+  }
+'
+
+# `--exclude-re` options for the items behind a `cfg` that is off on this
+# platform, in the runtime's sources: a regex per item matching the names
+# of the mutants in its lines (`path:line:`).
+platform_gated() {
+  local file
+  for file in $(git ls-files 'twelve-config-core/src/*.rs'); do
+    awk -v file="$file" "$awk_lines"'
+      /^[[:space:]]*#\[cfg\((not\(unix\)|windows|target_os = "windows")\)\]/ { start = NR; depth = 0; open = 0 }
+      start && !open && /\{/ { open = 1 }
+      start && open {
+        n = gsub(/\{/, "{"); m = gsub(/\}/, "}"); depth += n - m
+        if (depth <= 0) { printf "--exclude-re\n%s\n", lines(file, start, NR); start = 0 }
+      }
+    ' "$file"
+  done
+}
+
+# `--re` options for the items behind `cfg(not(feature = "cli"))`.
+lean_only() {
+  awk -v file=twelve-config-core/src/cli.rs "$awk_lines"'
+    /^[[:space:]]*#\[cfg\(not\(feature = "cli"\)\)\]/ { start = NR; depth = 0; open = 0 }
+    start && !open && /\{/ { open = 1 }
+    start && open {
+      n = gsub(/\{/, "{"); m = gsub(/\}/, "}"); depth += n - m
+      if (depth <= 0) { printf "--re\n%s\n", lines(file, start, NR); start = 0 }
+    }
+  ' twelve-config-core/src/cli.rs
+}
+
+# The items behind `cfg(not(feature = "cli"))` as `--exclude-re` options,
+# for the runs with the default features, where they are not compiled.
+lean_excluded() {
+  lean_only | sed 's/^--re$/--exclude-re/'
+}
+
+# cargo-mutants on the runtime with the default features: its unit tests
+# and the behaviour suite. Extra arguments go to cargo-mutants.
+runtime() {
+  local name="$1"
+  shift
+  local exclude=()
+  mapfile -t exclude < <(platform_gated; lean_excluded)
+  checked "$name" nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+    --package twelve-config-core \
+    --test-package twelve-config-core --test-package twelve-config-tests \
+    --output "$out/$name" "${exclude[@]}" "$@" \
+    -- --lib --test behaviour
+}
+
+# Runs cargo-mutants (the command after the run's name, writing to
+# $out/<name>) and fails when a mutant was missed. A mutant that made
+# the tests hang until the timeout was noticed, so a timeout alone passes
+# (cargo-mutants exits 3 then), with the list shown.
+checked() {
+  local run="$1" status=0
+  shift
+  "$@" || status=$?
+  case "$status" in
+    0) ;;
+    3)
+      echo "mutants: some mutants made the tests hang (noticed, by timeout):"
+      cat "$out/$run/mutants.out/timeout.txt"
+      ;;
+    2)
+      echo "mutants: missed mutants, listed in $out/$run/mutants.out/missed.txt:" >&2
+      cat "$out/$run/mutants.out/missed.txt" >&2
+      echo "mutants: add a test that fails for each" >&2
+      return 2
+      ;;
+    *) return "$status" ;;
+  esac
+}
+
+# The runtime built without the `cli` feature, as the examples build it
+# with `--no-default-features`; only the code compiled that way alone.
+lean() {
+  local only=()
+  mapfile -t only < <(lean_only)
+  if [ ${#only[@]} -eq 0 ]; then
+    echo "mutants: no code behind cfg(not(feature = \"cli\"))"
+    return
+  fi
+  checked lean nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+    --package twelve-config-core \
+    --test-package twelve-config-examples --no-default-features \
+    --output "$out/lean" --file twelve-config-core/src/cli.rs "${only[@]}" \
+    -- --test cli the_quickstart
+}
+
+# The derive: its unit tests and the behaviour suite, which compiles every
+# attribute it accepts.
+derive() {
+  checked derive nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+    --package twelve-config-derive \
+    --test-package twelve-config-derive --test-package twelve-config-tests \
+    --output "$out/derive" "$@" \
+    -- --lib --test behaviour
+}
+
+# The bounded slice for `.ci/run`.
+ci_slice() {
+  local max="${MUTANTS_CI_MAX:-4}" day merge
+  day=$((10#$(date -u +%j)))
+  merge="$(git merge-base HEAD "$base" 2>/dev/null || true)"
+  local scope=()
+  if [ -n "$merge" ] && [ "$merge" != "$(git rev-parse HEAD)" ]; then
+    git diff "$merge" -- twelve-config-core/src >"$out/ci.diff"
+    if [ -s "$out/ci.diff" ]; then
+      scope=(--in-diff "$out/ci.diff")
+    fi
+  fi
+  local exclude=()
+  mapfile -t exclude < <(platform_gated; lean_excluded)
+  local count
+  count="$(cargo mutants --list --package twelve-config-core "${exclude[@]}" "${scope[@]}" | wc -l)"
+  if [ "$count" -eq 0 ] && [ ${#scope[@]} -gt 0 ]; then
+    echo "mutants: no mutant in the changed lines; the day's shard of the runtime instead"
+    scope=()
+    count="$(cargo mutants --list --package twelve-config-core "${exclude[@]}" | wc -l)"
+  fi
+  local shards=$(((count + max - 1) / max))
+  local shard=$((day % shards))
+  echo "mutants: $count mutants in scope; shard $shard of $shards (day $day), at most $max"
+  # `.ci/run` has just run every test on the unmutated tree.
+  runtime ci "${scope[@]}" --shard "$shard/$shards" --sharding round-robin --baseline skip
+}
+
+mkdir -p "$out"
+mode="${1:-full}"
+shift || true
+case "$mode" in
+  full)
+    # Every run, even after one with a missed mutant; then the verdict.
+    status=0
+    runtime runtime || status=$?
+    lean || status=$?
+    derive || status=$?
+    exit "$status"
+    ;;
+  runtime)
+    if [ $# -gt 0 ]; then
+      runtime "runtime-${1//\//-of-}" --shard "$1" --sharding round-robin
+    else
+      runtime runtime
+    fi
+    ;;
+  lean) lean ;;
+  derive)
+    if [ $# -gt 0 ]; then
+      derive --shard "$1" --sharding round-robin
+    else
+      derive
+    fi
+    ;;
+  files)
+    files=()
+    for file in "$@"; do files+=(--file "$file"); done
+    runtime files "${files[@]}"
+    ;;
+  ci) ci_slice ;;
+  *)
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2
+    exit 64
+    ;;
+esac
