@@ -269,36 +269,6 @@ fn names_are_case_sensitive_and_the_last_duplicate_wins() {
     assert_eq!(d.int, 3);
 }
 
-#[derive(Config, Debug)]
-#[config(prefix = "SVC_")]
-struct WithFallback {
-    #[config(default = 8080)]
-    http_port: u16,
-    #[config(fallback = "SVC_LEGACY_TOKEN")]
-    token: Option<String>,
-}
-
-#[test]
-fn a_name_in_the_wrong_case_is_not_read_and_is_pointed_at_its_spelling() {
-    let loaded = WithFallback::load(&Vars::new([
-        ("svc_http_port", "9000"),
-        ("Svc_Tokn", "x"),
-        ("SVC_LEGACY_TOKEN", "t"),
-    ]))
-    .unwrap();
-    assert_eq!(loaded.config().http_port, 8080);
-    // A fallback is a known name, not an unknown variable.
-    assert_eq!(loaded.config().token.as_deref(), Some("t"));
-    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
-    assert_eq!(
-        warnings,
-        [
-            "warning: Svc_Tokn: unknown variable: no setting reads it (did you mean SVC_TOKEN?)",
-            "warning: svc_http_port: unknown variable: no setting reads it (did you mean SVC_HTTP_PORT?)",
-        ]
-    );
-}
-
 #[test]
 fn provenance_records_where_each_value_came_from() {
     let loaded = Defaults::load(&Vars::new([("INT", "7")])).unwrap();
