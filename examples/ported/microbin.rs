@@ -5,7 +5,8 @@
 //! Every variable MicroBin 2.1.4 documents is declared with its name,
 //! default and secret-ness; the sizes and the garbage-collection age get
 //! typed values (`ByteSize` in MiB, `Duration` in days) where MicroBin keeps
-//! bare integers, and the expiry choices are an enum where MicroBin keeps
+//! bare integers (`MICROBIN_MAX_FILE_SIZE_*_MB` are read with
+//! `unit = "MiB"`, as MicroBin multiplies them by 1024 × 1024), and the expiry choices are an enum where MicroBin keeps
 //! text and falls back silently on a typo.
 //!
 //! Two rules MicroBin leaves to chance are checked: HTTP basic
@@ -28,8 +29,6 @@
 //!   count everything but `false`, `0`, `no`, `off`, `n` and `f` as on; here
 //!   they take `true/false`, `1/0`, `yes/no`, `on/off` and reject the rest,
 //!   so a typo is reported instead of switching the flag on.
-//! - `MICROBIN_MAX_FILE_SIZE_*_MB` are counted in units of 2^20 bytes, as
-//!   MicroBin multiplies them by 1024 × 1024: `unit = "MiB"`.
 
 // The service reads every field; this crate only loads and prints them.
 #![allow(dead_code)]
