@@ -16,6 +16,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use twelve_config::url::Url;
 use twelve_config::{Config, EnvValue, ExposeSecret, SecretString};
 
 /// Settings of the shop service.
@@ -26,7 +27,7 @@ struct Settings {
     #[config(default = "0.0.0.0:8080")]
     listen: SocketAddr,
     /// Public URL of the shop, used in links in e-mails.
-    public_url: url::Url,
+    public_url: Url,
     /// Upper bound for one request.
     #[config(default = "30s")]
     request_timeout: Duration,

@@ -16,6 +16,7 @@ use std::process::Command;
 
 const QUICKSTART: &str = env!("CARGO_BIN_EXE_quickstart");
 const SCHEMA_TOUR: &str = env!("CARGO_BIN_EXE_schema_tour");
+const WITH_CLAP: &str = env!("CARGO_BIN_EXE_with_clap");
 
 /// What a child process did.
 #[derive(Debug)]
@@ -44,7 +45,7 @@ const QUICKSTART_VARS: [(&str, &str); 2] = [
         "BILLING_DATABASE_URL",
         "postgres://billing:s3cret@localhost/billing",
     ),
-    ("BILLING_API_KEY", "sk_test_QUICKSTART"),
+    ("BILLING_API_KEY", "sk_test_123"),
 ];
 
 const TOUR_VARS: [(&str, &str); 2] = [
@@ -60,7 +61,7 @@ fn without_variables_the_quickstart_exits_78_with_the_report() {
     assert_eq!(
         run.stderr,
         "error: 2 configuration problems\n  \
-         BILLING_DATABASE_URL  missing: required (text)\n  \
+         BILLING_DATABASE_URL  missing: required (PostgreSQL URL such as postgres://user:pass@host:5432/db)\n  \
          BILLING_API_KEY       missing: required (secret text)\n"
     );
 }
@@ -76,7 +77,14 @@ fn with_variables_the_quickstart_starts() {
         "{}",
         run.stdout
     );
-    assert!(!run.stdout.contains("sk_test_QUICKSTART"), "{}", run.stdout);
+    // The quick start's doc comment runs it with a password in the URL:
+    // neither it nor the API key shows.
+    for secret in ["sk_test_123", "s3cret"] {
+        assert!(!run.stdout.contains(secret), "{}", run.stdout);
+    }
+    assert!(run
+        .stdout
+        .contains("postgres://billing:***@localhost/billing"));
 }
 
 #[test]
@@ -151,7 +159,7 @@ fn print_schema_prints_every_format_to_stdout_only() {
             "markdown",
             "| Variable | Type | Default | Secret | Description |\n",
         ),
-        ("json", "{\n  \"format_version\": 1,\n"),
+        ("json", "{\n  \"format_version\": 2,\n"),
         ("dotenv", "# Environment variables of this program"),
         ("kubernetes", "# The env list of a container spec"),
     ];
@@ -180,6 +188,66 @@ fn print_schema_prints_every_format_to_stdout_only() {
         "{}",
         k8s.stdout
     );
+}
+
+#[test]
+fn a_format_given_as_the_next_argument_is_honoured() {
+    // `app --print-schema json > schema.json` must write JSON.
+    let spaced = run(SCHEMA_TOUR, &["--print-schema", "json"], &[]);
+    assert_eq!(spaced.status, Some(0), "{spaced:?}");
+    let json: serde_json::Value = serde_json::from_str(&spaced.stdout).expect("valid JSON");
+    assert_eq!(json["vars"].as_array().unwrap().len(), 15);
+    let k8s = run(
+        SCHEMA_TOUR,
+        &["--print-schema", "kubernetes", "--secret-name", "shop"],
+        &[],
+    );
+    assert_eq!(k8s.status, Some(0), "{k8s:?}");
+    assert!(
+        k8s.stdout.contains("        name: \"shop\"\n"),
+        "{}",
+        k8s.stdout
+    );
+    let unused = run(
+        SCHEMA_TOUR,
+        &["--print-schema=json", "--secret-name=shop"],
+        &[],
+    );
+    assert_eq!(unused.status, Some(64), "{unused:?}");
+    assert_eq!(unused.stdout, "");
+}
+
+/// Runs `bin` with its stdout a socket whose other end is already closed,
+/// so that its first write fails with a broken pipe, as when the reader of
+/// `app --print-schema | head` has exited.
+#[cfg(unix)]
+fn run_with_closed_stdout(bin: &str, args: &[&str]) -> Run {
+    use std::os::fd::OwnedFd;
+    use std::os::unix::net::UnixStream;
+    use std::process::Stdio;
+    let (ours, theirs) = UnixStream::pair().expect("a socket pair");
+    drop(ours);
+    let output = Command::new(bin)
+        .args(args)
+        .env_clear()
+        .stdout(Stdio::from(OwnedFd::from(theirs)))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    Run {
+        status: output.status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_left_early_ends_the_output_quietly() {
+    for args in [&["--print-schema"][..], &["--print-schema", "json"]] {
+        let run = run_with_closed_stdout(SCHEMA_TOUR, args);
+        assert_eq!(run.status, Some(0), "{args:?}: {run:?}");
+        assert_eq!(run.stderr, "", "{args:?}");
+    }
 }
 
 #[test]
@@ -227,6 +295,50 @@ fn check_config_fails_with_the_report_and_starts_nothing() {
          warning: SHOP_MAX_CONNS: deprecated: rename it to SHOP_MAX_CONNECTIONS\n\
          warning: SHOP_LOG_FROMAT: unknown variable: no setting reads it (did you mean SHOP_LOG_FORMAT?)\n"
     );
+}
+
+#[test]
+fn reports_as_json_are_read_by_a_json_parser() {
+    let bad = [
+        (
+            "SHOP_PUBLIC_URL",
+            "https://admin:hunter2@shop.example:99999/",
+        ),
+        ("SHOP_API_KEY", "sk_test_TOUR_SECRET"),
+        ("SHOP_MAX_CONNS", "many"),
+    ];
+    let failed = run(SCHEMA_TOUR, &["--check-config", "--format", "json"], &bad);
+    assert_eq!(failed.status, Some(78), "{failed:?}");
+    assert_eq!(failed.stderr, "");
+    let report: serde_json::Value = serde_json::from_str(&failed.stdout).expect("valid JSON");
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["ok"], false);
+    let vars: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["vars"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(vars, ["SHOP_PUBLIC_URL", "SHOP_MAX_CONNECTIONS"]);
+    assert_eq!(
+        report["problems"][0]["value"],
+        "\"https://admin:***@shop.example:99999/\""
+    );
+    let printed = run(
+        SCHEMA_TOUR,
+        &["--print-config", "--format=json"],
+        &TOUR_VARS,
+    );
+    assert_eq!(printed.status, Some(0), "{printed:?}");
+    let report: serde_json::Value = serde_json::from_str(&printed.stdout).expect("valid JSON");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["vars"].as_array().unwrap().len(), 12);
+    for out in [&failed.stdout, &printed.stdout] {
+        assert!(
+            !out.contains("TOUR_SECRET") && !out.contains("hunter2"),
+            "{out}"
+        );
+    }
 }
 
 #[test]
@@ -286,6 +398,44 @@ fn arguments_the_library_does_not_know_are_left_to_the_service() {
     assert_eq!(run.stderr, "");
 }
 
+#[test]
+fn with_clap_help_and_version_work_whatever_the_environment_holds() {
+    let broken = [("PORT", "80a")];
+    let help = run(WITH_CLAP, &["--help"], &broken);
+    assert_eq!(help.status, Some(0), "{help:?}");
+    assert!(help.stdout.contains("--dry-run"), "{}", help.stdout);
+    assert_eq!(help.stderr, "");
+    let version = run(WITH_CLAP, &["--version"], &broken);
+    assert_eq!(version.status, Some(0), "{version:?}");
+    assert_eq!(version.stdout, "billing 1.2.3\n");
+    // The configuration flags are answered before clap, which does not
+    // declare them.
+    let check = run(WITH_CLAP, &["--check-config"], &broken);
+    assert_eq!(check.status, Some(78), "{check:?}");
+    assert!(check
+        .stderr
+        .starts_with("error: 2 configuration problems\n"));
+    let schema = run(WITH_CLAP, &["--print-schema", "json"], &broken);
+    assert_eq!(schema.status, Some(0), "{schema:?}");
+    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("valid JSON");
+    assert_eq!(schema["vars"].as_array().unwrap().len(), 2);
+    // Without a flag: clap parses, then the configuration loads or reports.
+    let failed = run(WITH_CLAP, &["--dry-run"], &broken);
+    assert_eq!(failed.status, Some(78), "{failed:?}");
+    let vars = [(
+        "BILLING_DATABASE_URL",
+        "postgres://billing:s3cret@db/billing",
+    )];
+    let started = run(WITH_CLAP, &["--dry-run"], &vars);
+    assert_eq!(started.status, Some(0), "{started:?}");
+    assert_eq!(
+        started.stdout,
+        "listening on port 8080, database postgres://billing:***@db/billing, dry run: true\n"
+    );
+    let unknown = run(WITH_CLAP, &["--bogus"], &vars);
+    assert_eq!(unknown.status, Some(2), "{unknown:?}");
+}
+
 /// The environment of the README's failing `--check-config` example.
 const README_CHECK_VARS: [(&str, &str); 3] = [
     ("PORT", "80a"),
@@ -293,8 +443,50 @@ const README_CHECK_VARS: [(&str, &str); 3] = [
     ("BILLING_WORKERS_THRAEDS", "8"),
 ];
 
-/// The README sections, regenerated from the quick start's real output.
-fn readme_sections() -> [(&'static str, String); 2] {
+/// The environment of the README's failing quick start.
+const README_REPORT_VARS: [(&str, &str); 2] = [("PORT", "80a"), ("BILLING_LOG_FORMAT", "jsno")];
+
+/// A shell command line: the assignments, then the command.
+fn command_line(vars: &[(&str, &str)], command: &str) -> String {
+    let mut words: Vec<String> = vars
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    words.push(command.to_owned());
+    words.join(" ")
+}
+
+/// The README sections, regenerated from the quick start's source and real
+/// output.
+fn readme_sections() -> [(&'static str, String); 5] {
+    // The example's source from `use` on: its `//!` header says how to run
+    // it, which the README says in its own words.
+    let source = include_str!("../quickstart.rs");
+    let code = &source[source.find("\nuse ").expect("a use line") + 1..];
+    let quickstart_code = format!("```rust,no_run\n{code}```\n");
+
+    let report = run(QUICKSTART, &[], &README_REPORT_VARS);
+    assert_eq!(report.status, Some(78), "{report:?}");
+    assert_eq!(report.stdout, "");
+    let quickstart_report = format!(
+        "```console\n$ {}\n{}$ echo $?\n78\n```\n",
+        command_line(&README_REPORT_VARS, "quickstart"),
+        report.stderr
+    );
+
+    let started = run(QUICKSTART, &[], &QUICKSTART_VARS);
+    assert_eq!(started.status, Some(0), "{started:?}");
+    let printed = run(QUICKSTART, &["--print-config"], &QUICKSTART_VARS);
+    assert_eq!(printed.status, Some(0), "{printed:?}");
+    let log_line = started.stdout.lines().last().expect("a log line");
+    let quickstart_print_config = format!(
+        "```console\n$ {}\n{}\n$ {}\n{}```\n",
+        command_line(&QUICKSTART_VARS, "quickstart | tail -1"),
+        log_line,
+        command_line(&QUICKSTART_VARS, "quickstart --print-config"),
+        printed.stdout
+    );
+
     let schema = run(QUICKSTART, &["--print-schema=markdown"], &[]);
     assert_eq!(schema.status, Some(0), "{schema:?}");
     let print_schema = format!(
@@ -316,6 +508,9 @@ fn readme_sections() -> [(&'static str, String); 2] {
         check.status.unwrap()
     );
     [
+        ("quickstart-code", quickstart_code),
+        ("quickstart-report", quickstart_report),
+        ("quickstart-print-config", quickstart_print_config),
         ("print-schema", print_schema),
         ("check-config", check_config),
     ]

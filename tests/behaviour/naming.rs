@@ -415,3 +415,28 @@ fn names_stay_right_around_exact_names_at_every_level() {
         ["APP_LIMIT", "OUTER_MODE"]
     );
 }
+
+/// A leading underscore is part of the name: `_ENABLE_SMTP` and
+/// `ENABLE_SMTP` are different variables.
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Underscored {
+    #[config(default = false)]
+    _enable_smtp: bool,
+    #[config(default = 1)]
+    __workers: u8,
+}
+
+#[test]
+fn a_leading_underscore_stays_in_the_variable_name() {
+    let schema = Underscored::schema();
+    let names: Vec<&str> = schema.vars().iter().map(|v| v.name()).collect();
+    assert_eq!(names, ["APP__ENABLE_SMTP", "APP___WORKERS"]);
+    let loaded =
+        Underscored::from_vars([("APP__ENABLE_SMTP", "true"), ("APP___WORKERS", "3")]).unwrap();
+    assert!(loaded._enable_smtp);
+    assert_eq!(loaded.__workers, 3);
+    // The name without the underscore is another variable, so it is not read.
+    let other = Underscored::from_vars([("APP_ENABLE_SMTP", "true")]).unwrap();
+    assert!(!other._enable_smtp);
+}

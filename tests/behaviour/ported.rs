@@ -330,11 +330,11 @@ fn microbin_units_and_paths() {
             .var("MICROBIN_MAX_FILE_SIZE_ENCRYPTED_MB")
             .unwrap()
             .expected(),
-        "whole number of mebibytes (MiB), or a byte size such as 512 KiB, 100 MB or 10G"
+        "number of mebibytes (MiB) such as 30 or 2.5, or a byte size such as 512 KiB, 100 MB or 10G"
     );
     assert_eq!(
         schema.var("MICROBIN_GC_DAYS").unwrap().expected(),
-        "whole number of days, or a duration such as 30s, 500ms or 1h 15m"
+        "number of days such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
     );
     // All 45 variables of MicroBin's `args.rs`.
     assert_eq!(schema.vars().len(), 45);

@@ -157,3 +157,147 @@ fn bytes_that_are_not_utf8_give_the_same_result() {
     assert!(loaded.contains("not valid UTF-8"), "{loaded}");
     assert!(!loaded.contains("APP_PATH"), "{loaded}");
 }
+
+/// Set in the environment of the child that loads with a `.env` file.
+const DOTENV_CHILD_MARKER: &str = "TWELVE_CONFIG_DOTENV_CHILD";
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Local {
+    #[config(default = 8080)]
+    port: u16,
+    database_url: twelve_config::PostgresUrl,
+    api_key: twelve_config::SecretString,
+}
+
+/// The child: `load_or_exit_with` and a `.env` file in its working
+/// directory, or the one `APP_ENV_FILE` names.
+#[test]
+fn child_loads_with_a_dotenv_file() {
+    if std::env::var_os(DOTENV_CHILD_MARKER).is_none() {
+        return;
+    }
+    let options = twelve_config::Options::new()
+        .dotenv(".env")
+        .dotenv_var("APP_ENV_FILE");
+    let local = Local::load_or_exit_with(options);
+    println!("loaded: {local:?}");
+}
+
+/// Runs that child in `dir` with `vars`; returns its status,
+/// stdout and stderr.
+fn run_dotenv_child(dir: &std::path::Path, vars: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let output = Command::new(exe)
+        .args([
+            "--exact",
+            "process::child_loads_with_a_dotenv_file",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .current_dir(dir)
+        .env_clear()
+        .env(DOTENV_CHILD_MARKER, "1")
+        .envs(vars.iter().copied())
+        .output()
+        .expect("the test binary runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A fresh directory under the system's temporary directory, removed on
+/// drop.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!(
+            "twelve-config-dotenv-{}-{name}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const LOCAL_DOTENV: &str = "\
+APP_PORT=3000
+APP_DATABASE_URL=postgres://dev:DOTENV_PASSWORD@localhost/dev
+APP_API_KEY=DOTENV_SECRET_KEY
+";
+
+#[test]
+fn a_dotenv_file_fills_in_what_the_environment_does_not_set() {
+    let dir = TempDir::new("fills");
+    std::fs::write(dir.0.join(".env"), LOCAL_DOTENV).unwrap();
+    let (status, stdout, stderr) = run_dotenv_child(&dir.0, &[("APP_PORT", "9090")]);
+    assert_eq!(status, Some(0), "{stdout}\n{stderr}");
+    // The environment wins; the file gives the rest.
+    assert!(stdout.contains("port: 9090"), "{stdout}");
+    assert!(
+        stdout.contains("postgres://dev:***@localhost/dev"),
+        "{stdout}"
+    );
+    for secret in ["DOTENV_PASSWORD", "DOTENV_SECRET_KEY"] {
+        assert!(!stdout.contains(secret) && !stderr.contains(secret));
+    }
+
+    // (--print-config with a layered file: `cli::env_file`; the test
+    // harness of this child would refuse the flag.)
+}
+
+#[test]
+fn without_a_dotenv_file_only_the_environment_is_read() {
+    let dir = TempDir::new("none");
+    let (status, stdout, stderr) = run_dotenv_child(&dir.0, &[]);
+    assert_eq!(status, Some(78), "{stdout}\n{stderr}");
+    assert!(
+        stderr
+            .starts_with("error: 2 configuration problems\n  APP_DATABASE_URL  missing: required"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("\n  APP_API_KEY       missing: required (secret text)\n"));
+}
+
+#[test]
+fn a_variable_may_name_the_dotenv_file_which_must_then_exist() {
+    let dir = TempDir::new("named");
+    std::fs::write(dir.0.join("staging.env"), LOCAL_DOTENV).unwrap();
+    let (status, stdout, stderr) = run_dotenv_child(&dir.0, &[("APP_ENV_FILE", "staging.env")]);
+    assert_eq!(status, Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains("port: 3000"), "{stdout}");
+
+    let (status, _, stderr) = run_dotenv_child(&dir.0, &[("APP_ENV_FILE", "missing.env")]);
+    assert_eq!(status, Some(78), "{stderr}");
+    assert!(
+        stderr.contains("APP_ENV_FILE      cannot use file \"missing.env\": No such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_dotenv_line_that_does_not_parse_joins_the_report() {
+    let dir = TempDir::new("broken");
+    let broken = LOCAL_DOTENV.replace("APP_API_KEY=", "APP_API_KEY ");
+    std::fs::write(dir.0.join(".env"), broken).unwrap();
+    let (status, stdout, stderr) = run_dotenv_child(&dir.0, &[]);
+    assert_eq!(status, Some(78), "{stdout}\n{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: 2 configuration problems\n  \
+             .env         cannot use file \".env\": line 3: not a KEY=value line (at character 13)\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("DOTENV_SECRET_KEY"), "{stderr}");
+}

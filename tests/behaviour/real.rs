@@ -84,31 +84,31 @@ mod units {
         let expected = |name: &str| schema.var(name).unwrap().expected().to_owned();
         assert_eq!(
             expected("ICON_CACHE_TTL"),
-            "whole number of seconds, or a duration such as 30s, 500ms or 1h 15m"
+            "number of seconds such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
         );
         assert_eq!(
             expected("GRPC_TIMEOUT_MS"),
-            "whole number of milliseconds, or a duration such as 30s, 500ms or 1h 15m"
+            "number of milliseconds such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
         );
         assert_eq!(
             expected("SESSION_LIFETIME"),
-            "whole number of minutes, or a duration such as 30s, 500ms or 1h 15m"
+            "number of minutes such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
         );
         assert_eq!(
             expected("EVENTS_DAYS_RETAIN"),
-            "whole number of days, or a duration such as 30s, 500ms or 1h 15m"
+            "number of days such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
         );
         assert_eq!(
             expected("REMINDERS"),
-            "list of whole number of hours, or a duration such as 30s, 500ms or 1h 15m separated by spaces"
+            "list of number of hours such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m separated by spaces"
         );
         assert_eq!(
             expected("MAX_REQUEST_SIZE_MB"),
-            "whole number of megabytes (MB), or a byte size such as 512 KiB, 100 MB or 10G"
+            "number of megabytes (MB) such as 30 or 2.5, or a byte size such as 512 KiB, 100 MB or 10G"
         );
         assert_eq!(
             expected("MAX_HEADER_SIZE_KB"),
-            "whole number of kilobytes (kB), or a byte size such as 512 KiB, 100 MB or 10G"
+            "number of kilobytes (kB) such as 30 or 2.5, or a byte size such as 512 KiB, 100 MB or 10G"
         );
         assert_eq!(
             expected("PAYLOAD_SIZE_LIMIT"),
@@ -118,10 +118,32 @@ mod units {
     }
 
     #[test]
+    fn fractions_in_a_unit_load_where_the_type_can_hold_them() {
+        let t = Timeouts::from_vars([
+            ("ICON_CACHE_TTL", "0.5"),
+            ("GRPC_TIMEOUT_MS", "2.25"),
+            ("REMINDERS", "0.5 1.5"),
+            ("MAX_REQUEST_SIZE_MB", "1.5"),
+            ("MAX_HEADER_SIZE_KB", "0.25"),
+        ])
+        .unwrap();
+        assert_eq!(t.icon_cache_ttl, Duration::from_millis(500));
+        assert_eq!(t.grpc_timeout_ms, Duration::from_micros(2250));
+        assert_eq!(t.reminders, [1800, 5400].map(Duration::from_secs));
+        assert_eq!(t.max_request_size_mb.bytes(), 1_500_000);
+        assert_eq!(t.max_header_size_kb, Some(ByteSize::new(250)));
+        let text = report::<Timeouts>(&[("MAX_HEADER_SIZE_KB", "0.0005")]);
+        assert!(
+            text.contains("MAX_HEADER_SIZE_KB") && text.contains("not a whole number of bytes"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn every_bad_value_is_reported_with_its_reason() {
         let text = report::<Timeouts>(&[
             ("ICON_CACHE_TTL", "-5"),
-            ("GRPC_TIMEOUT_MS", "1.5"),
+            ("GRPC_TIMEOUT_MS", "1.0000005"),
             ("SESSION_LIFETIME", "20 fortnights"),
             ("EVENTS_DAYS_RETAIN", "999999999999999999"),
             ("MAX_REQUEST_SIZE_MB", "32 MBs"),
@@ -147,6 +169,7 @@ mod units {
             );
         }
         assert!(text.contains("too large: more days than fit"), "{text}");
+        assert!(text.contains("more precise than a nanosecond"), "{text}");
         assert!(
             text.contains("too large: at most 18446744073709551615 bytes"),
             "{text}"

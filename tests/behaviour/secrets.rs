@@ -36,9 +36,11 @@ fn every_output(vars: &Vars) -> String {
             for warning in loaded.warnings() {
                 out += &format!("{warning} {warning:?}\n");
             }
+            out += &loaded.to_json();
         }
         Err(errors) => {
             out += &format!("{errors}\n{errors:?}\n");
+            out += &errors.to_json();
             for error in &errors {
                 out += &format!("{error} {error:?} {}\n", error.message());
             }
@@ -54,9 +56,11 @@ fn every_output(vars: &Vars) -> String {
     }
     out += &schema.to_kubernetes("app-secrets");
     for flags in [
-        ["--print-config"],
-        ["--check-config"],
-        ["--print-schema=json"],
+        &["--print-config"][..],
+        &["--check-config"],
+        &["--print-schema=json"],
+        &["--print-config", "--format=json"],
+        &["--check-config", "--format=json"],
     ] {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let _ = handle_args::<Secrets>(flags, vars, &mut stdout, &mut stderr);
@@ -174,7 +178,7 @@ fn secrets_parsed_with_a_function_stay_secret() {
     let output = format!("{errors}\n{errors:?}");
     assert!(!output.contains(CANARY), "{output}");
     assert!(
-        output.contains("invalid value <redacted>: expected secret text accepted by parse_key"),
+        output.contains("invalid value <redacted>: expected secret key"),
         "{output}"
     );
     assert!(output.contains("APP_TOKEN"), "{output}");
@@ -357,4 +361,45 @@ fn a_struct_can_opt_every_field_into_files() {
         error.note(),
         Some(format!("read from \"{}\" named by PORT_FILE", bad.path()).as_str())
     );
+}
+
+#[test]
+fn no_output_of_an_env_file_shows_a_secret() {
+    let key_file = TempFile::with(format!("{CANARY}-file\n").as_bytes());
+    let good = format!(
+        "APP_API_KEY={CANARY}-key\nAPP_PIN=123456\nAPP_DB_PASSWORD_FILE={}\n\
+         APP_DATABASE_URL=postgres://app:{CANARY}-pg@db.internal/billing\n\
+         APP_CACHE_URL='rediss://:{CANARY}-redis@cache/2'\n",
+        key_file.path()
+    );
+    // Invalid secrets, and a line that does not parse holding one.
+    let bad = format!(
+        "APP_API_KEY={CANARY}-key\nAPP_PIN={CANARY}99\nAPP_DB_PASSWORD {CANARY}\n\
+         APP_DATABASE_URL=postgres://app:{CANARY}@db.internal:99999/billing\n\
+         APP_BACKUP_CODES=\"{CANARY}-unterminated\n"
+    );
+    for contents in [good, bad] {
+        let file = TempFile::with(contents.as_bytes());
+        let dotenv = twelve_config::DotEnv::read(file.path());
+        let mut out = format!("{dotenv:?} {:?}\n", dotenv.problems());
+        for problem in dotenv.problems() {
+            out += &format!("{problem}\n");
+        }
+        for flags in [
+            &["--print-config"][..],
+            &["--check-config"],
+            &["--print-config", "--format=json"],
+            &["--check-config", "--format=json"],
+        ] {
+            let mut args = flags.to_vec();
+            args.extend(["--env-file", file.path()]);
+            let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+            let _ = handle_args::<Secrets>(&args, &Vars::default(), &mut stdout, &mut stderr);
+            out += &String::from_utf8_lossy(&stdout);
+            out += &String::from_utf8_lossy(&stderr);
+        }
+        assert!(out.contains("APP_API_KEY"), "{out}");
+        assert!(!out.contains(CANARY), "{out}");
+        assert!(!out.contains("123456"), "{out}");
+    }
 }

@@ -6,7 +6,7 @@ use std::num::{NonZeroU32, NonZeroU8};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use twelve_config::{Config, EnvValue, ErrorKind, Errors};
+use twelve_config::{Config, EnvValue, ErrorKind, Errors, SchemaFormat};
 
 /// Loads a one-field struct of each type from `VALUE`.
 macro_rules! one {
@@ -241,6 +241,148 @@ fn enums_accept_kebab_snake_renames_and_aliases_in_any_case() {
     );
 }
 
+/// Exact spellings, as services document them.
+#[derive(EnvValue, Debug, PartialEq, Clone, Copy)]
+#[config(rename_all = "snake_case", case_sensitive)]
+enum StopBits {
+    Bits1,
+    Bits1_5,
+    Bits2,
+}
+
+#[derive(EnvValue, Debug, PartialEq, Clone, Copy)]
+#[config(rename_all = "PascalCase", case_sensitive)]
+enum Mode {
+    Normal,
+    #[config(alias = "Maint")]
+    Maintenance,
+}
+
+#[derive(EnvValue, Debug, PartialEq, Clone, Copy)]
+#[config(rename_all = "SCREAMING-KEBAB-CASE")]
+enum Tls {
+    ForceTls,
+    Off,
+}
+
+#[derive(EnvValue, Debug, PartialEq, Clone, Copy)]
+#[config(rename_all = "lowercase")]
+enum Deployment {
+    Production,
+    Staging,
+    DevLocal,
+    DevRemote,
+}
+
+#[derive(Config, Debug)]
+struct Spelled {
+    stop_bits: Option<StopBits>,
+    mode: Option<Mode>,
+    tls: Option<Tls>,
+    env: Option<Deployment>,
+}
+
+fn spelled(var: &str, value: &str) -> Result<Spelled, Errors> {
+    Spelled::from_vars([(var, value)])
+}
+
+fn reason_for(var: &str, value: &str) -> Option<String> {
+    let errors = spelled(var, value).expect_err(value);
+    match errors.iter().next().unwrap().kind() {
+        ErrorKind::Invalid { reason, .. } => reason.clone(),
+        other => panic!("{value:?}: expected an invalid value, got {other:?}"),
+    }
+}
+
+#[test]
+fn rename_all_gives_each_variant_exactly_one_spelling() {
+    assert_eq!(
+        spelled("STOP_BITS", "bits1_5").unwrap().stop_bits,
+        Some(StopBits::Bits1_5)
+    );
+    assert_eq!(StopBits::choices(), ["bits1", "bits1_5", "bits2"]);
+    // The kebab-case spelling the derive accepts without `rename_all` is not
+    // one of the listed choices, so it is not accepted either.
+    assert_eq!(
+        reason_for("STOP_BITS", "bits1-5").as_deref(),
+        Some("did you mean \"bits1_5\"?")
+    );
+    assert_eq!(
+        spelled("TLS", "FORCE-TLS").unwrap().tls,
+        Some(Tls::ForceTls)
+    );
+    assert_eq!(Tls::choices(), ["FORCE-TLS", "OFF"]);
+    // Without `case_sensitive`, case is still ignored.
+    assert_eq!(spelled("TLS", "off").unwrap().tls, Some(Tls::Off));
+    assert!(spelled("TLS", "force_tls").is_err());
+    assert_eq!(
+        Deployment::choices(),
+        ["production", "staging", "devlocal", "devremote"]
+    );
+}
+
+#[test]
+fn case_sensitive_enums_take_only_the_exact_case_and_hint_at_it() {
+    assert_eq!(spelled("MODE", "Normal").unwrap().mode, Some(Mode::Normal));
+    assert_eq!(
+        spelled("MODE", "Maint").unwrap().mode,
+        Some(Mode::Maintenance)
+    );
+    assert_eq!(
+        reason_for("MODE", "normal").as_deref(),
+        Some("did you mean \"Normal\"?")
+    );
+    assert_eq!(
+        reason_for("MODE", "MAINT").as_deref(),
+        Some("did you mean \"Maintenance\"?")
+    );
+    assert_eq!(
+        reason_for("STOP_BITS", "BITS2").as_deref(),
+        Some("did you mean \"bits2\"?")
+    );
+    let errors = spelled("MODE", "normal").unwrap_err();
+    match errors.iter().next().unwrap().kind() {
+        ErrorKind::Invalid { expected, .. } => assert_eq!(expected, "one of: Normal, Maintenance"),
+        other => panic!("expected an invalid value, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_unique_prefix_is_a_hint() {
+    assert_eq!(
+        reason_for("ENV", "prod").as_deref(),
+        Some("did you mean \"production\"?")
+    );
+    assert_eq!(
+        reason_for("ENV", "STAG").as_deref(),
+        Some("did you mean \"staging\"?")
+    );
+    // `dev` starts two choices: no guess.
+    assert_eq!(reason_for("ENV", "dev"), None);
+    assert_eq!(
+        reason_for("ENV", "devr").as_deref(),
+        Some("did you mean \"devremote\"?")
+    );
+}
+
+#[test]
+fn the_schema_lists_exactly_the_accepted_spellings() {
+    let schema = Spelled::schema();
+    let choices = |name: &str| schema.var(name).unwrap().choices().to_vec();
+    assert_eq!(choices("STOP_BITS"), ["bits1", "bits1_5", "bits2"]);
+    assert_eq!(choices("MODE"), ["Normal", "Maintenance"]);
+    assert_eq!(choices("TLS"), ["FORCE-TLS", "OFF"]);
+    for name in ["STOP_BITS", "MODE", "TLS"] {
+        let var = schema.var(name).unwrap();
+        for choice in var.choices() {
+            assert!(
+                spelled(name, choice).is_ok(),
+                "{name}={choice} is listed, so it must be accepted"
+            );
+        }
+    }
+}
+
 #[test]
 fn lists() {
     assert_eq!(load::<Names>("a, b ,c").unwrap().value, ["a", "b", "c"]);
@@ -334,6 +476,10 @@ struct Custom {
     ratio: f64,
     #[config(from_str, default = "#000000,#ffffff")]
     palette: Vec<Rgb>,
+    #[config(from_str, expected = "color such as #ff8000")]
+    accent: Option<Rgb>,
+    #[config(with = percent, separator = ";", expected = "percentages such as 25%;50%")]
+    steps: Option<Vec<f64>>,
 }
 
 #[test]
@@ -345,16 +491,68 @@ fn from_str_and_with() {
     let errors = Custom::from_vars([("COLOR", "red"), ("RATIO", "0.5")]).unwrap_err();
     let report = errors.to_string();
     assert!(
-        report.contains("COLOR  invalid value \"red\": expected text accepted by"),
+        report.contains("COLOR  invalid value \"red\": expected rgb (missing #)"),
         "{report}"
     );
     assert!(report.contains("(missing #)"), "{report}");
     assert!(
-        report.contains(
-            "RATIO  invalid value \"0.5\": expected text accepted by percent (missing %)"
-        ),
+        report.contains("RATIO  invalid value \"0.5\": expected percent (missing %)"),
         "{report}"
     );
+}
+
+#[test]
+fn expected_replaces_the_description_in_reports_and_every_schema_format() {
+    let c = Custom::from_vars([
+        ("COLOR", "#000000"),
+        ("RATIO", "1%"),
+        ("ACCENT", "#ff8000"),
+        ("STEPS", "25%;50%"),
+    ])
+    .unwrap();
+    assert_eq!(c.accent, Some(Rgb(255, 128, 0)));
+    assert_eq!(c.steps, Some(vec![0.25, 0.5]));
+    let errors = Custom::from_vars([
+        ("COLOR", "#000000"),
+        ("RATIO", "1%"),
+        ("ACCENT", "orange"),
+        ("STEPS", "25%;half"),
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        errors.contains(
+            "ACCENT  invalid value \"orange\": expected color such as #ff8000 (missing #)"
+        ),
+        "{errors}"
+    );
+    assert!(
+        errors.contains(
+            "invalid value \"25%;half\": expected percentages such as 25%;50% (item 2: missing %)"
+        ),
+        "{errors}"
+    );
+    let schema = Custom::schema();
+    assert_eq!(
+        schema.var("ACCENT").unwrap().expected(),
+        "color such as #ff8000"
+    );
+    assert_eq!(
+        schema.var("STEPS").unwrap().expected(),
+        "percentages such as 25%;50%"
+    );
+    assert_eq!(schema.var("COLOR").unwrap().expected(), "rgb");
+    for format in [
+        SchemaFormat::Text,
+        SchemaFormat::Markdown,
+        SchemaFormat::Json,
+        SchemaFormat::Dotenv,
+        SchemaFormat::Kubernetes,
+    ] {
+        let text = schema.render(format);
+        assert!(text.contains("color such as #ff8000"), "{format:?}: {text}");
+        assert!(!text.contains("text accepted by"), "{format:?}: {text}");
+    }
 }
 
 /// A user type implementing the value trait by hand.

@@ -9,7 +9,7 @@
 //!
 //! | key | syntax | meaning | when absent |
 //! |---|---|---|---|
-//! | `prefix` | `prefix = "APP_"` | Put in front of every field's variable name when the struct is loaded at the top level. Written exactly as it should appear, separator included. | No prefix: `port` reads `PORT`. |
+//! | `prefix` | `prefix = "APP_"` | Put in front of every field's variable name when the struct is loaded at the top level. Written exactly as it should appear, separator included; a prefix ending in an ASCII letter or digit (`"APP"`, which would read `APPPORT`) is a compile error. | No prefix: `port` reads `PORT`. |
 //! | `nested_separator` | `nested_separator = "__"` | Joins the prefix of a `nested` field to the field's name: `APP__STORAGE__PATH`. Applies to nested structs at every depth unless one of them sets its own. | The enclosing struct's separator; `_` at the top. |
 //! | `file` | `file` | Every field may also be read from the file named by its `_FILE` variable, as secrets are. | Only secret fields and fields with `#[config(file)]` read `_FILE`. |
 //! | `deny_unknown` | `deny_unknown` | A variable that starts with the prefix but that no field reads is an error (with a "did you mean" suggestion). Needs a `prefix`. | Such variables are only warnings, from [`Config::load`](crate::Config::load) and `load_or_exit`. |
@@ -26,7 +26,7 @@
 //! | key | syntax | meaning | when absent |
 //! |---|---|---|---|
 //! | `env` | `env = "PORT"` | The variable's exact name: no prefix is added, wherever the struct is nested. | The field's name in `SCREAMING_SNAKE_CASE` after the prefix. |
-//! | `default` | `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true` | Used when the variable is unset (or empty). The literal is read exactly as if the variable held its text, so `"30s"` and `8080` both work and the schema shows it as a user types it. A default that does not parse is reported at load time as a bug in the program, naming the field. Not allowed on `Option` fields, on `nested` fields, or on secrets. | The field is required (unless it is an `Option`). |
+//! | `default` | `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true` | Used when the variable is unset (or empty). The literal is read exactly as if the variable held its text, so `"30s"` and `8080` both work and the schema shows it as a user types it. For integer types, `bool` and `Duration` (without `unit`), the derive reads the literal itself: `default = 300` on a `u8` or `default = 30` on a `Duration` is a compile error at the literal. Any other default that does not parse is reported at load time as a bug in the program, naming the field ([`Config::check_defaults`](crate::Config::check_defaults) finds it in a unit test). Not allowed on `Option` fields, on `nested` fields, or on secrets. | The field is required (unless it is an `Option`). |
 //! | `default_with` | `default_with = path::to::function(a, b)` or `default_with = function()` | A default the program computes, used when the variable is unset: `fn(&A, &B) -> T` over the values of fields `a` and `b` of the same struct (declared before it if they are computed too), or of nothing (half the CPUs). When an input failed to load, the field gets no value and no second problem. `--print-config` shows the computed value with the origin `computed`. Not on `Option` fields, with `default`, or on secrets. | No computed default. |
 //! | `default_doc` | `default_doc = "DATA_FOLDER/attachments"` | How the schema describes a `default_with` default. | "computed from `<the inputs' variables>`", or "computed by the program". |
 //! | `none` | `none = "off"` (with `default`, on an `Option` field) | A setting on by default that can be switched off: unset gives the default, this text (any ASCII case) gives `None`. | `default` is not allowed on an `Option`. |
@@ -38,25 +38,35 @@
 //! | `required_if` | `required_if(env = "production")` (repeatable) | This field's variable must be set when field `env`'s text (its variable's, else its default) is `production`, ASCII case ignored. | No such rule. |
 //! | `separator` | `separator = ";"` | Separates the items of a `Vec<T>` field, or the pairs of a `HashMap`/`BTreeMap` field. Items are trimmed; `\` escapes the separator; a separator of whitespace splits at any run of whitespace. | `,` |
 //! | `kv_separator` | `kv_separator = ":"` | Splits each pair of a `HashMap<K, V>` or `BTreeMap<K, V>` field into key and value (`a=1,b=2`). A value may contain further separators; a repeated key is an error. Cannot be empty, contain whitespace or equal `separator`. | `=` |
-//! | `unit` | `unit = "s"` | For `Duration` and [`ByteSize`](crate::ByteSize) fields (or lists, options and maps of them): a bare non-negative whole number is read in this unit (`GRPC_TIMEOUT_MS=60000` with `unit = "ms"`); text with its own unit is still read as usual (`30s`, `1 GiB`). Duration units: `ms`, `s`, `m`, `h`, `d`. Byte units: `B`, `kB`/`KB`, `MB`, `GB`, `TB`, `PB` (powers of 1000) and `KiB`, `MiB`, `GiB`, `TiB`, `PiB` (powers of 1024). An unknown unit, a unit of the wrong kind or a field of another type is a compile error. | A bare number is rejected for `Duration` (a unit is required) and read as bytes for `ByteSize`. |
+//! | `unit` | `unit = "s"` | For `Duration` and [`ByteSize`](crate::ByteSize) fields (or lists, options and maps of them): a bare non-negative number is read in this unit (`GRPC_TIMEOUT_MS=60000` with `unit = "ms"`). It may have a fraction (`0.5` with `unit = "s"` is 500 ms) as long as it comes to a whole number of nanoseconds for `Duration` or of bytes for `ByteSize` (`1.5` with `unit = "MB"` is 1,500,000 bytes; `0.1` with `unit = "KiB"` is an error); text with its own unit is still read as usual (`30s`, `1 GiB`). Duration units: `ms`, `s`, `m`, `h`, `d`. Byte units: `B`, `kB`/`KB`, `MB`, `GB`, `TB`, `PB` (powers of 1000) and `KiB`, `MiB`, `GiB`, `TiB`, `PiB` (powers of 1024). An unknown unit, a unit of the wrong kind or a field of another type is a compile error. | A bare number is rejected for `Duration` (a unit is required) and read as bytes for `ByteSize`. |
 //! | `from_str` | `from_str` | Parses the value (or each list item) with the type's `FromStr`; its error becomes the reason. For types from other crates. | The type's [`EnvValue`](crate::EnvValue) implementation. |
 //! | `with` | `with = path::to::function` | Parses the value (or each list item) with `fn(&str) -> Result<T, E>` where `E: Display`. A field spelled `SecretString` or `SecretBox<..>` stays secret: its value and the function's error are never shown, and `_FILE` is read. | The type's [`EnvValue`](crate::EnvValue) implementation. |
 //! | `file` | `file`, `file = false` | The value may also come from the file named by the `_FILE` variable (`TLS_CERT_FILE=/run/certs/tls.pem`); one trailing newline is removed; both set is an error. `file = false` turns `_FILE` off for this field, even a secret or in a struct with `file` (for a container entrypoint that reads `X_FILE` itself and exports both). | The struct's `file`; otherwise only secret fields read `_FILE`. |
 //! | `alias` | `alias = "OLD_NAME"` (repeatable) | A deprecated name, read (with a warning) when the variable is unset; both set is an error. Exact names: no prefix is added. | Only the variable's own name is read. |
+//! | `expected` | `expected = "color such as #ff8000"` | What reports and every schema format say the variable expects, in place of the parser's own description (for a list or map field, of the whole text). Worth giving with `from_str` and `with`, whose parsers cannot describe themselves. | The value type's description; for `from_str` and `with`, the type's or function's name in words (`Regex` is "regex", `parse_log_level` is "log level"). |
 //! | `nested` | `nested` | The field's type derives `Config` too; its fields read variables under `<prefix><FIELD_NAME><separator>`. On an `Option<T>` field the struct is an optional group: `None` when none of its variables is set, loaded in full (every missing one reported) otherwise. | The field is one variable. |
-//! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. | `<FIELD_NAME><separator>`. |
+//! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. Like the struct's `prefix`, it must end in a separator. | `<FIELD_NAME><separator>`. |
 //! | `flatten` | `flatten` | Like `nested`, but the struct's fields keep the enclosing prefix: twenty settings grouped in a struct without renaming twenty variables. On an `Option<T>` it is an optional group. The nested struct's doc comment (or the field's) describes the group in every schema format. | The field is one variable. |
 //!
-//! # On a variant of an enum deriving `EnvValue`
+//! # On an enum deriving `EnvValue`
 //!
-//! The derive makes a unit enum a value type. Each variant is accepted in
-//! kebab-case and snake_case (`JsonLines`: `json-lines`, `json_lines`),
-//! ignoring ASCII case; errors and the schema list the kebab-case spellings
-//! and suggest the closest one.
+//! The derive makes a unit enum a value type. By default each variant is
+//! accepted in kebab-case and snake_case (`JsonLines`: `json-lines`,
+//! `json_lines`), ignoring ASCII case; errors and the schema list the
+//! kebab-case spellings. A text that matches no spelling gets a "did you
+//! mean" hint: the closest spelling when it looks like a typo, or the only
+//! choice that starts with it (`prod` for `production`).
 //!
 //! | key | syntax | meaning | when absent |
 //! |---|---|---|---|
-//! | `rename` | `rename = "plain"` | The variant's only spelling (still matched ignoring ASCII case). | kebab-case and snake_case of the variant's name. |
+//! | `rename_all` | `rename_all = "snake_case"` | Each variant has exactly one spelling, its name converted as serde converts it: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (`Bits1_5` in snake_case is `bits1_5`). The choices listed are then exactly the spellings accepted (besides aliases). Two variants with the same spelling are a compile error. | kebab-case and snake_case, kebab-case listed. |
+//! | `case_sensitive` | `case_sensitive` | Spellings are matched exactly (`Normal`, not `normal`); a wrong case gets a "did you mean" hint. | ASCII case is ignored. |
+//!
+//! # On a variant of an enum deriving `EnvValue`
+//!
+//! | key | syntax | meaning | when absent |
+//! |---|---|---|---|
+//! | `rename` | `rename = "plain"` | The variant's only spelling (ignoring ASCII case unless the enum is `case_sensitive`); wins over `rename_all`. | The enum's `rename_all`, else kebab-case and snake_case of the variant's name. |
 //! | `alias` | `alias = "logfmt"` (repeatable) | One more accepted spelling, not listed as a choice. | None. |
 //!
 //! # Types

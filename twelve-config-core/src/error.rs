@@ -539,12 +539,12 @@ mod tests {
         // Found by fuzzing: a `with` function's reason quoting the value.
         let kind = ErrorKind::invalid(
             Some(quote_value("L\n")),
-            "text accepted by percent",
+            "percent",
             Some("L\n is not a percentage".into()),
         );
         assert_eq!(
             kind.to_string(),
-            "invalid value \"L\\n\": expected text accepted by percent (L\\n is not a percentage)"
+            "invalid value \"L\\n\": expected percent (L\\n is not a percentage)"
         );
         let rule = ErrorKind::Rule {
             message: "a\r\nb\u{1b}".into(),

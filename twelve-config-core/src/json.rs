@@ -44,6 +44,45 @@ pub(crate) fn json_array(out: &mut String, items: &[&str]) {
     out.push(']');
 }
 
+/// A JSON object written on one line, key by key.
+pub(crate) struct Object {
+    out: String,
+}
+
+impl Object {
+    pub(crate) fn new() -> Self {
+        Object {
+            out: String::from("{"),
+        }
+    }
+
+    /// Adds `key` with `value`, already JSON.
+    pub(crate) fn raw(mut self, key: &str, value: &str) -> Self {
+        if self.out.len() > 1 {
+            self.out.push_str(", ");
+        }
+        json_string(&mut self.out, key);
+        self.out.push_str(": ");
+        self.out.push_str(value);
+        self
+    }
+
+    pub(crate) fn string(self, key: &str, value: &str) -> Self {
+        self.optional(key, Some(value))
+    }
+
+    pub(crate) fn optional(self, key: &str, value: Option<&str>) -> Self {
+        let mut text = String::new();
+        json_optional(&mut text, value);
+        self.raw(key, &text)
+    }
+
+    pub(crate) fn finish(mut self) -> String {
+        self.out.push('}');
+        self.out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +92,16 @@ mod tests {
         let mut out = String::new();
         json_string(&mut out, "a\"b\\c\nd\u{1}e\u{2028}é");
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001e\\u2028é\"");
+    }
+
+    #[test]
+    fn objects_separate_their_keys() {
+        let object = Object::new()
+            .string("a", "x\"")
+            .optional("b", None)
+            .raw("c", "[1]")
+            .finish();
+        assert_eq!(object, "{\"a\": \"x\\\"\", \"b\": null, \"c\": [1]}");
+        assert_eq!(Object::new().finish(), "{}");
     }
 }

@@ -10,7 +10,11 @@
 
 pub mod attributes;
 mod bytes;
+mod choose;
 mod cli;
+mod describe;
+#[cfg(feature = "dotenv")]
+mod dotenv;
 mod error;
 mod json;
 mod load;
@@ -19,6 +23,7 @@ mod map;
 mod parse;
 #[cfg(feature = "url")]
 mod redact;
+mod report;
 mod rule;
 mod schema;
 mod secret;
@@ -33,13 +38,17 @@ mod walk;
 
 pub use crate::bytes::ByteSize;
 pub use crate::cli::{
-    answer, handle_args, Action, Request, SchemaFormat, UsageError, EX_CONFIG, EX_USAGE,
+    answer, handle_args, handle_flags, Action, Options, ReportFormat, Request, SchemaFormat,
+    UsageError, EX_CONFIG, EX_USAGE,
 };
+#[cfg(feature = "dotenv")]
+pub use crate::dotenv::DotEnv;
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
+pub use crate::report::REPORT_VERSION;
 pub use crate::rule::Problems;
 pub use crate::schema::{GroupSchema, RuleSchema, Schema, VarSchema};
-pub use crate::source::{Env, Source, Vars};
+pub use crate::source::{Env, Layered, Source, Vars};
 #[cfg(feature = "url")]
 pub use crate::urls::{
     AmqpUrl, DatabaseKind, DatabaseUrl, Host, HttpUrl, MongoUrl, MysqlUrl, PostgresUrl, RedisUrl,
@@ -47,6 +56,22 @@ pub use crate::urls::{
 };
 pub use crate::value::{EnvValue, ValueError};
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
+/// The [`url`](https://docs.rs/url) crate, re-exported so that a
+/// `url::Url` field needs no second dependency whose version must match:
+///
+/// ```
+/// use twelve_config::{url::Url, Config};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     public_url: Url,
+/// }
+///
+/// let settings = Settings::from_vars([("PUBLIC_URL", "https://example.com/")]).unwrap();
+/// assert_eq!(settings.public_url.host_str(), Some("example.com"));
+/// ```
+#[cfg(feature = "url")]
+pub use url;
 
 use std::ffi::OsString;
 
@@ -220,14 +245,35 @@ pub trait Config: Sized {
     /// reads no argument and warns only about deprecated names: a service
     /// that does not want the flags saves their code, about 110 KB.
     fn load_or_exit() -> Self {
-        cli::load_or_exit::<Self>()
+        cli::load_or_exit::<Self>(&Env)
+    }
+
+    /// [`load_or_exit`](Config::load_or_exit) with [`Options`]: with the
+    /// `dotenv` feature (on by default), a `.env` file under the process
+    /// environment for local development (see [`Options`] for why
+    /// production should not rely on one).
+    ///
+    /// ```no_run
+    /// use twelve_config::{Config, Options};
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     port: u16,
+    /// }
+    ///
+    /// let settings = Settings::load_or_exit_with(Options::new().dotenv(".env"));
+    /// ```
+    fn load_or_exit_with(options: Options) -> Self {
+        cli::options::load_or_exit_with::<Self>(&options)
     }
 }
 
 /// What the derives call. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::choose::choose;
     pub use crate::cli::load_or_report;
+    pub use crate::describe::Described;
     pub use crate::map::{Map, MapLike};
     pub use crate::parse::{FromStrParser, List, Parse, Value, With};
     pub use crate::suggest::closest;
@@ -240,41 +286,8 @@ pub mod __private {
     pub use std::option::Option::{self, None, Some};
     pub use std::result::Result::{self, Err, Ok};
 
-    use crate::value::ValueError;
-
     /// "one of: a, b, c".
     pub fn one_of(choices: &[&str]) -> Cow<'static, str> {
         Cow::Owned(format!("one of: {}", choices.join(", ")))
-    }
-
-    /// The index of the variant whose spellings contain `text`, ignoring
-    /// ASCII case; otherwise an error suggesting the closest choice.
-    ///
-    /// # Errors
-    ///
-    /// When no spelling matches.
-    pub fn choose(
-        text: &str,
-        spellings: &[&[&str]],
-        choices: &[&'static str],
-    ) -> Result<usize, ValueError> {
-        for (index, names) in spellings.iter().enumerate() {
-            if names.iter().any(|n| n.eq_ignore_ascii_case(text)) {
-                return Ok(index);
-            }
-        }
-        let all = spellings.iter().flat_map(|names| names.iter().copied());
-        Err(match closest(text, all) {
-            Some(near) => {
-                let canonical = spellings
-                    .iter()
-                    .position(|names| names.contains(&near))
-                    .and_then(|i| choices.get(i))
-                    .copied()
-                    .unwrap_or(near);
-                ValueError::new(format!("did you mean {canonical:?}?"))
-            }
-            None => ValueError::new(""),
-        })
     }
 }

@@ -2,7 +2,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
+
+use crate::error::Error;
+use crate::loaded::Origin;
 
 /// A set of variables to load a configuration from.
 ///
@@ -26,6 +30,20 @@ pub trait Source {
     #[doc(hidden)]
     fn __is_process_env(&self) -> bool {
         false
+    }
+
+    /// Where the value of `name` comes from, when not from the environment
+    /// (a `.env` file's line); `--print-config` shows it.
+    #[doc(hidden)]
+    fn __origin(&self, _name: &str) -> Option<Origin> {
+        None
+    }
+
+    /// Problems of the source itself (a `.env` line that does not parse),
+    /// which join the report of a load.
+    #[doc(hidden)]
+    fn __problems(&self) -> Vec<Error> {
+        Vec::new()
     }
 }
 
@@ -115,6 +133,86 @@ impl Source for Vars {
     }
 }
 
+/// Two sources as one: a variable set in `over` wins, and `under` gives
+/// the rest. [`Options::dotenv`](crate::Options::dotenv) puts the process
+/// environment over a `.env` file this way.
+///
+/// ```
+/// use twelve_config::{Layered, Source, Vars};
+///
+/// let real = Vars::new([("PORT", "9090")]);
+/// let file = Vars::new([("PORT", "8080"), ("HOST", "localhost")]);
+/// let both = Layered::new(real, file);
+/// assert_eq!(both.get("PORT").unwrap().to_str(), Some("9090"));
+/// assert_eq!(both.get("HOST").unwrap().to_str(), Some("localhost"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Layered<A, B> {
+    over: A,
+    under: B,
+}
+
+impl<A: Source, B: Source> Layered<A, B> {
+    /// `over` wins over `under`.
+    pub fn new(over: A, under: B) -> Self {
+        Layered { over, under }
+    }
+}
+
+impl<A: Source, B: Source> Source for Layered<A, B> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.over.get(name).or_else(|| self.under.get(name))
+    }
+
+    /// Each name once, though both sources set it.
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        let mut seen: HashSet<OsString> = HashSet::new();
+        self.over.for_each_name(&mut |name| {
+            seen.insert(name.to_owned());
+            visit(name);
+        });
+        self.under.for_each_name(&mut |name| {
+            if !seen.contains(name) {
+                visit(name);
+            }
+        });
+    }
+
+    fn __origin(&self, name: &str) -> Option<Origin> {
+        if self.over.get(name).is_some() {
+            self.over.__origin(name)
+        } else {
+            self.under.__origin(name)
+        }
+    }
+
+    fn __problems(&self) -> Vec<Error> {
+        let mut problems = self.under.__problems();
+        problems.extend(self.over.__problems());
+        problems
+    }
+}
+
+impl<S: Source> Source for Option<S> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.as_ref()?.get(name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        if let Some(source) = self {
+            source.for_each_name(visit);
+        }
+    }
+
+    fn __origin(&self, name: &str) -> Option<Origin> {
+        self.as_ref()?.__origin(name)
+    }
+
+    fn __problems(&self) -> Vec<Error> {
+        self.as_ref().map(Source::__problems).unwrap_or_default()
+    }
+}
+
 impl<S: Source + ?Sized> Source for &S {
     fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         (**self).get(name)
@@ -126,6 +224,14 @@ impl<S: Source + ?Sized> Source for &S {
 
     fn __is_process_env(&self) -> bool {
         (**self).__is_process_env()
+    }
+
+    fn __origin(&self, name: &str) -> Option<Origin> {
+        (**self).__origin(name)
+    }
+
+    fn __problems(&self) -> Vec<Error> {
+        (**self).__problems()
     }
 }
 

@@ -22,9 +22,15 @@ pub trait Measure: EnvValue {
     /// The unit spellings accepted by `#[config(unit = ...)]`.
     const UNITS: &'static [&'static str];
 
-    /// `count` of `unit` (one of [`UNITS`](Self::UNITS)), or `None` when it
-    /// does not fit.
-    fn from_count(count: u64, unit: &str) -> Option<Self>;
+    /// How many of the type's smallest steps (nanoseconds, bytes) one
+    /// `unit` is; `None` for a unit not in [`UNITS`](Self::UNITS).
+    fn steps_per(unit: &str) -> Option<u128>;
+
+    /// The value `steps` smallest steps long, or `None` when it does not fit.
+    fn from_steps(steps: u128) -> Option<Self>;
+
+    /// Why a fraction that is not a whole number of steps is rejected.
+    const NOT_WHOLE: &'static str;
 
     /// The unit's name in a sentence, plural ("seconds").
     fn unit_name(unit: &str) -> &'static str;
@@ -33,16 +39,25 @@ pub trait Measure: EnvValue {
 impl Measure for Duration {
     const UNITS: &'static [&'static str] = &["ms", "s", "m", "h", "d"];
 
-    fn from_count(count: u64, unit: &str) -> Option<Self> {
-        let seconds_per = match unit {
-            "ms" => return Some(Duration::from_millis(count)),
-            "s" => 1,
-            "m" => 60,
-            "h" => 3600,
-            "d" => 86400,
+    const NOT_WHOLE: &'static str = "more precise than a nanosecond";
+
+    fn steps_per(unit: &str) -> Option<u128> {
+        const NANOS: u128 = 1_000_000_000;
+        Some(match unit {
+            "ms" => NANOS / 1000,
+            "s" => NANOS,
+            "m" => 60 * NANOS,
+            "h" => 3600 * NANOS,
+            "d" => 86400 * NANOS,
             _ => return None,
-        };
-        count.checked_mul(seconds_per).map(Duration::from_secs)
+        })
+    }
+
+    fn from_steps(nanos: u128) -> Option<Self> {
+        let secs = u64::try_from(nanos / 1_000_000_000).ok()?;
+        // The remainder is below 10^9, so it fits.
+        let sub = (nanos % 1_000_000_000) as u32;
+        Some(Duration::new(secs, sub))
     }
 
     fn unit_name(unit: &str) -> &'static str {
@@ -62,9 +77,14 @@ impl Measure for ByteSize {
         "B", "kB", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "PiB",
     ];
 
-    fn from_count(count: u64, unit: &str) -> Option<Self> {
-        let multiplier = crate::bytes::unit_multiplier(unit)?;
-        count.checked_mul(multiplier).map(ByteSize::new)
+    const NOT_WHOLE: &'static str = "not a whole number of bytes";
+
+    fn steps_per(unit: &str) -> Option<u128> {
+        crate::bytes::unit_multiplier(unit).map(u128::from)
+    }
+
+    fn from_steps(bytes: u128) -> Option<Self> {
+        u64::try_from(bytes).ok().map(ByteSize::new)
     }
 
     fn unit_name(unit: &str) -> &'static str {
@@ -106,11 +126,13 @@ pub const fn has_unit(units: &[&str], unit: &str) -> bool {
     false
 }
 
-/// Parses a bare whole number as a count of `unit`, and any other text
-/// through the type's own syntax (`#[config(unit = "...")]`).
+/// Parses a bare number as a count of `unit`, and any other text through
+/// the type's own syntax (`#[config(unit = "...")]`).
 ///
-/// So with `unit = "s"`, `2592000` is 30 days and `30d` is too; with
-/// `unit = "MB"`, `32` is 32 MB and `1 GiB` is 1 GiB.
+/// So with `unit = "s"`, `2592000` is 30 days, `0.5` is 500 ms and `30d` is
+/// 30 days; with `unit = "MB"`, `32` is 32 MB, `1.5` is 1,500,000 bytes and
+/// `1 GiB` is 1 GiB. A fraction must come to a whole number of the type's
+/// smallest step (a nanosecond, a byte).
 pub struct InUnit<T> {
     unit: &'static str,
     marker: std::marker::PhantomData<fn() -> T>,
@@ -126,23 +148,68 @@ impl<T> InUnit<T> {
     }
 }
 
+/// `text` as its whole digits and fraction digits, when it is a bare
+/// decimal number: digits, then optionally `.` and more digits.
+fn bare_number(text: &str) -> Option<(&str, &str)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match text.split_once('.') {
+        Some((whole, fraction)) => (digits(whole) && digits(fraction)).then_some((whole, fraction)),
+        None => digits(text).then_some((text, "")),
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 impl<T: Measure> InUnit<T> {
     fn parse_text(&self, text: &str) -> Result<T, ValueError> {
-        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-            let too_large = || {
-                ValueError::new(format!(
-                    "too large: more {} than fit",
-                    T::unit_name(self.unit)
-                ))
-            };
-            let count: u64 = text.parse().map_err(|_| too_large())?;
-            return T::from_count(count, self.unit).ok_or_else(too_large);
+        if let Some((whole, fraction)) = bare_number(text) {
+            return self.count(whole, fraction);
         }
-        if text.len() > 1 && text.starts_with('-') && text[1..].bytes().all(|b| b.is_ascii_digit())
-        {
-            return Err(ValueError::new("negative"));
+        if let Some(rest) = text.strip_prefix('-') {
+            if bare_number(rest).is_some() {
+                return Err(ValueError::new("negative"));
+            }
         }
         T::parse_env(text)
+    }
+
+    /// `whole.fraction` of the unit, computed exactly in the type's steps.
+    fn count(&self, whole: &str, fraction: &str) -> Result<T, ValueError> {
+        let too_large = || {
+            ValueError::new(format!(
+                "too large: more {} than fit",
+                T::unit_name(self.unit)
+            ))
+        };
+        let per = T::steps_per(self.unit).ok_or_else(too_large)?;
+        let whole: u128 = whole.parse().map_err(|_| too_large())?;
+        let mut steps = whole.checked_mul(per).ok_or_else(too_large)?;
+        // Trailing zeros change nothing; without them, the fraction is
+        // numerator / 10^digits of a unit.
+        let fraction = fraction.trim_end_matches('0');
+        if !fraction.is_empty() {
+            let not_whole = || ValueError::new(T::NOT_WHOLE);
+            let digits = u32::try_from(fraction.len()).map_err(|_| not_whole())?;
+            let numerator: u128 = fraction.parse().map_err(|_| not_whole())?;
+            let denominator = 10u128.checked_pow(digits).ok_or_else(not_whole)?;
+            // numerator * per / denominator, reduced first so that it only
+            // overflows when the result could not be whole anyway.
+            let common = gcd(per, denominator);
+            let (per, denominator) = (per / common, denominator / common);
+            if numerator % denominator != 0 {
+                return Err(not_whole());
+            }
+            let part = (numerator / denominator)
+                .checked_mul(per)
+                .ok_or_else(too_large)?;
+            steps = steps.checked_add(part).ok_or_else(too_large)?;
+        }
+        T::from_steps(steps).ok_or_else(too_large)
     }
 }
 
@@ -155,7 +222,7 @@ impl<T: Measure> Parse for InUnit<T> {
 
     fn expected(&self) -> Cow<'static, str> {
         format!(
-            "whole number of {}, or a {}",
+            "number of {} such as 30 or 2.5, or a {}",
             T::unit_name(self.unit),
             T::expected()
         )
@@ -206,7 +273,8 @@ mod tests {
     #[test]
     fn rejected_duration_spellings() {
         for bad in [
-            "", "-5", "+5", "1.5", " 5", "5 ", "5x", "1e3", "1_000", "0x10",
+            "", "-5", "+5", "-0.5", "1.", ".5", "1.5.2", "1,5", " 5", "5 ", "5x", "1e3", "1_000",
+            "0x10",
         ] {
             assert!(
                 parse::<Duration>("s", bad).is_err(),
@@ -232,6 +300,49 @@ mod tests {
     }
 
     #[test]
+    fn fractions_of_a_unit_down_to_the_smallest_step() {
+        let d = |unit, text| parse::<Duration>(unit, text);
+        assert_eq!(d("s", "0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(d("s", "1.25"), Ok(Duration::from_millis(1250)));
+        assert_eq!(d("ms", "0.5"), Ok(Duration::from_micros(500)));
+        assert_eq!(d("h", "1.5"), Ok(Duration::from_secs(5400)));
+        assert_eq!(d("d", "0.5"), Ok(Duration::from_secs(43200)));
+        assert_eq!(d("s", "0.000000001"), Ok(Duration::from_nanos(1)));
+        assert_eq!(
+            d("s", "2.500000000000000000000000000000000000000000"),
+            Ok(Duration::from_millis(2500))
+        );
+        assert_eq!(d("s", "0.0"), Ok(Duration::ZERO));
+        assert_eq!(
+            d("s", "0.0000000001").unwrap_err().reason(),
+            "more precise than a nanosecond"
+        );
+        assert_eq!(
+            d("s", "0.1234567890123456789012345678901234567890123")
+                .unwrap_err()
+                .reason(),
+            "more precise than a nanosecond"
+        );
+        assert_eq!(
+            d("d", "213503982334601.5").unwrap_err().reason(),
+            "too large: more days than fit"
+        );
+        let b = |unit, text| parse::<ByteSize>(unit, text).map(ByteSize::bytes);
+        assert_eq!(b("MB", "1.5"), Ok(1_500_000));
+        assert_eq!(b("KiB", "0.5"), Ok(512));
+        assert_eq!(b("KiB", "1.25"), Ok(1280));
+        assert_eq!(
+            b("KiB", "0.1").unwrap_err().reason(),
+            "not a whole number of bytes"
+        );
+        assert_eq!(
+            b("B", "1.5").unwrap_err().reason(),
+            "not a whole number of bytes"
+        );
+        assert_eq!(b("B", "7.000"), Ok(7));
+    }
+
+    #[test]
     fn byte_sizes_in_a_unit() {
         let b = |unit, text| parse::<ByteSize>(unit, text).unwrap().bytes();
         assert_eq!(b("MB", "32"), 32_000_000);
@@ -249,7 +360,10 @@ mod tests {
             parse::<Duration>("d", "-1").unwrap_err().reason(),
             "negative"
         );
-        assert!(parse::<ByteSize>("MB", "1.5").is_err());
+        assert_eq!(
+            parse::<ByteSize>("MB", "-1.5").unwrap_err().reason(),
+            "negative"
+        );
         assert_eq!(
             parse::<ByteSize>("PiB", "16384").unwrap_err().reason(),
             "too large: more pebibytes (PiB) than fit"
@@ -260,15 +374,15 @@ mod tests {
     fn expected_says_both_forms() {
         assert_eq!(
             InUnit::<Duration>::new("s").expected(),
-            "whole number of seconds, or a duration such as 30s, 500ms or 1h 15m"
+            "number of seconds such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
         );
         assert_eq!(
             InUnit::<Duration>::new("ms").expected(),
-            "whole number of milliseconds, or a duration such as 30s, 500ms or 1h 15m"
+            "number of milliseconds such as 30 or 2.5, or a duration such as 30s, 500ms or 1h 15m"
         );
         assert_eq!(
             InUnit::<ByteSize>::new("MB").expected(),
-            "whole number of megabytes (MB), or a byte size such as 512 KiB, 100 MB or 10G"
+            "number of megabytes (MB) such as 30 or 2.5, or a byte size such as 512 KiB, 100 MB or 10G"
         );
     }
 
@@ -281,11 +395,11 @@ mod tests {
         assert!(!has_unit(ByteSize::UNITS, "mib"));
         assert!(!has_unit(ByteSize::UNITS, "s"));
         for unit in Duration::UNITS {
-            assert!(Duration::from_count(1, unit).is_some(), "{unit}");
+            assert!(Duration::steps_per(unit).is_some(), "{unit}");
             assert_ne!(Duration::unit_name(unit), "units");
         }
         for unit in ByteSize::UNITS {
-            assert!(ByteSize::from_count(1, unit).is_some(), "{unit}");
+            assert!(ByteSize::steps_per(unit).is_some(), "{unit}");
             assert_ne!(ByteSize::unit_name(unit), "units");
         }
     }

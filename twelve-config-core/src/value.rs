@@ -573,13 +573,42 @@ impl EnvValue for Duration {
     }
 
     fn parse_env(text: &str) -> Result<Self, ValueError> {
-        // humantime's reasons quote the unit it did not know, a piece of the input.
-        humantime::parse_duration(text).map_err(ValueError::from_foreign)
+        humantime::parse_duration(text).map_err(|e| duration_reason(text, &e))
     }
 
     fn to_env(&self) -> Option<String> {
         Some(humantime::format_duration(*self).to_string())
     }
+}
+
+/// humantime's reason in an operator's words: its own ("expected number at
+/// 0") count bytes from zero and quote the unknown unit.
+#[cold]
+fn duration_reason(text: &str, error: &humantime::DurationError) -> ValueError {
+    use humantime::DurationError as E;
+    // Byte offset -> position counted in characters from 1.
+    let position = |offset: usize| text.get(..offset).map_or(1, |s| s.chars().count() + 1);
+    ValueError::new(match error {
+        _ if text.starts_with('-') => Cow::Borrowed("negative"),
+        E::Empty => Cow::Borrowed("empty"),
+        E::UnknownUnit { unit, .. } if unit.is_empty() => {
+            Cow::Borrowed("a number without a unit; add one, as in 30s or 500ms")
+        }
+        E::UnknownUnit { .. } => Cow::Borrowed(
+            "unknown unit; use ns, us, ms, s, m, h, d, w, M or y (or words such as sec, min, hours, days)",
+        ),
+        E::NumberExpected(offset) => Cow::Owned(format!(
+            "a number is missing at character {}; each unit follows a number, as in 1h 30m",
+            position(*offset)
+        )),
+        E::InvalidCharacter(offset) => Cow::Owned(format!(
+            "character {} is not a digit, letter or space; write numbers with units, as in 1h 30m",
+            position(*offset)
+        )),
+        E::NumberOverflow => {
+            Cow::Borrowed("too large, or more precise than a nanosecond")
+        }
+    })
 }
 
 #[cfg(feature = "url")]
@@ -754,6 +783,43 @@ mod tests {
                 "{bad:?} must be rejected"
             );
         }
+    }
+
+    #[test]
+    fn duration_reasons_are_plain_words_that_never_quote_the_value() {
+        let reason = |text: &str| Duration::parse_env(text).unwrap_err().reason().to_owned();
+        assert_eq!(
+            reason("30"),
+            "a number without a unit; add one, as in 30s or 500ms"
+        );
+        assert_eq!(reason("-5s"), "negative");
+        assert_eq!(reason(""), "empty");
+        assert_eq!(
+            reason("5 parsecs"),
+            "unknown unit; use ns, us, ms, s, m, h, d, w, M or y (or words such as sec, min, hours, days)"
+        );
+        assert_eq!(
+            reason("s"),
+            "a number is missing at character 1; each unit follows a number, as in 1h 30m"
+        );
+        assert_eq!(
+            reason("1h min"),
+            "a number is missing at character 4; each unit follows a number, as in 1h 30m"
+        );
+        assert_eq!(
+            reason("1h, 2m"),
+            "character 3 is not a digit, letter or space; write numbers with units, as in 1h 30m"
+        );
+        assert_eq!(
+            reason("1h/2m"),
+            "character 3 is not a digit, letter or space; write numbers with units, as in 1h 30m"
+        );
+        assert_eq!(
+            reason("99999999999999999999999s"),
+            "too large, or more precise than a nanosecond"
+        );
+        // A secret duration may show these reasons: none quotes the value.
+        assert!(ValueError::new(reason("5 parsecs")).shown_for_secret("5 parsecs"));
     }
 
     #[test]

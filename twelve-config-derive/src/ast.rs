@@ -2,8 +2,8 @@
 
 use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
 
-use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
-use crate::case;
+use crate::attr::{self, ContainerAttrs, EnumAttrs, FieldAttrs, VariantAttrs};
+use crate::case::{self, RenameRule};
 use crate::ctxt::Ctxt;
 
 /// A struct deriving `Config`.
@@ -262,6 +262,7 @@ impl<'a> Struct<'a> {
 /// A unit enum deriving `EnvValue`.
 pub(crate) struct Enum<'a> {
     pub(crate) input: &'a DeriveInput,
+    pub(crate) attrs: EnumAttrs,
     pub(crate) variants: Vec<Variant<'a>>,
 }
 
@@ -269,21 +270,26 @@ pub(crate) struct Enum<'a> {
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) attrs: VariantAttrs,
+    /// The enum's `rename_all`.
+    rule: Option<RenameRule>,
 }
 
 impl Variant<'_> {
     /// The spelling the schema and errors show.
     pub(crate) fn canonical(&self) -> String {
-        match &self.attrs.rename {
-            Some(rename) => rename.value(),
-            None => case::kebab(&self.ident.to_string()),
+        let ident = self.ident.to_string();
+        match (&self.attrs.rename, self.rule) {
+            (Some(rename), _) => rename.value(),
+            (None, Some(rule)) => rule.apply(&ident),
+            (None, None) => case::kebab(&ident),
         }
     }
 
-    /// Every accepted spelling (matched ignoring ASCII case).
+    /// Every accepted spelling. Without `rename` or `rename_all`, the
+    /// snake_case spelling is accepted besides the kebab-case one.
     pub(crate) fn spellings(&self) -> Vec<String> {
         let mut spellings = vec![self.canonical()];
-        if self.attrs.rename.is_none() {
+        if self.attrs.rename.is_none() && self.rule.is_none() {
             spellings.push(case::snake(&self.ident.to_string()));
         }
         spellings.extend(self.attrs.aliases.iter().map(syn::LitStr::value));
@@ -300,7 +306,8 @@ impl Variant<'_> {
 impl<'a> Enum<'a> {
     /// Reads an enum of unit variants; anything else is an error.
     pub(crate) fn from_input(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        attr::none_allowed(cx, &input.attrs, "an enum deriving `EnvValue`");
+        let attrs = attr::enum_attrs(cx, &input.attrs);
+        let rule = attrs.rename_all.as_ref().map(|(rule, _)| *rule);
         let Data::Enum(data) = &input.data else {
             cx.error(
                 &input.ident,
@@ -326,8 +333,13 @@ impl<'a> Enum<'a> {
             variants.push(Variant {
                 ident: &variant.ident,
                 attrs: attr::variant(cx, &variant.attrs),
+                rule,
             });
         }
-        Some(Enum { input, variants })
+        Some(Enum {
+            input,
+            attrs,
+            variants,
+        })
     }
 }

@@ -5,6 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitBool, LitStr, Path, Token};
 
+use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 
 /// A key that was given, kept for spans.
@@ -75,6 +76,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) conflicts_with: Vec<Ident>,
     /// `required_if(field = "text")`.
     pub(crate) required_if: Vec<(Ident, LitStr)>,
+    /// What operators are told the field expects, instead of its parser's words.
+    pub(crate) expected: Option<LitStr>,
 }
 
 /// `#[config(...)]` on a variant of an enum deriving `EnvValue`.
@@ -84,8 +87,17 @@ pub(crate) struct VariantAttrs {
     pub(crate) aliases: Vec<LitStr>,
 }
 
+/// `#[config(...)]` on an enum deriving `EnvValue`.
+#[derive(Default)]
+pub(crate) struct EnumAttrs {
+    /// The rule and its literal, for spans.
+    pub(crate) rename_all: Option<(RenameRule, LitStr)>,
+    pub(crate) case_sensitive: Flag,
+}
+
+const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, with, file, alias, fallback, requires, conflicts_with, required_if";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, with, file, alias, fallback, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -275,6 +287,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 out.required_if.push((field, lit_str(&inner)?));
                 Ok(())
             })?,
+            "expected" => set_once(cx, &mut out.expected, meta, lit_str(meta)?),
             _ => {
                 unknown_key(cx, meta, FIELD_KEYS);
                 skip_value(meta)?;
@@ -302,14 +315,34 @@ pub(crate) fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
     out
 }
 
-/// Rejects every `#[config]` attribute where none is allowed.
-pub(crate) fn none_allowed(cx: &mut Ctxt, attrs: &[Attribute], place: &str) {
-    for attr in attrs.iter().filter(|a| a.path().is_ident("config")) {
-        cx.error(
-            attr,
-            format!("`config` attributes are not allowed on {place}"),
-        );
-    }
+pub(crate) fn enum_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> EnumAttrs {
+    let mut out = EnumAttrs::default();
+    each_key(cx, attrs, |cx, meta| {
+        let key = key_name(meta);
+        match key.as_str() {
+            "rename_all" => {
+                let lit = lit_str(meta)?;
+                match RenameRule::from_name(&lit.value()) {
+                    Some(rule) => set_once(cx, &mut out.rename_all, meta, (rule, lit)),
+                    None => cx.error(
+                        &lit,
+                        format!(
+                            "unknown `rename_all` rule {:?}; expected one of: {}",
+                            lit.value(),
+                            RenameRule::NAMES
+                        ),
+                    ),
+                }
+            }
+            "case_sensitive" => set_once(cx, &mut out.case_sensitive, meta, flag(meta)?),
+            _ => {
+                unknown_key(cx, meta, ENUM_KEYS);
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    });
+    out
 }
 
 /// `default = "30s"`, `default = 8080`, `default = -1.5`, `default = true`.

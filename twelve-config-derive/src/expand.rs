@@ -1,7 +1,7 @@
 //! Generates the impls. Finds no new user errors: `valid.rs` did that.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr};
 
@@ -246,9 +246,18 @@ fn field_static(
     }
 }
 
+/// The parser for a value field, described by its `expected` when given.
+pub(crate) fn parser(field: &Field<'_>) -> TokenStream {
+    let parser = value_parser(field);
+    match &field.attrs.expected {
+        Some(expected) => quote!(::twelve_config::__private::Described::new(#parser, #expected)),
+        None => parser,
+    }
+}
+
 /// The parser for a value field, spanned on its type so that "the trait
 /// `EnvValue` is not implemented" points at the field.
-pub(crate) fn parser(field: &Field<'_>) -> TokenStream {
+fn value_parser(field: &Field<'_>) -> TokenStream {
     let ty = field.shape.value_type();
     let span = located_at(ty);
     // `with` bypasses `EnvValue::SECRET`, so a secret type is known by its
@@ -288,16 +297,48 @@ pub(crate) fn parser(field: &Field<'_>) -> TokenStream {
 
 fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
     let parser = parser(field);
-    let function = if field.shape.is_optional() || field.attrs.default_with.is_some() {
-        quote!(optional)
-    } else {
-        quote!(required)
-    };
-    // Spanned on the type, so that an unsupported type is reported at the field.
+    // Spanned on the type, so that an unsupported type is reported at the
+    // field, and only once: the call's bound and its argument then share a
+    // span, and the compiler reports one error for both.
     let span = located_at(field.shape.value_type());
+    let function = if field.shape.is_optional() || field.attrs.default_with.is_some() {
+        syn::Ident::new("optional", span)
+    } else {
+        syn::Ident::new("required", span)
+    };
+    // A type read through its `EnvValue` is first named as the trait's
+    // implementer, so that a missing implementation is reported in those
+    // terms, without the derive's private types; the call below then fails at
+    // the same place for the same reason, and is not reported again.
+    let bound = (field.attrs.with.is_none()
+        && field.attrs.from_str.is_none()
+        && field.attrs.unit.is_none())
+    .then(|| {
+        let ty = respan(field.shape.value_type().to_token_stream(), span);
+        quote_spanned!(span=> let _ = <#ty as ::twelve_config::EnvValue>::parse_env;)
+    });
     quote_spanned! {span=>
+        #bound
         let #binding = ::twelve_config::__private::#function(__walker, &#spec, &#parser);
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// A default on a type whose `EnvValue::SECRET` is true fails to compile,
@@ -370,6 +411,7 @@ fn nested_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> To
 
 fn env_value_impl(input: &Enum<'_>) -> TokenStream {
     let ident = &input.input.ident;
+    let case_sensitive = input.attrs.case_sensitive.is_some();
     let choices: Vec<String> = input.variants.iter().map(|v| v.canonical()).collect();
     let spellings = input.variants.iter().map(|v| {
         let s = v.spellings();
@@ -394,7 +436,7 @@ fn env_value_impl(input: &Enum<'_>) -> TokenStream {
                 text: &str,
             ) -> ::core::result::Result<Self, ::twelve_config::ValueError> {
                 const SPELLINGS: &[&[&str]] = &[#(#spellings),*];
-                match ::twelve_config::__private::choose(text, SPELLINGS, &[#(#choices),*])? {
+                match ::twelve_config::__private::choose(text, SPELLINGS, &[#(#choices),*], #case_sensitive)? {
                     #(#arms)*
                     _ => ::core::result::Result::Err(::twelve_config::ValueError::new("")),
                 }

@@ -10,6 +10,7 @@ mod case;
 mod ctxt;
 mod expand;
 mod expand_rules;
+mod literals;
 mod valid;
 mod valid_rules;
 

@@ -39,6 +39,8 @@ pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
     }
     check_unique_names(cx, input);
     crate::valid_rules::check_rules(cx, input);
+    check_expected(cx, input);
+    crate::literals::check(cx, input);
 }
 
 /// `empty = "unset" | "value" | "error"`.
@@ -48,6 +50,23 @@ fn check_empty(cx: &mut Ctxt, empty: &syn::LitStr) {
             empty,
             "`empty` takes \"unset\" (the default applies), \"value\" (empty is a value) or \"error\"",
         );
+    }
+}
+
+/// `expected` describes one variable's text.
+fn check_expected(cx: &mut Ctxt, input: &Struct<'_>) {
+    for field in &input.fields {
+        let Some(expected) = &field.attrs.expected else {
+            continue;
+        };
+        if field.is_nested() {
+            cx.error(
+                expected,
+                "`expected` cannot be used with `nested`: `nested` loads a whole struct; put this attribute on its fields",
+            );
+        } else if expected.value().trim().is_empty() {
+            cx.error(expected, "`expected` cannot be empty");
+        }
     }
 }
 
@@ -355,7 +374,9 @@ fn check_unique_names(cx: &mut Ctxt, input: &Struct<'_>) {
 
 pub(crate) fn check_enum(cx: &mut Ctxt, input: &Enum<'_>) {
     no_generics(cx, &input.input.generics, "EnvValue");
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let case_sensitive = input.attrs.case_sensitive.is_some();
+    // Spelling as matched -> (variant, spelling as written).
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
     for variant in &input.variants {
         if let Some(rename) = &variant.attrs.rename {
             if rename.value().is_empty() {
@@ -364,14 +385,25 @@ pub(crate) fn check_enum(cx: &mut Ctxt, input: &Enum<'_>) {
         }
         let this = variant.ident.to_string();
         for spelling in variant.spellings() {
-            let key = spelling.to_ascii_lowercase();
-            if let Some(other) = seen.get(&key) {
-                cx.error(
+            let key = if case_sensitive {
+                spelling.clone()
+            } else {
+                spelling.to_ascii_lowercase()
+            };
+            match seen.get(&key) {
+                Some((other, theirs)) if *theirs != spelling => cx.error(
+                    variant.ident,
+                    format!(
+                        "variant `{this}` is spelled `{spelling}`, like variant `{other}` (`{theirs}`) when case is ignored; add `case_sensitive` to the enum or `rename` one of them"
+                    ),
+                ),
+                Some((other, _)) => cx.error(
                     variant.ident,
                     format!("variant `{this}` is spelled `{spelling}`, like variant `{other}`"),
-                );
-            } else {
-                seen.insert(key, this.clone());
+                ),
+                None => {
+                    seen.insert(key, (this.clone(), spelling));
+                }
             }
         }
     }

@@ -177,7 +177,7 @@ pub struct VarSchema {
 }
 
 impl Schema {
-    pub(crate) fn new(described: crate::walk::Described) -> Self {
+    pub(crate) fn new(described: crate::walk::SchemaParts) -> Self {
         Schema {
             prefix: "",
             vars: described.vars,

@@ -23,7 +23,7 @@ pub(super) struct Description {
 
 /// What a describing walk found.
 #[derive(Default)]
-pub(crate) struct Described {
+pub(crate) struct SchemaParts {
     pub(crate) vars: Vec<VarSchema>,
     pub(crate) groups: Vec<GroupSchema>,
     pub(crate) rules: Vec<RuleSchema>,
@@ -32,8 +32,8 @@ pub(crate) struct Described {
 }
 
 impl Description {
-    pub(super) fn finish(self) -> Described {
-        Described {
+    pub(super) fn finish(self) -> SchemaParts {
+        SchemaParts {
             vars: self.vars,
             groups: self.groups,
             rules: self.rules,

@@ -26,7 +26,7 @@ use crate::loaded::{ResolvedVar, Warning};
 use crate::source::Source;
 use crate::Config;
 
-pub(crate) use self::describe::Described;
+pub(crate) use self::describe::SchemaParts;
 pub use self::field::{Check, Computed, Empty, Field, Nested, Rule};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
@@ -172,7 +172,7 @@ impl<'s> Walker<'s> {
 
     /// What a description found: variables, groups, rules, and the
     /// variables two fields read.
-    pub(crate) fn finish_describe(self) -> Described {
+    pub(crate) fn finish_describe(self) -> SchemaParts {
         match self.mode {
             Mode::Describe(description) => description.finish(),
             Mode::Load { .. } => Default::default(),

@@ -225,7 +225,7 @@ impl<'s> Walker<'s> {
         let mut found = match source.get(self.var()) {
             Some(raw) if present(&raw) => Some(Found {
                 raw,
-                origin: Origin::Env,
+                origin: self.env_origin(source),
             }),
             Some(_) => {
                 empty = true;
@@ -438,6 +438,17 @@ impl<'s> Walker<'s> {
                 self.error(var, field, kind);
                 Outcome::Failed
             }
+        }
+    }
+
+    /// Where a value found under the variable's own name came from: the
+    /// environment, or a line of a `.env` file a layered source read.
+    /// Asked only when the load records origins.
+    fn env_origin(&self, source: &dyn Source) -> Origin {
+        if self.tracing() {
+            source.__origin(self.var()).unwrap_or(Origin::Env)
+        } else {
+            Origin::Env
         }
     }
 

@@ -13,21 +13,24 @@ use std::io::Write;
 use crate::support::TempFile;
 
 use twelve_config::{
-    answer, handle_args, Action, Config, ExposeSecret, Request, SchemaFormat, Source, Vars,
-    EX_CONFIG, EX_USAGE,
+    answer, handle_args, Action, Config, ExposeSecret, ReportFormat, Request, SchemaFormat, Source,
+    Vars, EX_CONFIG, EX_USAGE,
 };
 
 use crate::schema::Tour;
 
+mod env_file;
+mod json;
+
 /// What one call of `handle_args` did.
-struct Outcome<T> {
-    action: Action<T>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Outcome<T> {
+    pub(crate) action: Action<T>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl<T> Outcome<T> {
-    fn status(&self) -> Option<i32> {
+    pub(crate) fn status(&self) -> Option<i32> {
         match self.action {
             Action::Exit(code) => Some(code),
             Action::Run(_) => None,
@@ -43,7 +46,7 @@ impl<T> Outcome<T> {
     }
 }
 
-fn run<T: Config>(args: &[&str], source: &dyn Source) -> Outcome<T> {
+pub(crate) fn run<T: Config>(args: &[&str], source: &dyn Source) -> Outcome<T> {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let action = handle_args::<T>(args, source, &mut stdout, &mut stderr);
     Outcome {
@@ -58,7 +61,7 @@ const REQUIRED: [(&str, &str); 2] = [
     ("TOUR_API_KEY", "sk_live_1234"),
 ];
 
-fn vars(extra: &[(&str, &str)]) -> Vars {
+pub(crate) fn vars(extra: &[(&str, &str)]) -> Vars {
     Vars::new(REQUIRED.iter().chain(extra).copied())
 }
 
@@ -268,12 +271,65 @@ fn an_invalid_secret_name_is_a_usage_error() {
         );
         assert_eq!(outcome.stdout, "");
     }
-    // Without Kubernetes output the flag is the service's business.
+}
+
+#[test]
+fn values_may_follow_their_flag_as_the_next_argument() {
+    let outcome = run::<Tour>(&["--print-schema", "json"], &Counting::default());
+    assert_eq!(outcome.status(), Some(0));
+    assert_eq!(outcome.stdout, Tour::schema().to_json());
     let outcome = run::<Tour>(
-        &["--print-schema=json", "--secret-name=Shop"],
+        &["--print-schema", "k8s", "--secret-name", "shop"],
         &Vars::default(),
     );
     assert_eq!(outcome.status(), Some(0));
+    assert_eq!(outcome.stdout, Tour::schema().to_kubernetes("shop"));
+    // A following flag is not a format: the text table, and the flag stays
+    // the service's.
+    let outcome = run::<Tour>(&["--print-schema", "--verbose"], &Vars::default());
+    assert_eq!(outcome.status(), Some(0));
+    assert_eq!(outcome.stdout, Tour::schema().to_text());
+    // A word that is not a format is refused, never read as the text table.
+    let outcome = run::<Tour>(&["--print-schema", "jsno"], &Vars::default());
+    assert_eq!(outcome.status(), Some(EX_USAGE));
+    assert_eq!(outcome.stdout, "");
+    assert!(outcome.stderr.contains("\"jsno\""), "{}", outcome.stderr);
+}
+
+#[test]
+fn an_argument_meant_for_the_crate_is_never_ignored() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--print-schema=json", "--secret-name=shop"],
+            "error: --secret-name is only used with --print-schema=kubernetes, not with --print-schema=json\n",
+        ),
+        (
+            &["--print-schema", "--secret-name", "shop"],
+            "error: --secret-name is only used with --print-schema=kubernetes, not with --print-schema=text\n",
+        ),
+        (
+            &["--check-config", "--secret-name=shop"],
+            "error: --secret-name is only used with --print-schema=kubernetes, not with --check-config\n",
+        ),
+        (
+            &["--print-schema=k8s", "--secret-name"],
+            "error: --secret-name needs a value\n",
+        ),
+        (
+            &["--print-schema=k8s", "--secret-name=a", "--secret-name=b"],
+            "error: --secret-name is given more than once\n",
+        ),
+        (&["--check-config=yes"], "error: --check-config takes no value\n"),
+    ];
+    for (args, message) in cases {
+        let outcome = run::<Tour>(args, &vars(&[]));
+        assert_eq!(outcome.status(), Some(EX_USAGE), "{args:?}");
+        assert_eq!(outcome.stdout, "", "{args:?}");
+        assert_eq!(outcome.stderr, message, "{args:?}");
+    }
+    // Without a configuration flag the options are the service's own.
+    let outcome = run::<Tour>(&["--secret-name", "x"], &vars(&[]));
+    assert_eq!(outcome.status(), None);
 }
 
 #[test]
@@ -315,17 +371,26 @@ fn request_from_args_finds_the_flag_among_others() {
         })
     );
     assert_eq!(
-        Request::from_args(["--secret-name=s", "--print-schema=json"]).unwrap(),
+        Request::from_args(["--secret-name", "s", "--print-schema", "k8s"]).unwrap(),
         Some(Request::PrintSchema {
-            format: SchemaFormat::Json,
-            secret_name: None
+            format: SchemaFormat::Kubernetes,
+            secret_name: Some("s".to_owned())
         })
     );
     assert_eq!(
         Request::from_args(["--print-config"]).unwrap(),
-        Some(Request::PrintConfig)
+        Some(Request::PrintConfig {
+            format: ReportFormat::Text,
+            env_files: Vec::new(),
+        })
     );
-    assert_eq!(Request::from_args(["--check-config=yes"]).unwrap(), None);
+    assert_eq!(
+        Request::from_args(["--check-config", "--format", "json"]).unwrap(),
+        Some(Request::CheckConfig {
+            format: ReportFormat::Json,
+            env_files: Vec::new(),
+        })
+    );
     assert_eq!(Request::from_args(Vec::<OsString>::new()).unwrap(), None);
 }
 
@@ -336,7 +401,10 @@ fn arguments_that_are_not_utf8_are_skipped() {
     let args = [OsStr::from_bytes(b"\xff--x"), OsStr::new("--check-config")];
     assert_eq!(
         Request::from_args(args).unwrap(),
-        Some(Request::CheckConfig)
+        Some(Request::CheckConfig {
+            format: ReportFormat::Text,
+            env_files: Vec::new(),
+        })
     );
 }
 
@@ -524,15 +592,13 @@ fn answer_takes_a_request_built_by_another_parser() {
     assert!(stdout.is_empty() && stderr.is_empty());
 }
 
-/// Standard output closed, as in `app --print-schema | true`.
-struct Closed;
+/// Standard output that fails, with `BrokenPipe` as in
+/// `app --print-schema | true`, or a full disk.
+struct Closed(std::io::ErrorKind);
 
 impl Write for Closed {
     fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::BrokenPipe,
-            "broken pipe",
-        ))
+        Err(std::io::Error::new(self.0, "cannot write"))
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -541,17 +607,30 @@ impl Write for Closed {
 }
 
 #[test]
-fn a_closed_stdout_is_reported_with_status_74() {
+fn a_closed_stdout_ends_quietly() {
     let mut stderr = Vec::new();
     let action = handle_args::<Tour>(
         ["--print-schema"],
         &Vars::default(),
-        &mut Closed,
+        &mut Closed(std::io::ErrorKind::BrokenPipe),
+        &mut stderr,
+    );
+    assert!(matches!(action, Action::Exit(0)));
+    assert_eq!(String::from_utf8(stderr).unwrap(), "");
+}
+
+#[test]
+fn another_write_error_is_reported_with_status_74() {
+    let mut stderr = Vec::new();
+    let action = handle_args::<Tour>(
+        ["--print-schema"],
+        &Vars::default(),
+        &mut Closed(std::io::ErrorKind::StorageFull),
         &mut stderr,
     );
     assert!(matches!(action, Action::Exit(74)));
     assert_eq!(
         String::from_utf8(stderr).unwrap(),
-        "error: cannot write to stdout: broken pipe\n"
+        "error: cannot write to stdout: cannot write\n"
     );
 }

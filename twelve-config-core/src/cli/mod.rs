@@ -4,16 +4,25 @@
 //! See [`handle_args`] for the flags, the formats and the exit statuses.
 
 use std::ffi::OsStr;
-use std::fmt;
 use std::io::Write;
 
+use crate::error::Errors;
 use crate::load::load_keeping_warnings;
-use crate::loaded::Warning;
+use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
+use crate::report::report_json;
 use crate::source::Source;
 use crate::walk::TRACE;
 use crate::Config;
 
 pub use crate::schema::SchemaFormat;
+
+pub use self::args::{ReportFormat, Request, UsageError};
+pub use self::options::Options;
+use self::text::{check_summary, effective_config};
+
+mod args;
+pub(crate) mod options;
+mod text;
 
 /// The exit status for a configuration error: `EX_CONFIG` from sysexits.h.
 pub const EX_CONFIG: i32 = 78;
@@ -25,133 +34,14 @@ pub const EX_USAGE: i32 = 64;
 /// The exit status when stdout cannot be written: `EX_IOERR`.
 const EX_IOERR: i32 = 74;
 
-/// A misused configuration flag, such as `--print-schema=yaml`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UsageError {
-    message: String,
-}
-
-impl UsageError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        UsageError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-/// One of the configuration flags, parsed from the arguments by
-/// [`Request::from_args`] or built by a service's own argument parser.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Request {
-    /// `--print-schema[=FORMAT]`, with `--secret-name=NAME` for Kubernetes.
-    PrintSchema {
-        /// The format.
-        format: SchemaFormat,
-        /// The Kubernetes Secret holding the secrets; `None` for
-        /// [`Schema::default_secret_name`](crate::Schema::default_secret_name).
-        secret_name: Option<String>,
-    },
-    /// `--check-config`.
-    CheckConfig,
-    /// `--print-config`.
-    PrintConfig,
-}
-
 impl Request {
-    /// Finds the configuration flag in `args` (the program name excluded),
-    /// if there is one. Arguments that are not configuration flags, or not
-    /// valid UTF-8, are skipped; so is everything after `--`.
-    /// `--secret-name` is read only with `--print-schema=kubernetes`.
-    ///
-    /// ```
-    /// use twelve_config::{Request, SchemaFormat};
-    ///
-    /// let request = Request::from_args(["-v", "--print-schema=json"]).unwrap();
-    /// assert_eq!(
-    ///     request,
-    ///     Some(Request::PrintSchema { format: SchemaFormat::Json, secret_name: None })
-    /// );
-    /// assert_eq!(Request::from_args(["--port", "80"]).unwrap(), None);
-    /// assert_eq!(Request::from_args(["--", "--check-config"]).unwrap(), None);
-    /// assert!(Request::from_args(["--print-schema=yaml"]).is_err());
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// An unknown format, an invalid `--secret-name`, or two different
-    /// configuration flags.
-    pub fn from_args(
-        args: impl IntoIterator<Item = impl AsRef<OsStr>>,
-    ) -> Result<Option<Request>, UsageError> {
-        let mut found: Option<(String, Request)> = None;
-        let mut secret_name: Option<String> = None;
-        for arg in args {
-            let Some(arg) = arg.as_ref().to_str() else {
-                continue;
-            };
-            if arg == "--" {
-                break;
-            }
-            let request = if arg == "--print-schema" {
-                Request::PrintSchema {
-                    format: SchemaFormat::Text,
-                    secret_name: None,
-                }
-            } else if let Some(format) = arg.strip_prefix("--print-schema=") {
-                Request::PrintSchema {
-                    format: format.parse()?,
-                    secret_name: None,
-                }
-            } else if arg == "--check-config" {
-                Request::CheckConfig
-            } else if arg == "--print-config" {
-                Request::PrintConfig
-            } else {
-                if let Some(name) = arg.strip_prefix("--secret-name=") {
-                    secret_name = Some(name.to_owned());
-                }
-                continue;
-            };
-            match &found {
-                Some((_, earlier)) if *earlier == request => {}
-                Some((earlier, _)) => {
-                    return Err(UsageError::new(format!(
-                        "{earlier} and {arg} cannot be used together"
-                    )))
-                }
-                None => found = Some((arg.to_owned(), request)),
-            }
-        }
-        let Some((_, mut request)) = found else {
-            return Ok(None);
-        };
-        if let Request::PrintSchema {
-            format: SchemaFormat::Kubernetes,
-            secret_name: slot,
-        } = &mut request
-        {
-            if let Some(name) = secret_name {
-                check_secret_name(&name)?;
-                *slot = Some(name);
-            }
-        }
-        Ok(Some(request))
-    }
-
     /// Answers the request for the configuration `T`, reading variables from
     /// `source` (except for `--print-schema`, which reads none), writing the
     /// requested output to `stdout` and reports and warnings to `stderr`.
     /// Returns the exit status: 0, [`EX_CONFIG`] when the configuration does
-    /// not load, or 74 when `stdout` cannot be written.
+    /// not load, or 74 when `stdout` cannot be written. A reader that closed
+    /// `stdout` early (`app --print-schema | head`) is no error: the status
+    /// is 0 and nothing is printed.
     pub fn run<T: Config>(
         &self,
         source: &dyn Source,
@@ -169,49 +59,98 @@ impl Request {
                     _ => schema.render(*format),
                 }
             }
-            Request::CheckConfig => match load_keeping_warnings::<T, true>(source, TRACE) {
-                Ok(loaded) => {
-                    print_warnings(loaded.warnings(), stderr);
-                    check_summary(loaded.vars())
+            Request::CheckConfig { format, env_files }
+            | Request::PrintConfig { format, env_files } => {
+                #[cfg(feature = "dotenv")]
+                let files = (!env_files.is_empty()).then(|| crate::dotenv::Files::read(env_files));
+                #[cfg(feature = "dotenv")]
+                let source: &dyn Source = match &files {
+                    Some(files) => files,
+                    None => source,
+                };
+                #[cfg(not(feature = "dotenv"))]
+                let _ = env_files;
+                let check = matches!(self, Request::CheckConfig { .. });
+                match (load_joined::<T>(source, TRACE), format) {
+                    (Ok(loaded), ReportFormat::Json) => {
+                        report_json(None, &shown_vars(source, loaded.vars()), loaded.warnings())
+                    }
+                    (Err((errors, warnings)), ReportFormat::Json) => {
+                        let json = report_json(Some(&errors), &[], &warnings);
+                        return match write_out(&json, stdout, stderr) {
+                            0 => EX_CONFIG,
+                            status => status,
+                        };
+                    }
+                    (Ok(loaded), _) => {
+                        print_warnings(loaded.warnings(), stderr);
+                        let vars = shown_vars(source, loaded.vars());
+                        if check {
+                            check_summary(&vars)
+                        } else {
+                            effective_config(&vars)
+                        }
+                    }
+                    (Err((errors, warnings)), _) => {
+                        return report_failure(&errors, &warnings, stderr)
+                    }
                 }
-                Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
-            },
-            Request::PrintConfig => match load_keeping_warnings::<T, true>(source, TRACE) {
-                Ok(loaded) => {
-                    print_warnings(loaded.warnings(), stderr);
-                    effective_config(loaded.vars())
-                }
-                Err((errors, warnings)) => return report_failure(&errors, &warnings, stderr),
-            },
-        };
-        match stdout
-            .write_all(output.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => 0,
-            Err(error) => {
-                let _ = writeln!(stderr, "error: cannot write to stdout: {error}");
-                EX_IOERR
             }
+        };
+        write_out(&output, stdout, stderr)
+    }
+}
+
+/// Loads `T` from `source`, the source's own problems (a `.env` line that
+/// does not parse) first in the report.
+fn load_joined<T: Config>(
+    source: &dyn Source,
+    trace: Option<crate::walk::Tracer>,
+) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
+    let loaded = load_keeping_warnings::<T, true>(source, trace);
+    let mut problems = source.__problems();
+    if problems.is_empty() {
+        return loaded;
+    }
+    match loaded {
+        Ok(loaded) => Err((Errors::from_vec(problems), loaded.warnings().to_vec())),
+        Err((errors, warnings)) => {
+            problems.extend(errors);
+            Err((Errors::from_vec(problems), warnings))
         }
     }
 }
 
-/// A Kubernetes object name: a DNS subdomain (RFC 1123), lower case.
-fn check_secret_name(name: &str) -> Result<(), UsageError> {
-    let valid_chars = name
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-    let alnum_ends = name.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && name.ends_with(|c: char| c.is_ascii_alphanumeric());
-    if valid_chars && alnum_ends && name.len() <= 253 {
-        Ok(())
-    } else {
-        Err(UsageError::new(format!(
-            "invalid --secret-name {}: expected a Kubernetes object name \
-             (lower-case letters, digits, '-' and '.', at most 253 characters)",
-            crate::error::quote_value(name)
-        )))
+/// The variables with the origin the source knows better than the load
+/// (a `.env` file's line rather than "environment").
+fn shown_vars(source: &dyn Source, vars: &[ResolvedVar]) -> Vec<ResolvedVar> {
+    vars.iter()
+        .map(|var| {
+            let mut var = var.clone();
+            if var.origin == Origin::Env {
+                if let Some(origin) = source.__origin(&var.name) {
+                    var.origin = origin;
+                }
+            }
+            var
+        })
+        .collect()
+}
+
+/// Writes the requested output; returns the exit status.
+fn write_out(output: &str, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => 0,
+        // The reader left, as `head` does once it has its lines: what it
+        // read is all that was wanted, so end quietly.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(error) => {
+            let _ = writeln!(stderr, "error: cannot write to stdout: {error}");
+            EX_IOERR
+        }
     }
 }
 
@@ -281,10 +220,32 @@ impl<T> Action<T> {
 ///   NAME`), and exits 0; or prints the report to stderr and exits 78.
 ///   Secrets show as `<redacted>`, unset optional variables as `<unset>`,
 ///   URL passwords are masked.
+/// - `--format=json` with `--check-config` or `--print-config` prints one
+///   JSON document to stdout instead, whether the configuration loads or
+///   not (the exit status is the same): the problems, the warnings and each
+///   variable with its origin, in the versioned shape described at
+///   [`Loaded::to_json`](crate::Loaded::to_json). `--format=text` is the
+///   default.
+/// - `--env-file=PATH` with `--check-config` or `--print-config` (with the
+///   `dotenv` feature, on by default) reads the variables from that `.env`
+///   file instead of the process environment, so that CI can check each
+///   deployment's file against the new build before it runs. Repeated, the
+///   files are read as one, a later file winning (a base file, then an
+///   environment's overrides). The process environment is not read (but
+///   for `${VAR}` substitutions written in the file): the machine that
+///   checks is not the deployment. A line that does not
+///   parse joins the report, naming the file and line. Paths that `_FILE`
+///   variables name are read on the machine that checks.
 ///
-/// Only `--flag` and `--flag=value` forms are recognised, and nothing after
-/// a `--` argument. Every other argument is left to the service: an unknown
-/// flag is not an error. Two of the flags together are an error.
+/// A value is given after `=` or as the next argument (`--print-schema
+/// json`, `--secret-name shop`); `--print-schema` takes the next argument as
+/// its format unless it starts with `-`. Nothing after a `--` argument is
+/// read. Every other argument is left to the service: an unknown flag is not
+/// an error. An argument meant for the crate is never ignored: two of the
+/// flags together, a value given to `--check-config`, or an option the flag
+/// does not use (`--secret-name` without `--print-schema=kubernetes`) is a
+/// usage error. The options belong to the crate only beside one of the
+/// three flags; alone, they are left to the service.
 ///
 /// # Output and exit status
 ///
@@ -297,43 +258,45 @@ impl<T> Action<T> {
 /// | status | meaning |
 /// |---|---|
 /// | 0 | the flag was answered |
-/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad `--secret-name`, two flags together |
-/// | 74 | stdout could not be written |
+/// | 64 ([`EX_USAGE`]) | a flag is misused: an unknown format, a bad or unused `--secret-name` or `--format`, two flags together |
+/// | 74 | stdout could not be written (a reader that closed it early, as `head` does, is not an error: 0) |
 /// | 78 ([`EX_CONFIG`]) | the configuration does not load |
 ///
 /// # With an argument parser of your own
 ///
 /// A service with its own parser (clap, argh, pico-args, ...) can either
-/// hand all its arguments to `handle_args` before parsing them itself: it
-/// ignores what it does not know, and the service's parser must accept the
-/// configuration flags it then never sees set (with clap, declare
-/// `#[arg(long, hide = true)] check_config: bool`, and likewise
-/// `print_config`, `print_schema: Option<String>` with `num_args = 0..=1`
-/// and `secret_name: Option<String>`):
+/// answer the configuration flags with [`handle_flags`] first, then run its
+/// parser, then load. Its parser never sees the configuration flags (they
+/// exit before it runs), so it need not declare them; and since nothing is
+/// loaded before it runs, its `--help` and `--version` work whatever the
+/// environment holds (loading first would answer `app --help` with the
+/// configuration report and status 78). `examples/with_clap.rs` does this
+/// with clap:
 ///
 /// ```no_run
-/// use twelve_config::{handle_args, Config, Env};
+/// use twelve_config::{handle_flags, Config, Env};
 ///
 /// #[derive(Config)]
 /// struct Settings {
 ///     port: u16,
 /// }
 ///
-/// let settings: Settings = handle_args(
-///     std::env::args_os().skip(1),
-///     &Env,
-///     &mut std::io::stdout(),
-///     &mut std::io::stderr(),
-/// )
-/// .or_exit();
-/// // Then the service's own parser: `let cli = Cli::parse();`.
+/// // 1. --print-schema, --check-config, --print-config: answered, then exit.
+/// let args = std::env::args_os().skip(1);
+/// if let Some(status) = handle_flags::<Settings>(args, &Env, &mut std::io::stdout(), &mut std::io::stderr()) {
+///     std::process::exit(status);
+/// }
+/// // 2. The service's own parser, such as `let cli = Cli::parse();`: its
+/// //    --help and --version exit here, before any variable is read.
+/// // 3. The configuration.
+/// let settings = Settings::load_or_exit();
 /// println!("listening on {}", settings.port);
 /// ```
 ///
 /// or declare the flags itself and build a [`Request`] for [`answer`]:
 ///
 /// ```no_run
-/// use twelve_config::{Config, Env, Request, SchemaFormat};
+/// use twelve_config::{Config, Env, ReportFormat, Request, SchemaFormat};
 ///
 /// #[derive(Config)]
 /// struct Settings {
@@ -361,9 +324,9 @@ impl<T> Action<T> {
 /// let request = if let Some(format) = cli.print_schema {
 ///     Some(Request::PrintSchema { format, secret_name: cli.secret_name })
 /// } else if cli.check_config {
-///     Some(Request::CheckConfig)
+///     Some(Request::CheckConfig { format: ReportFormat::Text, env_files: Vec::new() })
 /// } else if cli.print_config {
-///     Some(Request::PrintConfig)
+///     Some(Request::PrintConfig { format: ReportFormat::Text, env_files: Vec::new() })
 /// } else {
 ///     None
 /// };
@@ -416,6 +379,41 @@ pub fn handle_args<T: Config>(
     }
 }
 
+/// Answers the configuration flag in `args` (the program name excluded) and
+/// returns the exit status, or returns `None` without reading any variable
+/// when there is none: the first step of a service with its own argument
+/// parser, which runs next and handles `--help` and `--version` before the
+/// configuration is loaded (see [`handle_args`] for the whole pattern).
+///
+/// ```
+/// use twelve_config::{handle_flags, Config, Vars};
+///
+/// #[derive(Config)]
+/// struct Settings {
+///     port: u16,
+/// }
+///
+/// // Nothing is set, yet --help is left to the service's parser.
+/// let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+/// let nothing = Vars::default();
+/// assert_eq!(handle_flags::<Settings>(["--help"], &nothing, &mut stdout, &mut stderr), None);
+/// assert_eq!(handle_flags::<Settings>(["--check-config"], &nothing, &mut stdout, &mut stderr), Some(78));
+/// ```
+pub fn handle_flags<T: Config>(
+    args: impl IntoIterator<Item = impl AsRef<OsStr>>,
+    source: &dyn Source,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Option<i32> {
+    match Request::from_args(args) {
+        Ok(request) => request.map(|request| request.run::<T>(source, stdout, stderr)),
+        Err(error) => {
+            let _ = writeln!(stderr, "error: {error}");
+            Some(EX_USAGE)
+        }
+    }
+}
+
 /// Answers `request` like [`handle_args`], or loads the configuration when
 /// it is `None`: for services whose own argument parser recognised the
 /// flags (see [`handle_args`] for an example).
@@ -430,7 +428,7 @@ pub fn answer<T: Config>(
     }
     // The warnings of a full load, without recording where each value came
     // from: nothing here shows that.
-    match load_keeping_warnings::<T, true>(source, None) {
+    match load_joined::<T>(source, None) {
         Ok(loaded) => {
             print_warnings(loaded.warnings(), stderr);
             Action::Run(loaded.into_config())
@@ -453,108 +451,50 @@ fn report_failure(errors: &crate::Errors, warnings: &[Warning], stderr: &mut dyn
     EX_CONFIG
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-/// `configuration ok: 7 variables (3 set, 3 from defaults, 1 unset)`.
-fn check_summary(vars: &[crate::ResolvedVar]) -> String {
-    use crate::Origin;
-    let defaulted = vars
-        .iter()
-        .filter(|v| *v.origin() == Origin::Default)
-        .count();
-    let unset = vars.iter().filter(|v| *v.origin() == Origin::Unset).count();
-    let set = vars.len() - defaulted - unset;
-    format!(
-        "configuration ok: {} ({set} set, {defaulted} from defaults, {unset} unset)\n",
-        plural(vars.len(), "variable")
-    )
-}
-
-/// One line per variable: name, value and origin, aligned.
-fn effective_config(vars: &[crate::ResolvedVar]) -> String {
-    use crate::Origin;
-    let width = vars
-        .iter()
-        .map(|v| v.name().chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for var in vars {
-        let line = match (var.origin(), var.shown_value()) {
-            (Origin::Unset, _) => format!("{:width$}  <unset>", var.name()),
-            (origin, value) => {
-                let value = match value {
-                    Some(value) if !var.is_secret() => shown_value(value),
-                    _ => "<redacted>".to_owned(),
-                };
-                let origin = origin.to_string();
-                format!(
-                    "{:width$}  {value}  ({})",
-                    var.name(),
-                    shown_origin(&origin)
-                )
-            }
-        };
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
-}
-
-/// A value as `--print-config` shows it: as is when that is unambiguous,
-/// quoted and escaped when it is empty, has surrounding whitespace, holds
-/// control characters or starts with a quote or `<`.
-fn shown_value(value: &str) -> String {
-    let ambiguous = value.is_empty()
-        || value.trim() != value
-        || value.starts_with(['"', '<'])
-        || value.chars().any(char::is_control);
-    if ambiguous {
-        format!("{value:?}")
-    } else {
-        value.to_owned()
-    }
-}
-
-/// An origin with control characters in a file path escaped.
-fn shown_origin(origin: &str) -> String {
-    origin
-        .chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
-}
-
 #[cfg(feature = "cli")]
-pub(crate) fn load_or_exit<T: Config>() -> T {
+pub(crate) fn load_or_exit<T: Config>(source: &dyn Source) -> T {
     let args = std::env::args_os().skip(1);
     let action = handle_args::<T>(
         args,
-        &crate::Env,
+        source,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     );
     action.or_exit()
 }
 
-/// Without the `cli` feature: [`load_or_report`] from the process
-/// environment, exiting with status 78 when it fails.
+/// Without the `cli` feature: [`load_or_report`] from `source` (the process
+/// environment, or it over a `.env` file), exiting with status 78 when it fails.
 #[cfg(not(feature = "cli"))]
-pub(crate) fn load_or_exit<T: Config>() -> T {
-    let (config, text) = load_or_report::<T>(&crate::Env);
+pub(crate) fn load_or_exit<T: Config>(source: &dyn Source) -> T {
+    let (config, text) = load_or_report::<T>(source);
     if !text.is_empty() {
         // At once, so that the report's lines stay together.
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
     match config {
+        Some(config) => config,
+        None => {
+            let _ = std::io::stdout().flush();
+            std::process::exit(EX_CONFIG)
+        }
+    }
+}
+
+/// Without the `cli` feature: [`load_or_exit`] from a source with problems
+/// of its own (a `.env` file's lines that do not parse), which come first
+/// in the report. Apart so that a program that loads from the environment
+/// alone carries none of it.
+#[cfg(all(feature = "dotenv", not(feature = "cli")))]
+pub(crate) fn load_or_exit_joined<T: Config>(source: &dyn Source) -> T {
+    let walked = crate::load::walk::<T, false>(source, None);
+    let mut errors = source.__problems();
+    errors.extend(walked.errors);
+    let (ok, text) = report(errors, walked.warnings);
+    if !text.is_empty() {
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    match walked.config.filter(|_| ok) {
         Some(config) => config,
         None => {
             let _ = std::io::stdout().flush();

@@ -1,0 +1,337 @@
+//! Finding the configuration flags among a service's arguments.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use crate::error::quote_value;
+use crate::schema::SchemaFormat;
+
+/// A misused configuration flag, such as `--print-schema=yaml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageError {
+    message: String,
+}
+
+impl UsageError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        UsageError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// One of the configuration flags, parsed from the arguments by
+/// [`Request::from_args`] or built by a service's own argument parser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Request {
+    /// `--print-schema[=FORMAT]`, with `--secret-name=NAME` for Kubernetes.
+    PrintSchema {
+        /// The format.
+        format: SchemaFormat,
+        /// The Kubernetes Secret holding the secrets; `None` for
+        /// [`Schema::default_secret_name`](crate::Schema::default_secret_name).
+        secret_name: Option<String>,
+    },
+    /// `--check-config`, with `--format=FORMAT` and `--env-file=PATH`.
+    CheckConfig {
+        /// How the outcome is written.
+        format: ReportFormat,
+        /// The `.env` files to read the variables from instead of the
+        /// process environment, a later one winning; empty for the
+        /// environment.
+        env_files: Vec<PathBuf>,
+    },
+    /// `--print-config`, with `--format=FORMAT` and `--env-file=PATH`.
+    PrintConfig {
+        /// How the outcome is written.
+        format: ReportFormat,
+        /// As for `CheckConfig`.
+        env_files: Vec<PathBuf>,
+    },
+}
+
+/// How `--check-config` and `--print-config` write their outcome, chosen
+/// with `--format=FORMAT`.
+///
+/// ```
+/// use twelve_config::ReportFormat;
+///
+/// assert_eq!("json".parse::<ReportFormat>().unwrap(), ReportFormat::Json);
+/// assert!("yaml".parse::<ReportFormat>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// `text` (the default): a summary line or one line per variable on
+    /// stdout, the report of a failed load on stderr.
+    #[default]
+    Text,
+    /// `json`: one JSON document on stdout, whether the load succeeded or
+    /// not, in the shape described at [`Loaded::to_json`](crate::Loaded::to_json).
+    /// The exit status is the same as with text.
+    Json,
+}
+
+impl ReportFormat {
+    /// The format's name, as `--format=NAME` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Text => "text",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for ReportFormat {
+    type Err = UsageError;
+
+    fn from_str(name: &str) -> Result<Self, UsageError> {
+        match name {
+            "text" => Ok(ReportFormat::Text),
+            "json" => Ok(ReportFormat::Json),
+            _ => Err(UsageError::new(format!(
+                "unknown report format {}: expected one of: text, json",
+                quote_value(name)
+            ))),
+        }
+    }
+}
+
+/// The flags that choose what to do: at most one of them.
+const ACTIONS: [&str; 3] = ["--print-schema", "--check-config", "--print-config"];
+
+/// The options that refine an action, each taking a value.
+const OPTIONS: [&str; 3] = ["--secret-name", "--format", "--env-file"];
+
+/// One flag of the crate's as it was given.
+struct Given<'a> {
+    /// The flag, such as `--print-schema`.
+    flag: &'static str,
+    /// Its value, from `--flag=value` or the next argument.
+    value: Option<&'a str>,
+}
+
+impl Request {
+    /// Finds the configuration flag in `args` (the program name excluded),
+    /// if there is one, with its options. Arguments that are not
+    /// configuration flags, or not valid UTF-8, are skipped; so is
+    /// everything after `--`.
+    ///
+    /// A value follows its flag after `=` or as the next argument, as with
+    /// most argument parsers: `--print-schema json` is `--print-schema=json`.
+    /// `--print-schema` takes the next argument as its format unless it
+    /// starts with `-`. The options (`--secret-name`) belong to the crate
+    /// only together with a configuration flag; without one they are left
+    /// to the service. `--format=FORMAT` chooses how `--check-config` and
+    /// `--print-config` write their outcome (see [`ReportFormat`]);
+    /// `--env-file=PATH` (repeatable) makes them read a `.env` file instead
+    /// of the process environment.
+    ///
+    /// ```
+    /// use twelve_config::{Request, SchemaFormat};
+    ///
+    /// let request = Request::from_args(["-v", "--print-schema", "json"]).unwrap();
+    /// assert_eq!(
+    ///     request,
+    ///     Some(Request::PrintSchema { format: SchemaFormat::Json, secret_name: None })
+    /// );
+    /// assert_eq!(Request::from_args(["--port", "80"]).unwrap(), None);
+    /// assert_eq!(Request::from_args(["--", "--check-config"]).unwrap(), None);
+    /// assert!(Request::from_args(["--print-schema=yaml"]).is_err());
+    /// // An option that the chosen flag does not use is an error, not ignored.
+    /// assert!(Request::from_args(["--print-schema=json", "--secret-name=shop"]).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An unknown format, a value given to a flag that takes none, an
+    /// option without its value, given twice or that the flag does not use,
+    /// an unknown report format, an invalid `--secret-name`, or two different configuration flags.
+    pub fn from_args(
+        args: impl IntoIterator<Item = impl AsRef<OsStr>>,
+    ) -> Result<Option<Request>, UsageError> {
+        let args: Vec<_> = args.into_iter().collect();
+        let args: Vec<Option<&str>> = args.iter().map(|a| a.as_ref().to_str()).collect();
+        let given = scan(&args)?;
+        let mut action: Option<&Given<'_>> = None;
+        for flag in given.iter().filter(|g| ACTIONS.contains(&g.flag)) {
+            match action {
+                Some(earlier) if earlier.flag == flag.flag && earlier.value == flag.value => {}
+                Some(earlier) => {
+                    return Err(UsageError::new(format!(
+                        "{} and {} cannot be used together",
+                        spelled(earlier),
+                        spelled(flag)
+                    )))
+                }
+                None => action = Some(flag),
+            }
+        }
+        let Some(action) = action else {
+            return Ok(None);
+        };
+        let secret_name = option(&given, "--secret-name")?;
+        let report_format = option(&given, "--format")?;
+        let env_files: Vec<PathBuf> = given
+            .iter()
+            .filter(|g| g.flag == "--env-file")
+            .filter_map(|g| g.value.map(PathBuf::from))
+            .collect();
+        if !env_files.is_empty() && !cfg!(feature = "dotenv") {
+            return Err(UsageError::new(
+                "--env-file needs the dotenv feature of twelve-config",
+            ));
+        }
+        let request = match action.flag {
+            "--print-schema" => {
+                let format = match action.value {
+                    Some(name) => name.parse()?,
+                    None => SchemaFormat::Text,
+                };
+                if let Some(name) = secret_name {
+                    if format != SchemaFormat::Kubernetes {
+                        return Err(UsageError::new(format!(
+                            "--secret-name is only used with --print-schema=kubernetes, \
+                             not with --print-schema={format}"
+                        )));
+                    }
+                    check_secret_name(name)?;
+                }
+                if !env_files.is_empty() {
+                    return Err(UsageError::new(
+                        "--env-file is used with --check-config and --print-config; \
+                         --print-schema reads no variable",
+                    ));
+                }
+                if report_format.is_some() {
+                    return Err(UsageError::new(
+                        "--format is used with --check-config and --print-config; \
+                         write --print-schema=FORMAT",
+                    ));
+                }
+                Request::PrintSchema {
+                    format,
+                    secret_name: secret_name.map(str::to_owned),
+                }
+            }
+            flag => {
+                if secret_name.is_some() {
+                    return Err(UsageError::new(format!(
+                        "--secret-name is only used with --print-schema=kubernetes, not with {flag}"
+                    )));
+                }
+                let format = match report_format {
+                    Some(name) => name.parse()?,
+                    None => ReportFormat::Text,
+                };
+                if flag == "--check-config" {
+                    Request::CheckConfig { format, env_files }
+                } else {
+                    Request::PrintConfig { format, env_files }
+                }
+            }
+        };
+        Ok(Some(request))
+    }
+}
+
+/// `--flag` or `--flag=value`, for messages.
+fn spelled(given: &Given<'_>) -> String {
+    match given.value {
+        Some(value) => format!("{}={value}", given.flag),
+        None => given.flag.to_owned(),
+    }
+}
+
+/// The crate's flags among `args` (`None` for an argument that is not
+/// UTF-8), up to `--`, each with its value.
+fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
+    let mut given = Vec::new();
+    let mut rest = args.iter().copied().peekable();
+    while let Some(arg) = rest.next() {
+        let Some(arg) = arg else { continue };
+        if arg == "--" {
+            break;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (arg, None),
+        };
+        let Some(flag) = ACTIONS.iter().chain(&OPTIONS).find(|f| **f == name) else {
+            continue;
+        };
+        let value = if *flag == "--print-schema" {
+            // Optional: the next argument is the format unless it is a flag.
+            inline.or_else(|| {
+                rest.next_if(|next| next.is_some_and(|n| !n.starts_with('-')))
+                    .flatten()
+            })
+        } else if ACTIONS.contains(flag) {
+            if inline.is_some() {
+                return Err(UsageError::new(format!("{flag} takes no value")));
+            }
+            None
+        } else {
+            // Required: `--secret-name NAME`, whatever NAME looks like.
+            match inline {
+                Some(value) => Some(value),
+                None => match rest.next() {
+                    Some(Some(value)) if !value.starts_with("--") => Some(value),
+                    Some(None) => {
+                        return Err(UsageError::new(format!(
+                            "the value of {flag} is not valid UTF-8"
+                        )))
+                    }
+                    _ => return Err(UsageError::new(format!("{flag} needs a value"))),
+                },
+            }
+        };
+        given.push(Given { flag, value });
+    }
+    Ok(given)
+}
+
+/// The value of the option `flag`, if it was given; twice is an error.
+fn option<'a>(given: &[Given<'a>], flag: &str) -> Result<Option<&'a str>, UsageError> {
+    let mut values = given.iter().filter(|g| g.flag == flag).map(|g| g.value);
+    let first = values.next().flatten();
+    if values.next().is_some() {
+        return Err(UsageError::new(format!("{flag} is given more than once")));
+    }
+    Ok(first)
+}
+
+/// A Kubernetes object name: a DNS subdomain (RFC 1123), lower case.
+fn check_secret_name(name: &str) -> Result<(), UsageError> {
+    let valid_chars = name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+    let alnum_ends = name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.ends_with(|c: char| c.is_ascii_alphanumeric());
+    if valid_chars && alnum_ends && name.len() <= 253 {
+        Ok(())
+    } else {
+        Err(UsageError::new(format!(
+            "invalid --secret-name {}: expected a Kubernetes object name \
+             (lower-case letters, digits, '-' and '.', at most 253 characters)",
+            quote_value(name)
+        )))
+    }
+}
