@@ -22,10 +22,11 @@
 //! the indexing memory, at most 10 GiB).
 //!
 //! The values get types where Meilisearch keeps text: the environment and
-//! the log level and mode are enums with Meilisearch's spellings, the
-//! webhook and bucket URLs are URLs, sizes are [`ByteSize`] and the
-//! durations that Meilisearch counts in seconds are `Duration`s whose bare
-//! numbers are seconds.
+//! the log level and mode are enums with Meilisearch's spellings (the
+//! environment matched exactly, as clap does; the log settings ignoring case,
+//! as Meilisearch's parsers do), the webhook and bucket URLs are URLs,
+//! sizes are [`ByteSize`] and the durations that Meilisearch counts in
+//! seconds are `Duration`s whose bare numbers are seconds.
 //!
 //! The limit of a batch's size sits in [`Indexer`], beside the indexing
 //! memory it is computed from (Meilisearch declares it in `Opt` and
@@ -41,8 +42,6 @@
 //! named here and read by the service.
 //!
 //! Expressed differently:
-//! - clap matches `MEILI_ENV` exactly; here, as every enum, it is matched
-//!   ignoring ASCII case, so `Production` is production.
 //! - Meilisearch's `experimental_disable_fid_based_databases_cleanup` check
 //!   counts any text but `false` and `0` as on; here it is a boolean, so a
 //!   typo is reported instead of switching it on.
@@ -209,6 +208,7 @@ pub(crate) struct Indexer {
     /// Most threads indexing may use; `unlimited` means the default.
     #[config(
         with = thread_count,
+        expected = "number of threads, or unlimited for the default",
         default_with = half_the_cpus(),
         default_doc = "half the CPUs"
     )]
@@ -363,8 +363,10 @@ pub(crate) struct Engine {
     pub(crate) openai_api_key: Option<SecretString>,
 }
 
-/// Where the instance runs: `development` or `production`.
+/// Where the instance runs: exactly `development` or `production`, as clap
+/// matches them.
 #[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "lowercase", case_sensitive)]
 pub(crate) enum Environment {
     /// A master key is optional.
     Development,
@@ -372,48 +374,41 @@ pub(crate) enum Environment {
     Production,
 }
 
-/// Least severe level logged.
+/// Least severe level logged, any case.
 #[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "UPPERCASE")]
 pub(crate) enum LogLevel {
     /// Nothing.
-    #[config(rename = "OFF")]
     Off,
     /// Errors.
-    #[config(rename = "ERROR")]
     Error,
     /// Warnings and errors.
-    #[config(rename = "WARN")]
     Warn,
     /// Information and above.
-    #[config(rename = "INFO")]
     Info,
     /// Debugging and above.
-    #[config(rename = "DEBUG")]
     Debug,
     /// Everything.
-    #[config(rename = "TRACE")]
     Trace,
 }
 
-/// How logs are written to the console.
+/// How logs are written to the console, any case.
 #[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "UPPERCASE")]
 pub(crate) enum LogMode {
     /// For people.
-    #[config(rename = "HUMAN")]
     Human,
     /// One JSON object a line.
-    #[config(rename = "JSON")]
     Json,
 }
 
 /// A failure of an embedder that indexing may ignore.
 #[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "snake_case")]
 pub(crate) enum FailureMode {
     /// A document template that does not render.
-    #[config(rename = "ignore_document_template_failures")]
     IgnoreDocumentTemplateFailures,
     /// An embedder that fails.
-    #[config(rename = "ignore_embedder_failures")]
     IgnoreEmbedderFailures,
 }
 

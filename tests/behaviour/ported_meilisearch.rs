@@ -242,11 +242,13 @@ fn meilisearch_production_needs_a_master_key_of_16_bytes() {
     assert!(ok.is_ok());
     // A short key is Meilisearch's warning, not its error, in development.
     assert!(load(&[("MEILI_MASTER_KEY", "short")]).is_ok());
-    // Matched ignoring ASCII case, as every enum here (clap is exact):
-    // `Production` is production, and needs its master key.
-    let errors = load(&[("MEILI_ENV", "Production")]).unwrap_err();
-    let vars: Vec<&str> = errors.iter().map(|e| e.var()).collect();
-    assert_eq!(vars, ["MEILI_MASTER_KEY"]);
+    // clap matches the environment exactly.
+    let text = load(&[("MEILI_ENV", "Production")])
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("MEILI_ENV"), "{text}");
+    assert!(text.contains("development, production"), "{text}");
+    assert!(text.contains("did you mean \"production\"?"), "{text}");
 }
 
 #[test]
@@ -496,6 +498,10 @@ fn meilisearch_schema_lists_every_variable_computed_defaults_and_rules() {
     assert_eq!(
         var("MEILI_MAX_INDEXING_MEMORY")["default_computed"],
         "two thirds of the memory (or of the cgroup's limit)"
+    );
+    assert_eq!(
+        var("MEILI_MAX_INDEXING_THREADS")["type"],
+        "number of threads, or unlimited for the default"
     );
     assert_eq!(
         var("MEILI_MAX_INDEXING_THREADS")["default_computed"],
