@@ -138,10 +138,14 @@ pub(crate) struct MailOptions {
     #[config(default = false)]
     pub(crate) enable_password_reset: bool,
     /// How the sender appears: `Name <user@host>`.
-    #[config(with = mailbox)]
+    #[config(with = mailbox, expected = "mailbox such as Name <user@example.com>")]
     pub(crate) from: Option<String>,
     /// Reply-to address: `Name <user@host>`.
-    #[config(with = mailbox, alias = "LLDAP_SMTP_OPTIONS__TO")]
+    #[config(
+        with = mailbox,
+        expected = "mailbox such as Name <user@example.com>",
+        alias = "LLDAP_SMTP_OPTIONS__TO"
+    )]
     pub(crate) reply_to: Option<String>,
     /// The SMTP server.
     #[config(default = "localhost")]

@@ -88,10 +88,10 @@ pub(crate) struct Microbin {
     #[config(default = false)]
     pub(crate) json_db: bool,
     /// Public URL of the site, for links and QR codes.
-    #[config(with = public_url)]
+    #[config(with = public_url, expected = "URL such as https://paste.example.com")]
     pub(crate) public_path: Option<String>,
     /// Short public URL, for shortened links.
-    #[config(with = public_url)]
+    #[config(with = public_url, expected = "URL such as https://paste.example.com")]
     pub(crate) short_path: Option<String>,
     /// Password needed to upload to a read-only site.
     pub(crate) uploader_password: Option<SecretString>,
