@@ -6,17 +6,23 @@
 //! default and secret-ness. lldap reads `LLDAP_` variables, nested sections
 //! joined by `__` (`LLDAP_SMTP_OPTIONS__PASSWORD`), and `X_FILE` for any
 //! variable `X`: here `prefix = "LLDAP_"`, `nested_separator = "__"` and
-//! `file` on every struct.
+//! `file` on every struct. The SMTP options are an optional group: `None`
+//! when no `LLDAP_SMTP_OPTIONS__*` variable is set, where lldap keeps its
+//! defaults with password reset off; once one is set, the others take
+//! lldap's defaults. The admin password's length is a `check` rule, so it
+//! is reported even when other variables fail.
 //!
 //! Expressed differently (none could not be expressed):
 //! - `LLDAP_SMTP_OPTIONS__PASSWORD` defaults to the empty string in lldap; a
 //!   secret cannot have a default in the code here, so it is an
 //!   `Option<SecretString>` whose `None` means the same.
 //! - `LLDAP_SERVER_KEY_FILE`, `LLDAP_SERVER_KEY_SEED` and
-//!   `LLDAP_SMTP_OPTIONS__TO` are the command line's second spellings of
-//!   `LLDAP_KEY_FILE`, `LLDAP_KEY_SEED` and `LLDAP_SMTP_OPTIONS__REPLY_TO`;
-//!   they are aliases here, so setting both spellings is an error instead
-//!   of one silently winning.
+//!   `LLDAP_SMTP_OPTIONS__TO` are the command line's alternate spellings of
+//!   `LLDAP_KEY_FILE`, `LLDAP_KEY_SEED` and `LLDAP_SMTP_OPTIONS__REPLY_TO`,
+//!   and win in lldap when both are set. They are aliases here (read with a
+//!   warning to use the main name), so setting both spellings is an error
+//!   instead of one silently winning; a `fallback` would read them without
+//!   a warning but let the main name win, the opposite of lldap.
 //! - `LLDAP_IGNORED_USER_ATTRIBUTES` and `LLDAP_IGNORED_GROUP_ATTRIBUTES` take
 //!   lldap's array syntax (`[mail, userPrincipalName]`) through a small value
 //!   type; the brackets may be left out.
@@ -29,11 +35,16 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use twelve_config::{Config, EnvValue, ExposeSecret, Problems, SecretString, ValueError};
+use twelve_config::{Config, EnvValue, ExposeSecret, SecretString, ValueError};
 
 /// lldap's configuration.
 #[derive(Config, Debug)]
-#[config(prefix = "LLDAP_", nested_separator = "__", file, validate = Lldap::check)]
+#[config(
+    prefix = "LLDAP_",
+    nested_separator = "__",
+    file,
+    check = admin_password_long_enough(ldap_user_pass)
+)]
 pub(crate) struct Lldap {
     /// The TOML configuration file; the environment overrides what it says.
     #[config(default = "lldap_config.toml")]
@@ -95,9 +106,9 @@ pub(crate) struct Lldap {
     /// Seed of the server's private key, at least 12 random characters.
     #[config(alias = "LLDAP_SERVER_KEY_SEED")]
     pub(crate) key_seed: Option<SecretString>,
-    /// Sending password reset emails.
+    /// Sending password reset emails; `None` sends none.
     #[config(nested)]
-    pub(crate) smtp_options: MailOptions,
+    pub(crate) smtp_options: Option<MailOptions>,
     /// LDAP over TLS.
     #[config(nested)]
     pub(crate) ldaps_options: LdapsOptions,
@@ -109,15 +120,13 @@ pub(crate) struct Lldap {
     pub(crate) test_email_to: Option<String>,
 }
 
-impl Lldap {
-    fn check(&self) -> Result<(), Problems> {
-        let mut problems = Problems::new();
-        if let Some(pass) = &self.ldap_user_pass {
-            if pass.expose_secret().chars().count() < 8 {
-                problems.add(["ldap_user_pass"], "must be at least 8 characters long");
-            }
+/// lldap refuses to create an admin with a password under 8 characters.
+fn admin_password_long_enough(pass: &Option<SecretString>) -> Result<(), String> {
+    match pass {
+        Some(pass) if pass.expose_secret().chars().count() < 8 => {
+            Err("must be at least 8 characters long".to_owned())
         }
-        problems.into_result()
+        _ => Ok(()),
     }
 }
 
@@ -129,10 +138,14 @@ pub(crate) struct MailOptions {
     #[config(default = false)]
     pub(crate) enable_password_reset: bool,
     /// How the sender appears: `Name <user@host>`.
-    #[config(with = mailbox)]
+    #[config(with = mailbox, expected = "mailbox such as Name <user@example.com>")]
     pub(crate) from: Option<String>,
     /// Reply-to address: `Name <user@host>`.
-    #[config(with = mailbox, alias = "LLDAP_SMTP_OPTIONS__TO")]
+    #[config(
+        with = mailbox,
+        expected = "mailbox such as Name <user@example.com>",
+        alias = "LLDAP_SMTP_OPTIONS__TO"
+    )]
     pub(crate) reply_to: Option<String>,
     /// The SMTP server.
     #[config(default = "localhost")]

@@ -5,8 +5,16 @@
 //! Every variable MicroBin 2.1.4 documents is declared with its name,
 //! default and secret-ness; the sizes and the garbage-collection age get
 //! typed values (`ByteSize` in MiB, `Duration` in days) where MicroBin keeps
-//! bare integers, and the expiry choices are an enum where MicroBin keeps
+//! bare integers (`MICROBIN_MAX_FILE_SIZE_*_MB` are read with
+//! `unit = "MiB"`, as MicroBin multiplies them by 1024 × 1024), and the expiry choices are an enum where MicroBin keeps
 //! text and falls back silently on a typo.
+//!
+//! Two rules MicroBin leaves to chance are checked: HTTP basic
+//! authentication is an optional group, so a user name without a password
+//! (which MicroBin accepts and then refuses every login) or a password
+//! without a user name (which MicroBin ignores) is reported; and an uploader
+//! password on a site that is not read-only, which MicroBin never asks for,
+//! is a `check` rule.
 //!
 //! Expressed differently (none could not be expressed):
 //! - `MICROBIN_ADMIN_USERNAME` and `MICROBIN_ADMIN_PASSWORD` are secret with
@@ -21,8 +29,6 @@
 //!   count everything but `false`, `0`, `no`, `off`, `n` and `f` as on; here
 //!   they take `true/false`, `1/0`, `yes/no`, `on/off` and reject the rest,
 //!   so a typo is reported instead of switching the flag on.
-//! - `MICROBIN_MAX_FILE_SIZE_*_MB` are counted in units of 2^20 bytes, as
-//!   MicroBin multiplies them by 1024 × 1024: `unit = "MiB"`.
 
 // The service reads every field; this crate only loads and prints them.
 #![allow(dead_code)]
@@ -34,12 +40,14 @@ use twelve_config::{ByteSize, Config, EnvValue, SecretString};
 
 /// MicroBin's configuration.
 #[derive(Config, Debug)]
-#[config(prefix = "MICROBIN_")]
+#[config(
+    prefix = "MICROBIN_",
+    check = uploader_password_needs_readonly(readonly, uploader_password)
+)]
 pub(crate) struct Microbin {
-    /// User name of HTTP basic authentication for the whole site.
-    pub(crate) basic_auth_username: Option<SecretString>,
-    /// Password of HTTP basic authentication for the whole site.
-    pub(crate) basic_auth_password: Option<SecretString>,
+    /// HTTP basic authentication for the whole site; none when unset.
+    #[config(nested, prefix = "BASIC_AUTH_")]
+    pub(crate) basic_auth: Option<BasicAuth>,
     /// User name of the admin page; `admin` when unset.
     pub(crate) admin_username: Option<SecretString>,
     /// Password of the admin page; `m1cr0b1n` when unset.
@@ -80,12 +88,12 @@ pub(crate) struct Microbin {
     #[config(default = false)]
     pub(crate) json_db: bool,
     /// Public URL of the site, for links and QR codes.
-    #[config(with = public_url)]
+    #[config(with = public_url, expected = "URL such as https://paste.example.com")]
     pub(crate) public_path: Option<String>,
     /// Short public URL, for shortened links.
-    #[config(with = public_url)]
+    #[config(with = public_url, expected = "URL such as https://paste.example.com")]
     pub(crate) short_path: Option<String>,
-    /// Password needed to upload.
+    /// Password needed to upload to a read-only site.
     pub(crate) uploader_password: Option<SecretString>,
     /// Only the admin may upload.
     #[config(default = false)]
@@ -162,6 +170,30 @@ pub(crate) struct Microbin {
     /// Default view of the pasta list.
     #[config(default = "gallery")]
     pub(crate) default_view: String,
+}
+
+/// `MICROBIN_BASIC_AUTH_*`: both or neither.
+#[derive(Config, Debug)]
+pub(crate) struct BasicAuth {
+    /// User name of HTTP basic authentication for the whole site.
+    pub(crate) username: SecretString,
+    /// Password of HTTP basic authentication for the whole site.
+    pub(crate) password: SecretString,
+}
+
+/// MicroBin asks uploaders for the password only on a read-only site.
+fn uploader_password_needs_readonly(
+    readonly: &bool,
+    uploader_password: &Option<SecretString>,
+) -> Result<(), String> {
+    if uploader_password.is_some() && !*readonly {
+        Err(
+            "MICROBIN_UPLOADER_PASSWORD is never asked for unless MICROBIN_READONLY is true"
+                .to_owned(),
+        )
+    } else {
+        Ok(())
+    }
 }
 
 impl Microbin {

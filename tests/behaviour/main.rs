@@ -12,6 +12,7 @@ mod hostile;
 mod json_schema;
 mod naming;
 mod ported;
+mod ported_meilisearch;
 mod process;
 mod properties;
 mod real;

@@ -62,7 +62,7 @@ fn lldap_docker_sample_loads() {
     assert_eq!(c.ldaps_options.key_file, "/path/to/keyfile.key");
     assert_eq!(c.database_url.scheme(), "postgres");
     assert_eq!(c.database_url.host_str(), Some("postgres-server"));
-    let smtp = &c.smtp_options;
+    let smtp = c.smtp_options.as_ref().unwrap();
     assert!(smtp.enable_password_reset);
     assert_eq!(smtp.server, "smtp.example.com");
     assert_eq!(smtp.port, 465);
@@ -120,7 +120,7 @@ fn lldap_template_values_load() {
     assert_eq!(c.ignored_group_attributes.0, ["mail", "userPrincipalName"]);
     assert_eq!(c.force_ldap_user_pass_reset, lldap::TrueFalseAlways::Always);
     assert_eq!(
-        c.smtp_options.smtp_encryption,
+        c.smtp_options.as_ref().unwrap().smtp_encryption,
         lldap::SmtpEncryption::StartTls
     );
     assert_eq!(c.healthcheck_options.http_host, "[::1]");
@@ -383,6 +383,127 @@ fn microbin_broken_environment_reports_every_problem() {
     assert!(text.contains("(negative)"), "{text}");
     assert!(
         text.starts_with("error: 9 configuration problems\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn lldap_smtp_options_are_an_optional_group() {
+    let bare = lldap::Lldap::from_vars([("LLDAP_JWT_SECRET", "secret")]).unwrap();
+    assert!(bare.smtp_options.is_none());
+    // One variable enables the group; the rest take lldap's defaults.
+    let one = lldap::Lldap::from_vars([
+        ("LLDAP_JWT_SECRET", "secret"),
+        ("LLDAP_SMTP_OPTIONS__ENABLE_PASSWORD_RESET", "true"),
+    ])
+    .unwrap();
+    let smtp = one.smtp_options.unwrap();
+    assert!(smtp.enable_password_reset);
+    assert_eq!((smtp.server.as_str(), smtp.port), ("localhost", 587));
+    assert_eq!(smtp.smtp_encryption, lldap::SmtpEncryption::Tls);
+    assert!(smtp.password.is_none());
+}
+
+#[test]
+fn lldap_broken_environment_mixes_fields_group_file_and_rule_in_one_report() {
+    let errors = lldap::Lldap::from_vars([
+        ("LLDAP_LDAP_PORT", "389o"),
+        ("LLDAP_DATABASE_URL", "postgres://u:hunter2@db:99999/x"),
+        ("LLDAP_SMTP_OPTIONS__SERVER", "smtp.example.com"),
+        (
+            "LLDAP_SMTP_OPTIONS__PASSWORD_FILE",
+            "/nonexistent/smtp-password",
+        ),
+        ("LLDAP_LDAP_USER_PASS", "pass123"),
+    ])
+    .unwrap_err();
+    let vars: Vec<&str> = errors.iter().map(|e| e.var()).collect();
+    for var in [
+        "LLDAP_LDAP_PORT",
+        "LLDAP_JWT_SECRET",
+        "LLDAP_DATABASE_URL",
+        "LLDAP_SMTP_OPTIONS__PASSWORD_FILE",
+        "LLDAP_LDAP_USER_PASS",
+    ] {
+        assert!(vars.contains(&var), "{var} not in {vars:?}");
+    }
+    let text = errors.to_string();
+    assert!(
+        text.contains("must be at least 8 characters long"),
+        "{text}"
+    );
+    assert!(text.contains("/nonexistent/smtp-password"), "{text}");
+    assert!(
+        !text.contains("hunter2") && !text.contains("pass123"),
+        "{text}"
+    );
+}
+
+#[test]
+fn microbin_basic_auth_is_both_or_neither() {
+    let both = microbin::Microbin::from_vars([
+        ("MICROBIN_BASIC_AUTH_USERNAME", "site-user"),
+        ("MICROBIN_BASIC_AUTH_PASSWORD", "site-password"),
+    ])
+    .unwrap();
+    let auth = both.basic_auth.unwrap();
+    assert_eq!(auth.username.expose_secret(), "site-user");
+    assert_eq!(auth.password.expose_secret(), "site-password");
+    for (set, missing) in [
+        (
+            "MICROBIN_BASIC_AUTH_USERNAME",
+            "MICROBIN_BASIC_AUTH_PASSWORD",
+        ),
+        (
+            "MICROBIN_BASIC_AUTH_PASSWORD",
+            "MICROBIN_BASIC_AUTH_USERNAME",
+        ),
+    ] {
+        let errors = microbin::Microbin::from_vars([(set, "x")]).unwrap_err();
+        let vars: Vec<&str> = errors.iter().map(|e| e.var()).collect();
+        assert_eq!(vars, [missing]);
+    }
+}
+
+#[test]
+fn microbin_uploader_password_needs_a_read_only_site() {
+    let ok = microbin::Microbin::from_vars([
+        ("MICROBIN_READONLY", "true"),
+        ("MICROBIN_UPLOADER_PASSWORD", "uploader-secret"),
+    ]);
+    assert!(ok.is_ok());
+    let text = microbin::Microbin::from_vars([("MICROBIN_UPLOADER_PASSWORD", "uploader-secret")])
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("MICROBIN_READONLY"), "{text}");
+    assert!(!text.contains("uploader-secret"), "{text}");
+}
+
+#[test]
+fn microbin_broken_environment_mixes_fields_group_file_and_rule_in_one_report() {
+    let errors = microbin::Microbin::from_vars([
+        ("MICROBIN_PORT", "80800"),
+        ("MICROBIN_DEFAULT_EXPIRY", "1hours"),
+        ("MICROBIN_BASIC_AUTH_USERNAME", "site-user"),
+        (
+            "MICROBIN_BASIC_AUTH_PASSWORD_FILE",
+            "/nonexistent/basic-password",
+        ),
+        ("MICROBIN_UPLOADER_PASSWORD", "uploader-secret"),
+    ])
+    .unwrap_err();
+    let vars: Vec<&str> = errors.iter().map(|e| e.var()).collect();
+    for var in [
+        "MICROBIN_PORT",
+        "MICROBIN_DEFAULT_EXPIRY",
+        "MICROBIN_BASIC_AUTH_PASSWORD_FILE",
+    ] {
+        assert!(vars.contains(&var), "{var} not in {vars:?}");
+    }
+    let text = errors.to_string();
+    assert!(text.contains("MICROBIN_READONLY"), "{text}");
+    assert!(
+        !text.contains("site-user") && !text.contains("uploader-secret"),
         "{text}"
     );
 }

@@ -1,0 +1,180 @@
+//! The ported services of `examples/ported/` as their operators meet them:
+//! each binary runs with `--check-config` in a cleared environment that
+//! mixes invalid values, a `_FILE` problem inside an optional group, a
+//! broken rule and a name written in the wrong case, and every one of those
+//! problems must be in the one report it prints.
+
+use std::process::Command;
+
+const LLDAP: &str = env!("CARGO_BIN_EXE_lldap");
+const MICROBIN: &str = env!("CARGO_BIN_EXE_microbin");
+const MEILISEARCH: &str = env!("CARGO_BIN_EXE_meilisearch");
+
+/// Runs `bin --check-config` with exactly `vars`; returns its exit status
+/// and its stderr, after checking that it printed nothing on stdout.
+fn check_config(bin: &str, vars: &[(&str, &str)]) -> (Option<i32>, String) {
+    let output = Command::new(bin)
+        .arg("--check-config")
+        .env_clear()
+        .envs(vars.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "",
+        "a failed check prints its report on stderr only"
+    );
+    (output.status.code(), stderr)
+}
+
+/// The report's lines about `var`: those whose name column (or warning) is
+/// exactly it.
+fn lines_about<'a>(report: &'a str, var: &str) -> Vec<&'a str> {
+    report
+        .lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("warning: ").unwrap_or(line);
+            line.split([' ', ':', ',']).next() == Some(var)
+        })
+        .collect()
+}
+
+/// Asserts that the report is one report (one `error:` header, exit 78)
+/// naming every variable of `errors`, with a warning about `wrong_case`
+/// that names `right`, and that none of `secrets` appears.
+fn assert_one_report(
+    status: Option<i32>,
+    report: &str,
+    errors: &[&str],
+    (wrong_case, right): (&str, &str),
+    secrets: &[&str],
+) {
+    assert_eq!(status, Some(78), "{report}");
+    assert_eq!(report.matches("error: ").count(), 1, "{report}");
+    assert!(report.starts_with("error: "), "{report}");
+    for var in errors {
+        assert!(
+            !lines_about(report, var).is_empty(),
+            "{var} is not in the report:\n{report}"
+        );
+    }
+    let warning = lines_about(report, wrong_case);
+    assert_eq!(warning.len(), 1, "{report}");
+    assert!(warning[0].starts_with("warning: "), "{report}");
+    assert!(warning[0].contains(right), "{report}");
+    for secret in secrets {
+        assert!(!report.contains(secret), "{secret} shown in:\n{report}");
+    }
+}
+
+#[test]
+fn meilisearch_reports_every_kind_of_problem_in_one_report() {
+    let (status, report) = check_config(
+        MEILISEARCH,
+        &[
+            // Invalid values.
+            ("MEILI_HTTP_PAYLOAD_SIZE_LIMIT", "100 parsecs"),
+            ("MEILI_LOG_LEVEL", "LOUD"),
+            // The S3 group is enabled and its secret's file is missing.
+            ("MEILI_S3_BUCKET_URL", "https://s3.eu-west-3.amazonaws.com"),
+            ("MEILI_S3_BUCKET_REGION", "eu-west-3"),
+            ("MEILI_S3_BUCKET_NAME", "search-snapshots"),
+            ("MEILI_S3_SNAPSHOT_PREFIX", "prod"),
+            ("MEILI_S3_ACCESS_KEY", "AKIAEXAMPLEKEYID"),
+            ("MEILI_S3_SECRET_KEY_FILE", "/nonexistent/meili-s3-secret"),
+            // A dump and a snapshot cannot both be imported.
+            ("MEILI_IMPORT_DUMP", "a.dump"),
+            ("MEILI_IMPORT_SNAPSHOT", "a.snapshot"),
+            // Production without a master key.
+            ("MEILI_ENV", "production"),
+            // Lowercase: Meilisearch would not read it either.
+            ("meili_http_addr", "0.0.0.0:7700"),
+        ],
+    );
+    assert_one_report(
+        status,
+        &report,
+        &[
+            "MEILI_HTTP_PAYLOAD_SIZE_LIMIT",
+            "MEILI_LOG_LEVEL",
+            "MEILI_S3_SECRET_KEY_FILE",
+            "MEILI_MASTER_KEY",
+        ],
+        ("meili_http_addr", "MEILI_HTTP_ADDR"),
+        &["AKIAEXAMPLEKEYID"],
+    );
+    assert!(
+        report.contains("MEILI_IMPORT_DUMP") && report.contains("MEILI_IMPORT_SNAPSHOT"),
+        "{report}"
+    );
+}
+
+#[test]
+fn lldap_reports_every_kind_of_problem_in_one_report() {
+    let (status, report) = check_config(
+        LLDAP,
+        &[
+            // Invalid values, and the JWT secret is missing.
+            ("LLDAP_LDAP_PORT", "389o"),
+            ("LLDAP_DATABASE_URL", "postgres://u:hunter2@db:99999/x"),
+            // The SMTP group is enabled and its password's file is missing.
+            ("LLDAP_SMTP_OPTIONS__SERVER", "smtp.example.com"),
+            (
+                "LLDAP_SMTP_OPTIONS__PASSWORD_FILE",
+                "/nonexistent/smtp-password",
+            ),
+            // The admin password is too short: a rule over one loaded value.
+            ("LLDAP_LDAP_USER_PASS", "pass123"),
+            ("lldap_http_port", "17170"),
+        ],
+    );
+    assert_one_report(
+        status,
+        &report,
+        &[
+            "LLDAP_LDAP_PORT",
+            "LLDAP_DATABASE_URL",
+            "LLDAP_JWT_SECRET",
+            "LLDAP_SMTP_OPTIONS__PASSWORD_FILE",
+            "LLDAP_LDAP_USER_PASS",
+        ],
+        ("lldap_http_port", "LLDAP_HTTP_PORT"),
+        &["hunter2", "pass123"],
+    );
+}
+
+#[test]
+fn microbin_reports_every_kind_of_problem_in_one_report() {
+    let (status, report) = check_config(
+        MICROBIN,
+        &[
+            // Invalid values.
+            ("MICROBIN_PORT", "80800"),
+            ("MICROBIN_DEFAULT_EXPIRY", "1hours"),
+            // Basic authentication is enabled and its password's file is
+            // missing.
+            ("MICROBIN_BASIC_AUTH_USERNAME", "site-user"),
+            (
+                "MICROBIN_BASIC_AUTH_PASSWORD_FILE",
+                "/nonexistent/basic-password",
+            ),
+            // An uploader password is only asked for on a read-only site.
+            ("MICROBIN_UPLOADER_PASSWORD", "uploader-secret"),
+            ("microbin_port", "8080"),
+        ],
+    );
+    assert_one_report(
+        status,
+        &report,
+        &[
+            "MICROBIN_PORT",
+            "MICROBIN_DEFAULT_EXPIRY",
+            "MICROBIN_BASIC_AUTH_PASSWORD_FILE",
+            "MICROBIN_UPLOADER_PASSWORD",
+        ],
+        ("microbin_port", "MICROBIN_PORT"),
+        &["site-user", "uploader-secret"],
+    );
+}
