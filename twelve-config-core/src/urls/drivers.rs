@@ -232,6 +232,15 @@ fn redis_unix_credentials_only_in_the_query() {
         reason::<RedisUrl>("redis+unix:///run/redis.sock?password=secret"),
         "a unix socket URL takes its password as pass; write ?pass=secret"
     );
+    for empty in [
+        "unix:///run/redis.sock?pass",
+        "unix:///run/redis.sock?pass=&db=1",
+    ] {
+        assert_eq!(
+            reason::<RedisUrl>(empty),
+            "an empty pass parameter; give the password or leave pass out"
+        );
+    }
 }
 
 /// A TCP URL's credentials are in the authority; `user` and `pass` in its

@@ -101,6 +101,13 @@ impl RedisUrl {
                     "a unix socket URL takes its password as pass; write ?pass=secret",
                 ));
             }
+            // The driver would send AUTH with an empty password, which no
+            // server accepts: a password left out by mistake.
+            if parts.param("pass") == Some("") {
+                return Err(ValueError::new(
+                    "an empty pass parameter; give the password or leave pass out",
+                ));
+            }
             let path = decode(&parts.path, "invalid percent-encoding in path")?;
             if path.is_empty() || path == "/" {
                 return Err(ValueError::new("missing socket path"));
