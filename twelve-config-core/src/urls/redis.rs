@@ -38,8 +38,10 @@ const RULES: Rules = Rules {
 ///
 /// Refused, with a reason that says how to write them, because the `redis`
 /// crate would not use what they say: a user name or password before the
-/// path of a unix socket URL (the driver ignores it), and a `password`
-/// parameter on one (the driver reads only `pass`).
+/// path of a unix socket URL (the driver ignores it), a `password`
+/// parameter on one (the driver reads only `pass`), and an empty `pass`
+/// (the driver would log in with the empty password, which no server
+/// accepts).
 ///
 /// The database index must be a non-negative integer (the driver also takes
 /// a negative one, which every server refuses). A fragment is kept: on
