@@ -102,6 +102,17 @@ lean_excluded() {
   lean_only | sed 's/^--re$/--exclude-re/'
 }
 
+# cargo-mutants' own baseline (the tests on the unmutated tree, which also
+# set the timeouts) runs only the mutated package's tests, ignoring
+# `--test-package`, and fails on `--test behaviour`, a target of another
+# package. So each run skips it, with a fixed timeout, and this runs the
+# same tests on the unmutated tree first (`ci` relies on `.ci/run`, which
+# has just run every test).
+baseline() {
+  nice cargo test --package twelve-config-core --package twelve-config-tests \
+    --lib --test behaviour
+}
+
 # cargo-mutants on the runtime with the default features: its unit tests
 # and the behaviour suite. Extra arguments go to cargo-mutants.
 runtime() {
@@ -109,7 +120,7 @@ runtime() {
   shift
   local exclude=()
   mapfile -t exclude < <(platform_gated; lean_excluded)
-  checked "$name" nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+  checked "$name" nice cargo mutants --jobs "$jobs" --timeout "$timeout" --baseline skip \
     --package twelve-config-core \
     --test-package twelve-config-core --test-package twelve-config-tests \
     --output "$out/$name" "${exclude[@]}" "$@" \
@@ -149,7 +160,8 @@ lean() {
     echo "mutants: no code behind cfg(not(feature = \"cli\"))"
     return
   fi
-  checked lean nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+  nice cargo test --package twelve-config-examples --no-default-features --test cli the_quickstart
+  checked lean nice cargo mutants --jobs "$jobs" --timeout "$timeout" --baseline skip \
     --package twelve-config-core \
     --test-package twelve-config-examples --no-default-features \
     --output "$out/lean" --file twelve-config-core/src/cli.rs "${only[@]}" \
@@ -159,7 +171,9 @@ lean() {
 # The derive: its unit tests and the behaviour suite, which compiles every
 # attribute it accepts.
 derive() {
-  checked derive nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+  nice cargo test --package twelve-config-derive --package twelve-config-tests \
+    --lib --test behaviour
+  checked derive nice cargo mutants --jobs "$jobs" --timeout "$timeout" --baseline skip \
     --package twelve-config-derive \
     --test-package twelve-config-derive --test-package twelve-config-tests \
     --output "$out/derive" "$@" \
@@ -190,8 +204,7 @@ ci_slice() {
   local shards=$(((count + max - 1) / max))
   local shard=$((day % shards))
   echo "mutants: $count mutants in scope; shard $shard of $shards (day $day), at most $max"
-  # `.ci/run` has just run every test on the unmutated tree.
-  runtime ci "${scope[@]}" --shard "$shard/$shards" --sharding round-robin --baseline skip
+  runtime ci "${scope[@]}" --shard "$shard/$shards" --sharding round-robin
 }
 
 mkdir -p "$out"
@@ -201,12 +214,14 @@ case "$mode" in
   full)
     # Every run, even after one with a missed mutant; then the verdict.
     status=0
+    baseline
     runtime runtime || status=$?
     lean || status=$?
     derive || status=$?
     exit "$status"
     ;;
   runtime)
+    baseline
     if [ $# -gt 0 ]; then
       runtime "runtime-${1//\//-of-}" --shard "$1" --sharding round-robin
     else
@@ -224,6 +239,7 @@ case "$mode" in
   files)
     files=()
     for file in "$@"; do files+=(--file "$file"); done
+    baseline
     runtime files "${files[@]}"
     ;;
   ci) ci_slice ;;

@@ -80,6 +80,11 @@ install_missing() {
         service mariadb stop >/dev/null 2>&1 || true
         service rabbitmq-server stop >/dev/null 2>&1 || true
     fi
+    # rabbitmq-server's installation leaves an epmd on the default port,
+    # listening on every interface.
+    if [[ " ${packages[*]} " == *" rabbitmq-server "* ]] && command -v epmd >/dev/null 2>&1; then
+        ERL_EPMD_PORT=4369 epmd -kill >/dev/null 2>&1 || true
+    fi
 }
 
 # Runs a command as a server's own user when root (the servers refuse root

@@ -97,6 +97,46 @@ fn postgres_empty_user_and_password_are_none() {
     assert_eq!(url.expose_password(), Some("from-query"));
 }
 
+/// conninfo_uri_parse_params: "ssl=true" is read as "sslmode=require" for
+/// JDBC compatibility; a parameter needs its `=` ("missing key/value
+/// separator") and only one ("extra key/value separator").
+#[test]
+fn postgres_query_syntax_and_ssl_true() {
+    assert!(ok::<PostgresUrl>("postgres://h/db?ssl=true").requires_tls());
+    assert!(!ok::<PostgresUrl>("postgres://h/db?ssl=true&sslmode=disable").requires_tls());
+    assert!(ok::<PostgresUrl>("postgres://h/db?sslmode=disable&ssl=true").requires_tls());
+    assert_eq!(
+        reason::<PostgresUrl>("postgres://h/db?ssl=false"),
+        "ssl takes only true, which libpq reads as sslmode=require"
+    );
+    // regress.in: "postgresql://host?zzz", "postgresql://host?value1&value2",
+    // "postgresql://host?key=key=value".
+    for missing in [
+        "postgresql://host?zzz",
+        "postgresql://host?value1&value2",
+        "postgres://h/db?a=1&&b=2",
+    ] {
+        assert_eq!(
+            reason::<PostgresUrl>(missing),
+            "a query parameter without =; write name=value",
+            "{missing}"
+        );
+    }
+    assert_eq!(
+        reason::<PostgresUrl>("postgresql://host?key=key=value"),
+        "a second = in a query parameter; percent-encode it as %3D"
+    );
+    // regress.in: "postgresql://host?" is valid; so is a trailing `&`.
+    assert_eq!(
+        ok::<PostgresUrl>("postgresql://host?").host_str(),
+        Some("host")
+    );
+    assert_eq!(
+        ok::<PostgresUrl>("postgres://h/db?sslmode=require&").param("sslmode"),
+        Some("require")
+    );
+}
+
 // AMQP: the RabbitMQ URI specification (rabbitmq.com/docs/uri-spec), its
 // table of examples.
 
@@ -232,6 +272,15 @@ fn redis_unix_credentials_only_in_the_query() {
         reason::<RedisUrl>("redis+unix:///run/redis.sock?password=secret"),
         "a unix socket URL takes its password as pass; write ?pass=secret"
     );
+    for empty in [
+        "unix:///run/redis.sock?pass",
+        "unix:///run/redis.sock?pass=&db=1",
+    ] {
+        assert_eq!(
+            reason::<RedisUrl>(empty),
+            "an empty pass parameter; give the password or leave pass out"
+        );
+    }
 }
 
 /// A TCP URL's credentials are in the authority; `user` and `pass` in its

@@ -44,7 +44,10 @@ const SSLMODES: [&str; 6] = [
 ///   may be lists, and a `port` list must have one port, or one per host.
 /// - `sslmode` must be one of libpq's: `disable`, `allow`, `prefer`,
 ///   `require`, `verify-ca` or `verify-full`; the last three require TLS.
-///   (`ssl=true` is a JDBC spelling libpq rejects; it is not read.)
+///   `ssl=true`, a JDBC spelling, is `sslmode=require`, as libpq reads it;
+///   `ssl` with any other value is an error in libpq, and here.
+/// - Each query parameter is `name=value`, with one `=` (libpq refuses a
+///   parameter without one, and a second one unencoded).
 ///
 /// ```
 /// use twelve_config::PostgresUrl;
@@ -72,6 +75,8 @@ pub struct PostgresUrl {
     parts: Parts,
     url: String,
     database: Option<String>,
+    /// The effective `sslmode`, `ssl=true` read as `require`.
+    sslmode: Option<String>,
 }
 
 url_type!(
@@ -142,12 +147,28 @@ impl PostgresUrl {
                 }
             }
         }
-        if let Some(mode) = parts.param("sslmode") {
-            if !SSLMODES.contains(&mode) {
-                return Err(ValueError::new(format!(
-                    "invalid sslmode; expected one of: {}",
-                    SSLMODES.join(", ")
-                )));
+        if let Some(query) = &parts.query {
+            check_pairs(query)?;
+        }
+        // libpq reads the parameters in order, the last one winning, and
+        // takes `ssl=true` as `sslmode=require`.
+        let mut sslmode = None;
+        for (key, value) in &parts.params {
+            match key.as_str() {
+                "sslmode" if SSLMODES.contains(&value.as_str()) => sslmode = Some(value.clone()),
+                "sslmode" => {
+                    return Err(ValueError::new(format!(
+                        "invalid sslmode; expected one of: {}",
+                        SSLMODES.join(", ")
+                    )))
+                }
+                "ssl" if value == "true" => sslmode = Some("require".to_owned()),
+                "ssl" => {
+                    return Err(ValueError::new(
+                        "ssl takes only true, which libpq reads as sslmode=require",
+                    ))
+                }
+                _ => {}
             }
         }
         let database = match parts.param("dbname") {
@@ -159,6 +180,7 @@ impl PostgresUrl {
             parts,
             url,
             database,
+            sslmode,
         })
     }
 
@@ -194,11 +216,37 @@ impl PostgresUrl {
     }
 
     /// Whether the connection must use TLS: `sslmode` is `require`,
-    /// `verify-ca` or `verify-full`.
+    /// `verify-ca` or `verify-full` (or `ssl` is `true`), the last of them
+    /// written counting.
     pub fn requires_tls(&self) -> bool {
         matches!(
-            self.parts.param("sslmode"),
+            self.sslmode.as_deref(),
             Some("require" | "verify-ca" | "verify-full")
         )
     }
+}
+
+/// libpq's syntax of the query: each parameter has one `=`; a `&` may end
+/// the query. Neither reason quotes the text, which may hold a password.
+fn check_pairs(query: &str) -> Result<(), ValueError> {
+    let query = query.strip_suffix('&').unwrap_or(query);
+    if query.is_empty() {
+        return Ok(());
+    }
+    for pair in query.split('&') {
+        match pair.matches('=').count() {
+            0 => {
+                return Err(ValueError::new(
+                    "a query parameter without =; write name=value",
+                ))
+            }
+            1 => {}
+            _ => {
+                return Err(ValueError::new(
+                    "a second = in a query parameter; percent-encode it as %3D",
+                ))
+            }
+        }
+    }
+    Ok(())
 }

@@ -38,8 +38,10 @@ const RULES: Rules = Rules {
 ///
 /// Refused, with a reason that says how to write them, because the `redis`
 /// crate would not use what they say: a user name or password before the
-/// path of a unix socket URL (the driver ignores it), and a `password`
-/// parameter on one (the driver reads only `pass`).
+/// path of a unix socket URL (the driver ignores it), a `password`
+/// parameter on one (the driver reads only `pass`), and an empty `pass`
+/// (the driver would log in with the empty password, which no server
+/// accepts).
 ///
 /// The database index must be a non-negative integer (the driver also takes
 /// a negative one, which every server refuses). A fragment is kept: on
@@ -99,6 +101,13 @@ impl RedisUrl {
             if parts.param("password").is_some() {
                 return Err(ValueError::new(
                     "a unix socket URL takes its password as pass; write ?pass=secret",
+                ));
+            }
+            // The driver would send AUTH with an empty password, which no
+            // server accepts: a password left out by mistake.
+            if parts.param("pass") == Some("") {
+                return Err(ValueError::new(
+                    "an empty pass parameter; give the password or leave pass out",
                 ));
             }
             let path = decode(&parts.path, "invalid percent-encoding in path")?;
