@@ -21,6 +21,12 @@ fn a_schema_against_itself_has_no_changes() {
         // marked as carrying a password) breaks nothing.
         let v1 = as_version_1(&schema);
         let mut v2 = as_version_2(&schema);
+        // Only `validate` rules existed when version 1 was written; the
+        // other kinds are new by nature.
+        v2["rules"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|rule| rule["kind"] == "validate");
         v2["vars"][0]["added_in_a_later_release"] = json!({"any": "shape"});
         v2["something_new"] = json!([1, 2]);
         let (report, code) = diff(&v1, &v2, None);
