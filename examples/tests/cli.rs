@@ -436,6 +436,56 @@ fn with_clap_help_and_version_work_whatever_the_environment_holds() {
     assert_eq!(unknown.status, Some(2), "{unknown:?}");
 }
 
+#[test]
+fn with_clap_a_flag_overrides_its_variable_in_one_report() {
+    let vars = [
+        (
+            "BILLING_DATABASE_URL",
+            "postgres://billing:s3cret@db/billing",
+        ),
+        ("PORT", "9000"),
+    ];
+    let started = run(WITH_CLAP, &["--port", "7000"], &vars);
+    assert_eq!(started.status, Some(0), "{started:?}");
+    assert!(
+        started.stdout.starts_with("listening on port 7000,"),
+        "{started:?}"
+    );
+    let printed = run(WITH_CLAP, &["--port", "7000", "--print-config"], &vars);
+    assert_eq!(printed.status, Some(0), "{printed:?}");
+    let port = printed
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("PORT "))
+        .unwrap_or_default();
+    assert!(
+        port.contains("7000") && port.contains("command line --port"),
+        "{printed:?}"
+    );
+    // The flag's problem and the environment's in one report.
+    let broken = run(WITH_CLAP, &["--port", "80a"], &[]);
+    assert_eq!(broken.status, Some(78), "{broken:?}");
+    assert!(
+        broken
+            .stderr
+            .starts_with("error: 2 configuration problems\n"),
+        "{broken:?}"
+    );
+    assert!(broken.stderr.contains("BILLING_DATABASE_URL"), "{broken:?}");
+    assert!(
+        broken.stderr.contains("invalid value \"80a\""),
+        "{broken:?}"
+    );
+    assert!(
+        broken
+            .stderr
+            .contains("note: given by --port on the command line"),
+        "{broken:?}"
+    );
+    let checked = run(WITH_CLAP, &["--check-config", "--port", "80a"], &vars);
+    assert_eq!(checked.status, Some(78), "{checked:?}");
+}
+
 /// The environment of the README's failing `--check-config` example.
 const README_CHECK_VARS: [(&str, &str); 3] = [
     ("PORT", "80a"),

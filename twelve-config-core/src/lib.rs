@@ -20,6 +20,7 @@ mod json;
 mod load;
 mod loaded;
 mod map;
+mod overrides;
 mod parse;
 #[cfg(feature = "url")]
 mod redact;
@@ -45,6 +46,7 @@ pub use crate::cli::{
 pub use crate::dotenv::DotEnv;
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
+pub use crate::overrides::Overrides;
 pub use crate::report::REPORT_VERSION;
 pub use crate::rule::Problems;
 pub use crate::schema::{GroupSchema, RuleSchema, Schema, VarSchema};

@@ -32,6 +32,9 @@ pub enum Origin {
     /// A fallback name read when the variable is unset
     /// (`#[config(fallback = ...)]`).
     Fallback(String),
+    /// A flag of the service's own command line that overrides the
+    /// variable ([`Overrides`](crate::Overrides)), such as `--db-path`.
+    CommandLine(String),
     /// The default written in the program.
     Default,
     /// A default computed by the program (`#[config(default_with = ...)]`).
@@ -52,6 +55,7 @@ impl fmt::Display for Origin {
             } => write!(f, "env file {}, line {line}", path.display()),
             Origin::DotEnv { path, line: None } => write!(f, "env file {}", path.display()),
             Origin::Fallback(name) => write!(f, "fallback {name}"),
+            Origin::CommandLine(flag) => write!(f, "command line {flag}"),
             Origin::Default => f.write_str("default"),
             Origin::Computed => f.write_str("computed"),
             Origin::Unset => f.write_str("unset"),

@@ -101,10 +101,10 @@ impl<T> Loaded<T> {
     ///     URL passwords masked; null for a secret or an unset variable;
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `fallback`,
-    ///     `file`, `dotenv`, `default`, `computed` or `unset`), `text` (as
-    ///     `--print-config` says it), and `name` for an alias or a fallback,
-    ///     `path` for a file, `path` and `line` (number or null) for a `.env`
-    ///     file.
+    ///     `file`, `dotenv`, `command_line`, `default`, `computed` or
+    ///     `unset`), `text` (as `--print-config` says it), and `name` for an
+    ///     alias or a fallback, `path` for a file, `path` and `line` (number
+    ///     or null) for a `.env` file, `flag` for the command line.
     ///
     /// No secret value appears anywhere in it.
     pub fn to_json(&self) -> String {
@@ -302,6 +302,7 @@ fn origin(origin: &Origin) -> String {
             };
         }
         Origin::Fallback(name) => ("fallback", Some(("name", name.clone()))),
+        Origin::CommandLine(flag) => ("command_line", Some(("flag", flag.clone()))),
         Origin::Default => ("default", None),
         Origin::Computed => ("computed", None),
         Origin::Unset => ("unset", None),

@@ -1,6 +1,6 @@
 //! Finding the configuration flags among a service's arguments.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -126,9 +126,52 @@ struct Given<'a> {
     flag: &'static str,
     /// Its value, from `--flag=value` or the next argument.
     value: Option<&'a str>,
+    /// The indices of the arguments it took: the flag, and its value when
+    /// that is the next argument.
+    at: (usize, usize),
 }
 
 impl Request {
+    /// [`from_args`](Self::from_args), and the arguments left for the
+    /// service's own parser: all of them when there is no configuration
+    /// flag, and otherwise all but the flag and its options. A service whose
+    /// own flags override variables ([`Overrides`](crate::Overrides)) parses
+    /// the rest, then answers the request with [`answer`](crate::answer)
+    /// over a source that holds its overrides, so that `--print-config`
+    /// and `--check-config` see them.
+    ///
+    /// ```
+    /// use twelve_config::{Request, ReportFormat};
+    ///
+    /// let (request, rest) = Request::split_args(["--port", "7000", "--print-config"]).unwrap();
+    /// assert!(matches!(request, Some(Request::PrintConfig { format: ReportFormat::Text, .. })));
+    /// assert_eq!(rest, ["--port", "7000"]);
+    /// let (request, rest) = Request::split_args(["--port", "7000"]).unwrap();
+    /// assert_eq!((request, rest.len()), (None, 2));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_args`](Self::from_args).
+    pub fn split_args<A: AsRef<OsStr>>(
+        args: impl IntoIterator<Item = A>,
+    ) -> Result<(Option<Request>, Vec<OsString>), UsageError> {
+        let args: Vec<A> = args.into_iter().collect();
+        let request = Request::from_args(&args)?;
+        let all = || args.iter().map(|a| a.as_ref().to_owned());
+        if request.is_none() {
+            return Ok((None, all().collect()));
+        }
+        let texts: Vec<Option<&str>> = args.iter().map(|a| a.as_ref().to_str()).collect();
+        let taken: Vec<(usize, usize)> = scan(&texts)?.iter().map(|g| g.at).collect();
+        let rest = all()
+            .enumerate()
+            .filter(|(i, _)| !taken.iter().any(|(start, end)| (start..=end).contains(&i)))
+            .map(|(_, arg)| arg)
+            .collect();
+        Ok((request, rest))
+    }
+
     /// Finds the configuration flag in `args` (the program name excluded),
     /// if there is one, with its options. Arguments that are not
     /// configuration flags, or not valid UTF-8, are skipped; so is
@@ -264,8 +307,8 @@ fn spelled(given: &Given<'_>) -> String {
 /// UTF-8), up to `--`, each with its value.
 fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
     let mut given = Vec::new();
-    let mut rest = args.iter().copied().peekable();
-    while let Some(arg) = rest.next() {
+    let mut rest = args.iter().copied().enumerate().peekable();
+    while let Some((start, arg)) = rest.next() {
         let Some(arg) = arg else { continue };
         if arg == "--" {
             break;
@@ -277,11 +320,14 @@ fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
         let Some(flag) = ACTIONS.iter().chain(&OPTIONS).find(|f| **f == name) else {
             continue;
         };
+        let mut end = start;
         let value = if *flag == "--print-schema" {
             // Optional: the next argument is the format unless it is a flag.
             inline.or_else(|| {
-                rest.next_if(|next| next.is_some_and(|n| !n.starts_with('-')))
-                    .flatten()
+                let (at, next) =
+                    rest.next_if(|(_, next)| next.is_some_and(|n| !n.starts_with('-')))?;
+                end = at;
+                next
             })
         } else if ACTIONS.contains(flag) {
             if inline.is_some() {
@@ -293,8 +339,11 @@ fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
             match inline {
                 Some(value) => Some(value),
                 None => match rest.next() {
-                    Some(Some(value)) if !value.starts_with("--") => Some(value),
-                    Some(None) => {
+                    Some((at, Some(value))) if !value.starts_with("--") => {
+                        end = at;
+                        Some(value)
+                    }
+                    Some((_, None)) => {
                         return Err(UsageError::new(format!(
                             "the value of {flag} is not valid UTF-8"
                         )))
@@ -303,7 +352,11 @@ fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
                 },
             }
         };
-        given.push(Given { flag, value });
+        given.push(Given {
+            flag,
+            value,
+            at: (start, end),
+        });
     }
     Ok(given)
 }

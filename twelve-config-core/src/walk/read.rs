@@ -364,7 +364,7 @@ impl<'s> Walker<'s> {
             ),
             // The operator set the fallback, not this variable.
             Origin::Fallback(name) => (name.clone(), None),
-            _ => (self.var().to_owned(), None),
+            _ => (self.var().to_owned(), self.given_by()),
         };
         let mut error = Error::new(var, self.field_path(field), kind);
         if let Some(note) = note {
@@ -449,6 +449,23 @@ impl<'s> Walker<'s> {
             source.__origin(self.var()).unwrap_or(Origin::Env)
         } else {
             Origin::Env
+        }
+    }
+
+    /// For a value found under the variable's own name in a layered
+    /// source, where it was given when that was not the environment: a
+    /// note for its report entry.
+    fn given_by(&self) -> Option<String> {
+        let Mode::Load { source, .. } = self.mode else {
+            return None;
+        };
+        match source.__origin(self.var())? {
+            Origin::CommandLine(flag) => Some(format!("given by {flag} on the command line")),
+            Origin::DotEnv { path, line } => Some(match line {
+                Some(line) => format!("read from {}, line {line}", path.display()),
+                None => format!("read from {}", path.display()),
+            }),
+            _ => None,
         }
     }
 
