@@ -490,7 +490,7 @@ pub(crate) fn load_or_exit_joined<T: Config>(source: &dyn Source) -> T {
     let walked = crate::load::walk::<T, false>(source, None);
     let mut errors = source.__problems();
     errors.extend(walked.errors);
-    let (ok, text) = report(errors, walked.warnings);
+    let (ok, text) = report(errors, walked.notes, walked.warnings);
     if !text.is_empty() {
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
