@@ -62,7 +62,7 @@
 //!
 //! # Features
 //!
-//! Both are on by default.
+//! All three are on by default.
 //!
 //! - `url`: the backing-service URL types ([`PostgresUrl`], [`RedisUrl`],
 //!   ...) and `url::Url` as a value type. Without it, the `url` crate and its
@@ -72,6 +72,9 @@
 //!   `load_or_exit` reads no argument and warns only about deprecated
 //!   names, and the program is about 110 KB smaller; [`handle_args`] and
 //!   the schema's renderings stay available to call.
+//!
+//! - `dotenv`: `.env` files, for `--check-config --env-file PATH` and
+//!   [`Options::dotenv`] in local development, parsed by `dotenvy`.
 //!
 //! `default-features = false, features = ["url"]` keeps the URL types
 //! without the flags.
@@ -91,9 +94,30 @@
 //!
 //! A plain field is required. An `Option<T>` field is `None` when its
 //! variable is unset. `#[config(default = ...)]` is read exactly as if the
-//! variable held that text. **A variable set to the empty string counts as
-//! unset**, so `PORT=` falls back to the default or is reported missing;
-//! `#[config(allow_empty)]` keeps the empty string as a value.
+//! variable held that text; `#[config(default_with = f(a, b))]` computes it
+//! from other fields. **A variable set to the empty string counts as
+//! unset**, so `PORT=` falls back to the default (with a warning naming it)
+//! or is reported missing; `#[config(allow_empty)]` keeps the empty string
+//! as a value, and `empty = "error"` reports it.
+//!
+//! # Rules
+//!
+//! **Every rule whose inputs loaded runs**, whatever else failed, and names
+//! every variable involved. Presence rules (`at_most_one`, `exactly_one`,
+//! `at_least_one`, `all_or_none` on a struct; `requires`, `conflicts_with`,
+//! `required_if` on a field) are judged from which variables are set, so
+//! they run even when a value did not parse. A `check = f(a, b)` runs when
+//! `a` and `b` loaded. A `validate` function over the whole struct needs
+//! every field: when one failed, the report ends with a note that it was not
+//! checked ([`Errors::notes`]).
+//!
+//! # Names operators mistype
+//!
+//! [`Config::load`] and `load_or_exit` warn about a set variable that no
+//! field reads but that looks meant for one: under the prefix (with the
+//! closest known name), in the wrong case (`app_api_key`), or one edit from
+//! a known name of six characters or more (`SIGNUPS_ALOWED`), with or
+//! without a prefix. Unrelated variables such as `PATH` are left alone.
 //!
 //! # Value types
 //!
@@ -118,7 +142,7 @@
 //! | `Vec<T>` | items separated by `,` (or `#[config(separator = ...)]`), trimmed; empty text is the empty list; `\` escapes the separator |
 //! | `HashMap<K, V>`, `BTreeMap<K, V>` | `KEY=VALUE` pairs separated by `,` (or `separator`; `kv_separator` replaces `=`), trimmed; a repeated key is an error; `\` escapes either separator |
 //! | `Option<T>` | `T`, or `None` when unset |
-//! | unit enums with `#[derive(EnvValue)]` | the variant names in kebab-case or snake_case, any case |
+//! | unit enums with `#[derive(EnvValue)]` | the variant names in kebab-case or snake_case, any case; or exactly the spellings of `rename_all` (serde's rule names), with `case_sensitive` to match case |
 //! | anything `FromStr` | with `#[config(from_str)]` |
 //! | anything | with `#[config(with = path::to::function)]` |
 //!
