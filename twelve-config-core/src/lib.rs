@@ -34,8 +34,10 @@ mod unit;
 mod unknown;
 #[cfg(feature = "url")]
 pub mod urls;
+mod usage;
 mod value;
 mod walk;
+mod words;
 
 pub use crate::bytes::ByteSize;
 pub use crate::cli::{

@@ -147,7 +147,7 @@ where
     }
 
     fn expected(&self) -> Cow<'static, str> {
-        crate::describe::in_words(std::any::type_name::<T>()).into()
+        crate::words::in_words(std::any::type_name::<T>()).into()
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
@@ -203,7 +203,7 @@ where
 
     fn expected(&self) -> Cow<'static, str> {
         let secret = if self.secret { "secret " } else { "" };
-        format!("{secret}{}", crate::describe::in_words(self.name)).into()
+        format!("{secret}{}", crate::words::in_words(self.name)).into()
     }
 
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {

@@ -7,28 +7,7 @@ use std::str::FromStr;
 
 use crate::error::quote_value;
 use crate::schema::SchemaFormat;
-
-/// A misused configuration flag, such as `--print-schema=yaml`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UsageError {
-    message: String,
-}
-
-impl UsageError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        UsageError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for UsageError {}
+pub use crate::usage::UsageError;
 
 /// One of the configuration flags, parsed from the arguments by
 /// [`Request::from_args`] or built by a service's own argument parser.

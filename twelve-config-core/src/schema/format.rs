@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Schema;
-use crate::cli::UsageError;
+use crate::usage::UsageError;
 
 /// A rendering of a [`Schema`], chosen with `--print-schema=FORMAT`.
 ///

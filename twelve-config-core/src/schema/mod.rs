@@ -177,8 +177,18 @@ pub struct VarSchema {
     pub(crate) group: Option<String>,
 }
 
+/// What a describing walk found.
+#[derive(Default)]
+pub(crate) struct SchemaParts {
+    pub(crate) vars: Vec<VarSchema>,
+    pub(crate) groups: Vec<GroupSchema>,
+    pub(crate) rules: Vec<RuleSchema>,
+    /// A variable that two fields read: the name and both fields' paths.
+    pub(crate) duplicates: Vec<(String, String, String)>,
+}
+
 impl Schema {
-    pub(crate) fn new(described: crate::walk::SchemaParts) -> Self {
+    pub(crate) fn new(described: SchemaParts) -> Self {
         Schema {
             prefix: "",
             vars: described.vars,

@@ -3,7 +3,7 @@
 
 use super::read::Slot;
 use super::{Field, Mode, Walker};
-use crate::schema::{GroupSchema, RuleSchema, VarSchema};
+use crate::schema::{GroupSchema, RuleSchema, SchemaParts, VarSchema};
 
 /// The schema as a describing walk builds it.
 #[derive(Default)]
@@ -19,16 +19,6 @@ pub(super) struct Description {
     duplicates: Vec<(String, String, String)>,
     /// The field path of the innermost optional group being described.
     optional_group: Option<String>,
-}
-
-/// What a describing walk found.
-#[derive(Default)]
-pub(crate) struct SchemaParts {
-    pub(crate) vars: Vec<VarSchema>,
-    pub(crate) groups: Vec<GroupSchema>,
-    pub(crate) rules: Vec<RuleSchema>,
-    /// A variable that two fields read: the name and both fields' paths.
-    pub(crate) duplicates: Vec<(String, String, String)>,
 }
 
 impl Description {

@@ -23,10 +23,10 @@ mod trace;
 
 use crate::error::{Error, ErrorKind};
 use crate::loaded::{ResolvedVar, Warning};
+use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
-pub(crate) use self::describe::SchemaParts;
 pub use self::field::{Check, Computed, Empty, Field, Nested, Rule};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
