@@ -174,7 +174,7 @@ impl fmt::Display for Warning {
 }
 
 /// A loaded configuration with where each value came from and any warnings,
-/// returned by [`Config::load`].
+/// returned by [`Config::load`](crate::Config::load).
 #[derive(Debug)]
 pub struct Loaded<T> {
     pub(crate) config: T,
