@@ -260,3 +260,36 @@ fn forms_a_driver_would_misread_are_reported_with_the_spelling_to_use() {
     }
     assert!(!display.contains("APP_DATABASE_URL"), "{display}");
 }
+
+#[derive(twelve_config::Config, Debug)]
+#[config(prefix = "APP_")]
+struct SecretUrl {
+    database_url: twelve_config::SecretBox<twelve_config::PostgresUrl>,
+    public_database_url: twelve_config::PostgresUrl,
+}
+
+#[test]
+fn a_url_that_must_stay_secret_is_a_secret_box_and_a_plain_one_is_a_credential() {
+    use twelve_config::{Config, ExposeSecret};
+    let loaded = SecretUrl::from_vars([
+        ("APP_DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("APP_PUBLIC_DATABASE_URL", "postgres://ro:readonly@db/app"),
+    ])
+    .unwrap();
+    assert_eq!(
+        loaded.database_url.expose_secret().expose_password(),
+        Some("hunter2")
+    );
+    assert!(!format!("{loaded:?}").contains("hunter2"));
+    let schema = SecretUrl::schema();
+    let secret = schema.var("APP_DATABASE_URL").unwrap();
+    assert!(secret.is_secret() && !secret.is_credential());
+    assert_eq!(secret.file_var(), Some("APP_DATABASE_URL_FILE"));
+    assert!(schema
+        .var("APP_PUBLIC_DATABASE_URL")
+        .unwrap()
+        .is_credential());
+    let yaml = schema.to_kubernetes("app");
+    assert!(!yaml.contains("value: \"postgres"), "{yaml}");
+    assert_eq!(yaml.matches("secretKeyRef").count(), 2, "{yaml}");
+}
