@@ -116,8 +116,10 @@ fn a_line_that_does_not_parse_joins_the_report_without_its_text() {
     let expected = format!(
         "error: 3 configuration problems\n  \
          --env-file    cannot use file {:?}: line 2: not a KEY=value line (at character 14)\n  \
-         PORT          invalid value \"80a\": expected integer 0..=65535 (invalid digit found in string)\n  \
+         PORT          invalid value \"80a\": expected integer 0..=65535 (invalid digit found in string)\n                \
+         note: read from {}, line 3\n  \
          TOUR_API_KEY  missing: required (secret text)\n",
+        file.path(),
         file.path()
     );
     assert_eq!(outcome.stderr, expected);
