@@ -32,7 +32,7 @@
 # when nothing mutable changed, it takes the day's shard of the whole
 # runtime, cut to the same size. It fails when a mutant is missed. Each
 # mutant costs one incremental build and one test run: 10 to 40 s on two
-# cores shared with other builds, so the slice takes two or three minutes.
+# cores shared with other builds, so the slice takes one to three minutes.
 #
 # Settings: MUTANTS_JOBS (default 1: the machine is shared), MUTANTS_OUT
 # (default target/mutants), MUTANTS_TIMEOUT (seconds per test run, default
