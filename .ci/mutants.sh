@@ -25,19 +25,20 @@
 # `lean` run builds it so, and tests it through the examples' end-to-end
 # tests of the quick start, which run it as a child process.
 #
-# The `ci` slice: the mutants in lines changed since the merge base with
-# main (`git merge-base HEAD main`), at most MUTANTS_CI_MAX (default 4) of
-# them. When there are more, it takes a rotating shard, chosen by the day of
+# The `ci` slice: the mutants in the runtime's lines changed since the
+# merge base with main (`git merge-base HEAD main`), at most MUTANTS_CI_MAX
+# (default 4) of them. When there are more, it takes a rotating shard, chosen by the day of
 # the year, so that successive days cover all of them. On main itself, or
 # when nothing mutable changed, it takes the day's shard of the whole
 # runtime, cut to the same size. It fails when a mutant is missed. Each
 # mutant costs one incremental build and one test run: 10 to 40 s on two
-# cores shared with other builds, so the slice takes two or three minutes.
+# cores shared with other builds, so the slice takes one to three minutes.
 #
 # Settings: MUTANTS_JOBS (default 1: the machine is shared), MUTANTS_OUT
-# (default target/mutants), MUTANTS_TIMEOUT (seconds per test run, default
-# 120; the tests take under 30 s, so a mutant that runs longer hangs),
-# MUTANTS_BASE (default main), MUTANTS_CI_MAX (default 4).
+# (default $CARGO_TARGET_DIR/mutants, so target/mutants), MUTANTS_TIMEOUT
+# (seconds per test run, default 120; the tests take under 30 s, so a
+# mutant that runs longer hangs), MUTANTS_BASE (default main),
+# MUTANTS_CI_MAX (default 4).
 #
 # Results are in $MUTANTS_OUT/<run>/mutants.out: caught.txt, missed.txt,
 # timeout.txt, unviable.txt, and a diff and log per mutant.
@@ -192,6 +193,9 @@ ci_slice() {
       scope=(--in-diff "$out/ci.diff")
     fi
   fi
+  if [ ${#scope[@]} -eq 0 ]; then
+    echo "mutants: no runtime line changed since the merge base with $base"
+  fi
   local exclude=()
   mapfile -t exclude < <(platform_gated; lean_excluded)
   local count
@@ -200,6 +204,10 @@ ci_slice() {
     echo "mutants: no mutant in the changed lines; the day's shard of the runtime instead"
     scope=()
     count="$(cargo mutants --list --package twelve-config-core "${exclude[@]}" | wc -l)"
+  fi
+  if [ "$count" -eq 0 ]; then
+    echo "mutants: no mutant to try"
+    return
   fi
   local shards=$(((count + max - 1) / max))
   local shard=$((day % shards))

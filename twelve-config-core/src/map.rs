@@ -391,4 +391,21 @@ mod tests {
         assert_eq!(secret.redact("a=b"), None);
         assert_eq!(hash_map().redact("a=1").as_deref(), Some("a=1"));
     }
+
+    #[cfg(feature = "url")]
+    #[test]
+    fn a_map_of_urls_masks_every_password() {
+        let urls: Map<BTreeMap<String, url::Url>, Value<String>, Value<url::Url>> =
+            Map::new(Value::new(), Value::new(), ",", "=");
+        let text = "main=http://u:s3cret@h,replica=http://r:hunter2@k";
+        let shown = urls.redact(text).unwrap();
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("hunter2"),
+            "{shown}"
+        );
+        assert_eq!(shown, "main=http://u:***@h/,replica=http://r:***@k/");
+        // Without a password the text is shown as it is.
+        let plain = "main=http://h/";
+        assert!(matches!(urls.redact(plain), Some(Cow::Borrowed(t)) if t == plain));
+    }
 }
