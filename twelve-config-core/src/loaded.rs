@@ -170,7 +170,7 @@ impl fmt::Display for Warning {
 }
 
 /// A loaded configuration with where each value came from and any warnings,
-/// returned by [`Config::load`].
+/// returned by [`Config::load`](crate::Config::load).
 ///
 /// With the `serde` feature it implements `serde::Serialize` as
 /// `{"vars": [...], "warnings": [...]}`, each variable with its value as it
