@@ -19,6 +19,8 @@ mod real;
 mod report;
 mod schema;
 mod secrets;
+#[cfg(feature = "serde")]
+mod serde_interop;
 mod sources;
 mod support;
 mod types;

@@ -37,6 +37,15 @@ fn every_output(vars: &Vars) -> String {
                 out += &format!("{warning} {warning:?}\n");
             }
             out += &loaded.to_json();
+            // What a debug endpoint serves: the record of the load, and the
+            // URL fields themselves.
+            #[cfg(feature = "serde")]
+            {
+                let config = loaded.config();
+                out += &serde_json::to_string(&loaded).unwrap();
+                out += &serde_json::to_string(&config.database_url).unwrap();
+                out += &serde_json::to_string(&config.cache_url).unwrap();
+            }
         }
         Err(errors) => {
             out += &format!("{errors}\n{errors:?}\n");
@@ -102,6 +111,12 @@ fn no_output_path_shows_a_secret() {
     let output = every_output(&good);
     assert!(!output.contains(CANARY), "{output}");
     assert!(!output.contains("123456"), "{output}");
+    // The serialized record was written, with the URL masked in it.
+    #[cfg(feature = "serde")]
+    assert!(
+        output.contains(r#""value":"postgres://app:***@db.internal:5432/billing""#),
+        "{output}"
+    );
 
     // Each secret invalid in its own way; the report must still hold nothing.
     let bad = Vars::new([

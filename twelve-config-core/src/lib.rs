@@ -28,6 +28,10 @@ mod report;
 mod rule;
 mod schema;
 mod secret;
+#[cfg(feature = "serde")]
+mod serde_value;
+#[cfg(feature = "serde")]
+mod serialize;
 mod source;
 mod suggest;
 mod unit;
@@ -272,14 +276,44 @@ pub trait Config: Sized {
     }
 }
 
+/// The parser of a `#[config(deserialize)]` field; see
+/// `__private::deserialized`.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __deserialized {
+    ($ty:ty) => {
+        $crate::__private::Deserialized::<$ty>::new()
+    };
+}
+
+/// Without the `serde` feature, `#[config(deserialize)]` says which feature
+/// to turn on, at the field's type, rather than that a private path is
+/// missing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __deserialized {
+    ($ty:ty) => {
+        ::core::compile_error!(
+            "`#[config(deserialize)]` needs the `serde` feature of twelve-config: `features = [\"serde\"]`"
+        )
+    };
+}
+
 /// What the derives call. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    /// The parser of a `#[config(deserialize)]` field of type `$ty`; a
+    /// compile error naming the feature when `serde` is off.
+    pub use crate::__deserialized as deserialized;
     pub use crate::choose::choose;
     pub use crate::cli::load_or_report;
     pub use crate::describe::Described;
     pub use crate::map::{Map, MapLike};
     pub use crate::parse::{FromStrParser, List, Parse, Value, With};
+    #[cfg(feature = "serde")]
+    pub use crate::serde_value::Deserialized;
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{

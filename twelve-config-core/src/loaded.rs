@@ -175,6 +175,13 @@ impl fmt::Display for Warning {
 
 /// A loaded configuration with where each value came from and any warnings,
 /// returned by [`Config::load`](crate::Config::load).
+///
+/// With the `serde` feature it implements `serde::Serialize` as
+/// `{"vars": [...], "warnings": [...]}`, each variable with its value as it
+/// may be shown (URL passwords masked, null for a secret) and its origin:
+/// the thing to serve on a debug endpoint. The configuration struct is left
+/// out: its secrets, secrecy's types, refuse to serialize, and every value
+/// of it is in `vars` already, shown as it may be.
 #[derive(Debug)]
 pub struct Loaded<T> {
     pub(crate) config: T,

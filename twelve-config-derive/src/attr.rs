@@ -62,6 +62,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) unit: Option<LitStr>,
     pub(crate) allow_empty: Flag,
     pub(crate) from_str: Flag,
+    /// `deserialize`: the type's `serde::Deserialize` reads the text.
+    pub(crate) deserialize: Flag,
     pub(crate) with: Option<(Path, Path)>,
     /// `file` (true) or `file = false`.
     pub(crate) file: Option<(Path, bool)>,
@@ -97,7 +99,7 @@ pub(crate) struct EnumAttrs {
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, with, file, alias, fallback, requires, conflicts_with, required_if, expected";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -256,6 +258,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "unit" => set_once(cx, &mut out.unit, meta, lit_str(meta)?),
             "allow_empty" => set_once(cx, &mut out.allow_empty, meta, flag(meta)?),
             "from_str" => set_once(cx, &mut out.from_str, meta, flag(meta)?),
+            "deserialize" => set_once(cx, &mut out.deserialize, meta, flag(meta)?),
             "with" => {
                 let path: Path = meta.value()?.parse()?;
                 set_once(cx, &mut out.with, meta, (meta.path.clone(), path));

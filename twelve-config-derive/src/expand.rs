@@ -271,6 +271,10 @@ fn value_parser(field: &Field<'_>) -> TokenStream {
         quote_spanned!(span=> ::twelve_config::__private::InUnit::<#ty>::new(#unit))
     } else if field.attrs.from_str.is_some() {
         quote_spanned!(span=> ::twelve_config::__private::FromStrParser::<#ty>::new())
+    } else if field.attrs.deserialize.is_some() {
+        // A macro rather than the parser's path, so that without the
+        // runtime's `serde` feature the error names the feature.
+        quote_spanned!(span=> ::twelve_config::__private::deserialized!(#ty))
     } else {
         quote_spanned!(span=> ::twelve_config::__private::Value::<#ty>::new())
     };
@@ -312,6 +316,7 @@ fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> Tok
     // the same place for the same reason, and is not reported again.
     let bound = (field.attrs.with.is_none()
         && field.attrs.from_str.is_none()
+        && field.attrs.deserialize.is_none()
         && field.attrs.unit.is_none())
     .then(|| {
         let ty = respan(field.shape.value_type().to_token_stream(), span);
@@ -345,7 +350,10 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 /// for secret types not spelled `SecretString`/`SecretBox`.
 fn secret_default_check(field: &Field<'_>) -> Option<TokenStream> {
     let default = field.attrs.default.as_ref()?;
-    if field.attrs.with.is_some() || field.attrs.from_str.is_some() {
+    if field.attrs.with.is_some()
+        || field.attrs.from_str.is_some()
+        || field.attrs.deserialize.is_some()
+    {
         return None;
     }
     let ty = field.shape.value_type();

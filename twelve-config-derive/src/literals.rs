@@ -98,7 +98,7 @@ fn check_default(cx: &mut Ctxt, field: &Field<'_>) {
     let a = &field.attrs;
     let Some(default) = &a.default else { return };
     // Another parser, or a unit, reads the text differently.
-    if a.with.is_some() || a.from_str.is_some() || a.unit.is_some() {
+    if a.with.is_some() || a.from_str.is_some() || a.deserialize.is_some() || a.unit.is_some() {
         return;
     }
     let Shape::Plain(ty) = field.shape else {

@@ -104,7 +104,11 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
             cx.error(lit, format!("`{what}` cannot be used with `nested`: {why}"));
         }
     }
-    for (key, what) in [(&a.allow_empty, "allow_empty"), (&a.from_str, "from_str")] {
+    for (key, what) in [
+        (&a.allow_empty, "allow_empty"),
+        (&a.from_str, "from_str"),
+        (&a.deserialize, "deserialize"),
+    ] {
         if let Some(key) = key {
             cx.error(key, format!("`{what}` cannot be used with `nested`: {why}"));
         }
@@ -225,6 +229,7 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
             "`with` and `from_str` both choose the parser; keep one",
         );
     }
+    check_deserialize(cx, field);
     check_kv_separator(cx, field);
     check_unit(cx, field);
     if let Some(env) = &a.env {
@@ -236,6 +241,29 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
         if alias.value().is_empty() {
             cx.error(alias, "`alias` cannot be empty");
         }
+    }
+}
+
+/// `deserialize` chooses the parser, and never reads a secret.
+fn check_deserialize(cx: &mut Ctxt, field: &Field<'_>) {
+    let a = &field.attrs;
+    let Some(key) = &a.deserialize else { return };
+    for (other, what) in [
+        (a.with.as_ref().map(|(k, _)| k), "with"),
+        (a.from_str.as_ref(), "from_str"),
+    ] {
+        if other.is_some() {
+            cx.error(
+                key,
+                format!("`deserialize` and `{what}` both choose the parser; keep one"),
+            );
+        }
+    }
+    if looks_secret(field.shape.value_type()) {
+        cx.error(
+            key,
+            "a secret cannot be read with `deserialize`: serde's errors may quote the text, and its types do not say they are secret; use `with` on the secret field, or a `SecretString` and deserialize after `expose_secret()`",
+        );
     }
 }
 
@@ -288,10 +316,10 @@ fn type_name(ty: &syn::Type) -> Option<String> {
 fn check_unit(cx: &mut Ctxt, field: &Field<'_>) {
     let a = &field.attrs;
     let Some(unit) = &a.unit else { return };
-    if a.from_str.is_some() || a.with.is_some() {
+    if a.from_str.is_some() || a.with.is_some() || a.deserialize.is_some() {
         cx.error(
             unit,
-            "`unit` chooses the parser, like `with` and `from_str`; keep one",
+            "`unit` chooses the parser, like `with`, `from_str` and `deserialize`; keep one",
         );
         return;
     }

@@ -79,6 +79,18 @@
 //! `default-features = false, features = ["url"]` keeps the URL types
 //! without the flags.
 //!
+//! Off by default:
+//!
+//! - `serde`: `#[config(deserialize)]` reads a field of any
+//!   `serde::Deserialize` type from its variable's text (an enum with its
+//!   `rename_all`, a newtype), and the URL types, [`ByteSize`] and
+//!   [`Loaded`] implement `serde::Serialize` for a debug endpoint, with
+//!   passwords masked and secret values null. Serialize the [`Loaded`] a
+//!   load returns, not the configuration struct: secrecy's types refuse to
+//!   serialize, so that a secret cannot reach a response by accident, and
+//!   `Loaded` already holds every value as it may be shown, with its
+//!   origin. serde is built without its derive.
+//!
 //! # Names
 //!
 //! A field's variable is the field's name in `SCREAMING_SNAKE_CASE` with the
@@ -144,6 +156,7 @@
 //! | `Option<T>` | `T`, or `None` when unset |
 //! | unit enums with `#[derive(EnvValue)]` | the variant names in kebab-case or snake_case, any case; or exactly the spellings of `rename_all` (serde's rule names), with `case_sensitive` to match case |
 //! | anything `FromStr` | with `#[config(from_str)]` |
+//! | anything `serde::Deserialize` (feature `serde`) | with `#[config(deserialize)]` |
 //! | anything | with `#[config(with = path::to::function)]` |
 //!
 //! # Errors
