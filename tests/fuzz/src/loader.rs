@@ -345,8 +345,20 @@ pub fn check(input: &[Var]) {
             if n == 1 { "" } else { "s" }
         );
         assert!(report.starts_with(&head), "{report}");
-        let notes = errors.iter().filter(|e| e.note().is_some()).count();
-        assert_eq!(report.lines().count(), 1 + n + notes, "{report}");
+        // One entry per problem and per closing note, each starting at
+        // two spaces; every other line (a long name's message, a note
+        // under its entry, a wrapped list of names) is indented further.
+        // A forged line would start elsewhere.
+        let entries = report
+            .lines()
+            .skip(1)
+            .filter(|line| line.starts_with("  ") && !line[2..].starts_with(' '))
+            .count();
+        assert_eq!(entries, n + errors.notes().len(), "{report}");
+        assert!(
+            report.lines().skip(1).all(|line| line.starts_with("  ")),
+            "{report}"
+        );
     }
     let out = outputs(&loaded);
     assert!(!out.contains(MARK), "a secret is shown:\n{out}");
