@@ -197,7 +197,7 @@ impl<'s> Walker<'s> {
         if field.exact || self.at_top {
             self.fixed = Some(field.name);
         } else {
-            self.build_name(field.suffix);
+            self.build_name(field.suffix());
         }
     }
 
@@ -228,7 +228,7 @@ impl<'s> Walker<'s> {
     }
 
     fn field_path(&self, field: &Field) -> String {
-        format!("{}{}", self.path, field.ident)
+        format!("{}{}", self.path, field.ident())
     }
 
     fn error(&mut self, var: String, field: &Field, kind: ErrorKind) {
