@@ -475,7 +475,8 @@ marginal_ratio() { # $1 base, $2 twelve-config service, $3 envy service
             "$(added "${cold_runs[$3,$run]}" "${cold_runs[$1,$run]}")")")
     done
     local range
-    range=$(printf '%s\n' "${per_run[@]}" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo " to " hi }')
+    # A run where envy added nothing measurable has no ratio ("-").
+    range=$(printf '%s\n' "${per_run[@]}" | grep -vx -- - | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo " to " hi }')
     echo "+${tc}s against envy's +${envy}s over ${base}s: $(ratio "$tc" "$envy") (runs: $range)"
 }
 echo

@@ -70,7 +70,7 @@ const SIZES: [usize; 2] = [100, 5_000];
 const PROCESSES: usize = 7;
 
 /// The target for `from_env` against the hand-written loader.
-const TARGET_RATIO: f64 = 1.10;
+const TARGET_RATIO: f64 = 1.05;
 
 /// The reference configuration.
 #[derive(Config, Debug, PartialEq)]
