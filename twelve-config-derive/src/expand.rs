@@ -180,12 +180,15 @@ fn field_static(
     // then builds no name at run time.
     let name = field.var_name(settings.prefix);
     let exact = a.env.is_some();
-    let suffix = if exact {
-        name.clone()
+    // The suffix ends the name; an exact name is all suffix.
+    let suffix_len = if exact {
+        name.len()
     } else {
-        field.segment.clone()
-    };
-    let doc = &field.doc;
+        field.segment.len()
+    } as u32;
+    // The identifier then the doc comment, one string: see `Field::text`.
+    let ident_len = ident.len() as u32;
+    let text = format!("{ident}{}", field.doc);
     let default = opt_str(a.default.as_ref().map(|d| d.text.clone()));
     let empty = match (&a.allow_empty, &a.empty) {
         (Some(_), _) => "value".to_owned(),
@@ -219,7 +222,7 @@ fn field_static(
                 Some(quote!(&#spec))
             });
             quote! {
-                ::core::option::Option::Some(::twelve_config::__private::Computed {
+                ::core::option::Option::Some(&::twelve_config::__private::Computed {
                     doc: #doc,
                     inputs: &[#(#inputs),*],
                 })
@@ -230,9 +233,9 @@ fn field_static(
     quote! {
         static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
             name: #name,
-            suffix: #suffix,
-            ident: #ident,
-            doc: #doc,
+            suffix_len: #suffix_len,
+            text: #text,
+            ident_len: #ident_len,
             exact: #exact,
             plain: #plain,
             default: #default,

@@ -30,6 +30,22 @@
 #   envy                   #[derive(serde::Deserialize)] + envy, humantime-serde
 #                          for durations
 #
+# and, for what adding a configuration crate to an existing service costs,
+# three services that already build serde's derive (one struct deriving
+# Deserialize) and three that also build `url` (parsing one URL):
+#
+#   serde-base             serde with `derive`, no configuration crate
+#   serde+twelve-config    the same plus twelve-config, default-features = false,
+#                          loading the 50 fields with load_or_exit
+#   serde+envy             the same plus envy and humantime-serde
+#   url-base               serde with `derive`, and url
+#   url+twelve-config      the same plus twelve-config, default features
+#   url+envy               the same plus envy and humantime-serde
+#
+# The marginal cost of a configuration crate is its service's cold build
+# less the base service's, the medians' difference; the range is that of
+# the same ratio computed in each run of the interleaved rounds.
+#
 # For each it reports:
 #   cold      wall time of `cargo build --release` into an empty target dir
 #             (crates already downloaded), median of RUNS runs, interleaved
@@ -41,6 +57,8 @@
 #
 # Usage:  twelve-config/benches/build-cost.sh            (RUNS=3, EDITS=7 by default)
 #         RUNS=1 EDITS=3 twelve-config/benches/build-cost.sh   (quicker, noisier)
+#         ONLY=marginal ...        (the marginal contenders, the default-features =
+#                                   false service and envy: marginal cost and size)
 #         KEEP=1 ...                                     (keep the temp dir)
 #
 # Needs cargo, strip (binutils) and network access to crates.io on the first
@@ -59,7 +77,15 @@ else
     echo "keeping $work"
 fi
 
-contenders=(twelve-config twelve-config-no-url no-url-cli no-url-from-env declared-set deps-only hand-written envy)
+marginal=(serde-base serde+twelve-config serde+envy url-base url+twelve-config url+envy)
+if [[ "${ONLY:-}" == marginal ]]; then
+    contenders=(twelve-config-no-url envy "${marginal[@]}")
+else
+    contenders=(twelve-config twelve-config-no-url no-url-cli no-url-from-env declared-set deps-only hand-written envy "${marginal[@]}")
+fi
+# Built cold only: no rebuild after an edit is timed for these.
+cold_only=" deps-only declared-set no-url-from-env no-url-cli ${marginal[*]} "
+has() { [[ " ${contenders[*]} " == *" $1 "* ]]; }
 
 # --- the configuration, three ways -------------------------------------------
 
@@ -210,6 +236,42 @@ fn main() {
 EOF
 }
 
+# What the base services do before the configuration is loaded: something
+# that needs serde's derive, and with $1 = url, a URL parsed.
+base_items() {
+    cat <<'EOF2'
+/// A message the service would receive.
+#[derive(serde::Deserialize, Debug)]
+pub struct Message {
+    pub id: u64,
+    pub body: String,
+    pub tags: Vec<String>,
+}
+
+fn base() {
+    println!("{}", std::mem::size_of::<Message>());
+EOF2
+    if [[ "$1" == url ]]; then
+        echo '    let url = url::Url::parse(&std::env::args().nth(1).unwrap_or_default());'
+        echo '    println!("{}", url.is_ok());'
+    fi
+    echo '}'
+    echo
+}
+
+# A marginal contender's main.rs: $1 = serde | url, $2 = base | twelve-config | envy.
+main_rs_marginal() {
+    base_items "$1"
+    case "$2" in
+    base) printf 'fn main() {
+    base();
+}
+' ;;
+    twelve-config) main_rs_twelve_config | sed 's/^fn main() {$/fn main() {\n    base();/' ;;
+    envy) main_rs_envy | sed 's/^fn main() {$/fn main() {\n    base();/' ;;
+    esac
+}
+
 # The [dependencies] lines of a manifest, less twelve-config's own crates,
 # optional ones made plain.
 dependency_lines() {
@@ -230,11 +292,14 @@ generate_empty_macro() {
     : >"$dir/src/lib.rs"
 }
 
+# A contender's package (and binary) name: cargo allows no `+`.
+package() { echo "${1//+/-}"; }
+
 generate() {
     local name="$1" dir="$work/$1"
     mkdir -p "$dir/src"
     {
-        printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n' "$name"
+        printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n' "$(package "$name")"
         echo '[workspace]'
         echo
         echo '[dependencies]'
@@ -270,6 +335,22 @@ generate() {
             echo 'serde = { version = "1", features = ["derive"] }'
             echo 'humantime-serde = "1"'
             ;;
+        serde-* | serde+* | url-* | url+*)
+            echo 'serde = { version = "1", features = ["derive"] }'
+            [[ "$name" == url* ]] && echo 'url = "2.5"'
+            case "$name" in
+            serde+twelve-config)
+                echo "twelve-config = { path = \"$crate_dir\", default-features = false }"
+                ;;
+            url+twelve-config)
+                echo "twelve-config = { path = \"$crate_dir\" }"
+                ;;
+            *+envy)
+                echo 'envy = "0.4"'
+                echo 'humantime-serde = "1"'
+                ;;
+            esac
+            ;;
         esac
     } >"$dir/Cargo.toml"
     case "$name" in
@@ -278,6 +359,9 @@ generate() {
     declared-set | deps-only) printf 'fn main() {\n    println!("0");\n}\n' ;;
     hand-written) main_rs_hand_written ;;
     envy) main_rs_envy ;;
+    serde-base) main_rs_marginal serde base ;;
+    url-base) main_rs_marginal url base ;;
+    serde+* | url+*) main_rs_marginal "${name%%+*}" "${name#*+}" ;;
     esac >"$dir/src/main.rs"
     # Pin the versions this workspace builds with; the others resolve anew.
     if [[ -f "$crate_dir/../Cargo.lock" ]]; then
@@ -290,7 +374,7 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-declare -A cold_times crates size rebuild_times
+declare -A cold_times cold_runs crates size rebuild_times
 
 for name in "${contenders[@]}"; do
     generate "$name"
@@ -307,7 +391,8 @@ for run in $(seq "$RUNS"); do
         took=$(elapsed "$start" "$end")
         cold_times[$name]+="$took "
         crates[$name]=$(grep -c '^ *Compiling ' "$dir/build.log" || true)
-        cp "$dir/target/release/$name" "$dir/stripped"
+        cold_runs[$name,$run]=$took
+        cp "$dir/target/release/$(package "$name")" "$dir/stripped"
         strip "$dir/stripped"
         size[$name]=$(wc -c <"$dir/stripped")
         echo "run $run/$RUNS: $name cold ${took}s, ${crates[$name]} crates, ${size[$name]} bytes stripped" >&2
@@ -319,7 +404,7 @@ done
 # what else the machine does.
 rebuilt=()
 for name in "${contenders[@]}"; do
-    [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env || "$name" == no-url-cli ]] && continue
+    [[ "$cold_only" == *" $name "* ]] && continue
     (cd "$work/$name" && cargo build --offline -q 2>/dev/null)
     rebuilt+=("$name")
 done
@@ -354,7 +439,7 @@ echo "cold = median of $RUNS cold release builds; rebuild = median of $EDITS dev
 printf '%-22s %9s %7s %7s %10s %7s %12s %7s\n' contender "cold (s)" "/envy" crates "rebuild(s)" "/envy" "stripped (B)" "/envy"
 for name in "${contenders[@]}"; do
     cold=$(cold_median "$name")
-    if [[ "$name" == deps-only || "$name" == declared-set || "$name" == no-url-from-env || "$name" == no-url-cli ]]; then
+    if [[ "$cold_only" == *" $name "* ]]; then
         rb="-"
         rb_ratio="-"
     else
@@ -365,10 +450,37 @@ for name in "${contenders[@]}"; do
         "${crates[$name]}" "$rb" "$rb_ratio" "${size[$name]}" "$(ratio3 "${size[$name]}" "$envy_size")"
 done
 echo
-echo "twelve-config (default) / declared-set cold: $(ratio "$(cold_median twelve-config)" "$(cold_median declared-set)") (target <= 1.10)"
-echo "twelve-config (default) / deps-only cold:    $(ratio "$(cold_median twelve-config)" "$(cold_median deps-only)") (no target: the stricter floor)"
-echo "twelve-config-no-url / envy cold:            $(ratio "$(cold_median twelve-config-no-url)" "$envy_cold") (target <= 1.00)"
-echo "twelve-config / envy rebuild:                $(ratio "$(rebuild_median twelve-config)" "$envy_rebuild") (target <= 1.00)"
-echo "twelve-config-no-url / envy size:            $(ratio3 "${size[twelve-config-no-url]}" "$envy_size") (target <= 1.00)"
-echo "no-url-from-env / envy size:                 $(ratio3 "${size[no-url-from-env]}" "$envy_size") (from_env and its own print, as envy's)"
-echo "no-url-cli / envy size:                      $(ratio3 "${size[no-url-cli]}" "$envy_size") (no target: load_or_exit with its flags)"
+if has declared-set; then
+    echo "twelve-config (default) / declared-set cold: $(ratio "$(cold_median twelve-config)" "$(cold_median declared-set)") (target <= 1.10)"
+    echo "twelve-config (default) / deps-only cold:    $(ratio "$(cold_median twelve-config)" "$(cold_median deps-only)") (no target: the stricter floor)"
+    echo "twelve-config / envy rebuild:                $(ratio "$(rebuild_median twelve-config)" "$envy_rebuild") (target <= 1.00)"
+fi
+echo "twelve-config-no-url / envy cold:            $(ratio "$(cold_median twelve-config-no-url)" "$envy_cold") (no target: the marginal cost below is the measure)"
+echo "twelve-config-no-url / envy size:            $(ratio3 "${size[twelve-config-no-url]}" "$envy_size") (target <= 1.05)"
+if has no-url-from-env; then
+    echo "no-url-from-env / envy size:                 $(ratio3 "${size[no-url-from-env]}" "$envy_size") (from_env and its own print, as envy's)"
+    echo "no-url-cli / envy size:                      $(ratio3 "${size[no-url-cli]}" "$envy_size") (no target: load_or_exit with its flags)"
+fi
+
+# What adding the crate costs a service that already builds its base: the
+# medians' difference, and the ratio of the two additions in each run.
+added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+marginal_ratio() { # $1 base, $2 twelve-config service, $3 envy service
+    local base tc envy per_run=() run
+    base=$(cold_median "$1")
+    tc=$(added "$(cold_median "$2")" "$base")
+    envy=$(added "$(cold_median "$3")" "$base")
+    for run in $(seq "$RUNS"); do
+        per_run+=("$(ratio "$(added "${cold_runs[$2,$run]}" "${cold_runs[$1,$run]}")" \
+            "$(added "${cold_runs[$3,$run]}" "${cold_runs[$1,$run]}")")")
+    done
+    local range
+    # A run where envy added nothing measurable has no ratio ("-").
+    range=$(printf '%s\n' "${per_run[@]}" | grep -vx -- - | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo " to " hi }')
+    echo "+${tc}s against envy's +${envy}s over ${base}s: $(ratio "$tc" "$envy") (runs: $range)"
+}
+echo
+echo "Added to a service that builds serde's derive (cold release build):"
+echo "  twelve-config, default-features = false: $(marginal_ratio serde-base serde+twelve-config serde+envy) (target <= 1.50)"
+echo "Added to a service that builds serde's derive and url:"
+echo "  twelve-config, default features:         $(marginal_ratio url-base url+twelve-config url+envy) (target <= 3.00)"

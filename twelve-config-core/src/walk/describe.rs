@@ -71,7 +71,7 @@ impl Walker<'_> {
             none: field.none,
             secret,
             credential: parser.credential() && !secret,
-            description: field.doc,
+            description: field.doc(),
             file_var: field.reads_file(secret).then(|| self.file_var()),
             aliases: field.aliases,
             fallbacks: field.fallbacks,

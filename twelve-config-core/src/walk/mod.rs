@@ -54,6 +54,12 @@ pub struct Walker<'s> {
     /// Whether the source is the process environment: plain reads then call
     /// `std::env::var_os` directly, a value moved rather than converted.
     process_env: bool,
+    /// Whether the fields walked now are read straight from the process
+    /// environment by the names the derive wrote: a plain, untraced load
+    /// from the process environment, in the struct it started from. Decided
+    /// once per load and per nested struct, so that reading a field checks
+    /// one flag rather than the mode, the source and where the walk stands.
+    direct: bool,
     prefix: String,
     separator: &'static str,
     path: String,
@@ -97,9 +103,11 @@ impl<'s> Walker<'s> {
             } => Some(*source),
             _ => None,
         };
+        let process_env = plain_source.is_some_and(|s| s.__is_process_env());
         Walker {
             mode,
-            process_env: plain_source.is_some_and(|s| s.__is_process_env()),
+            process_env,
+            direct: process_env,
             plain_source,
             prefix: prefix.to_owned(),
             separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
@@ -132,6 +140,7 @@ impl<'s> Walker<'s> {
         let mut walker = Walker::load::<T>(source, None);
         walker.all_groups = true;
         walker.plain_source = None;
+        walker.direct = false;
         walker
     }
 
@@ -188,7 +197,7 @@ impl<'s> Walker<'s> {
         if field.exact || self.at_top {
             self.fixed = Some(field.name);
         } else {
-            self.build_name(field.suffix);
+            self.build_name(field.suffix());
         }
     }
 
@@ -219,7 +228,7 @@ impl<'s> Walker<'s> {
     }
 
     fn field_path(&self, field: &Field) -> String {
-        format!("{}{}", self.path, field.ident)
+        format!("{}{}", self.path, field.ident())
     }
 
     fn error(&mut self, var: String, field: &Field, kind: ErrorKind) {
@@ -249,15 +258,18 @@ impl<'s> Walker<'s> {
         &mut self,
         nested: &Nested,
         separator: Option<&'static str>,
-    ) -> (usize, usize, &'static str, bool) {
+    ) -> (usize, usize, &'static str, bool, bool) {
         let saved = (
             self.prefix.len(),
             self.path.len(),
             self.separator,
             self.at_top,
+            self.direct,
         );
         self.name_prefixed = false;
         self.at_top = false;
+        // A nested struct's names are built at run time.
+        self.direct = false;
         match nested.prefix {
             Some(prefix) => self.prefix.push_str(prefix),
             None => {
@@ -273,8 +285,12 @@ impl<'s> Walker<'s> {
         saved
     }
 
-    fn leave(&mut self, (prefix, path, separator, at_top): (usize, usize, &'static str, bool)) {
+    fn leave(
+        &mut self,
+        (prefix, path, separator, at_top, direct): (usize, usize, &'static str, bool, bool),
+    ) {
         self.at_top = at_top;
+        self.direct = direct;
         self.prefix.truncate(prefix);
         self.name_prefixed = false;
         self.path.truncate(path);

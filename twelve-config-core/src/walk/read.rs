@@ -29,32 +29,39 @@ fn read<P: Parse>(
     parser: &P,
     required: bool,
 ) -> Option<Option<P::Output>> {
-    let mut slot = Output {
-        parser,
-        value: None,
-    };
     let secret = parser.secret();
-    let outcome = match walker.plain(field, secret) {
-        // What `Output::load` does, spelled out on the concrete parser: this
-        // is the hot path of `from_env`, and going through the slot and a
-        // `Cow` measured about 1% more instructions per load.
+    // The hot path of `from_env`: a plain field of the struct loaded,
+    // looked up by the name the derive wrote, and parsed here where the
+    // parser's type is known. `secret` is a constant of the type, so the
+    // check costs a field nothing unless it is a secret; the walker's name
+    // is set only when something reads it, in `read_other`.
+    let found = if walker.direct && field.plain && !(secret && field.file.is_none()) {
+        match std::env::var_os(field.name) {
+            Some(raw) if field.empty == Empty::Value || !raw.is_empty() => Ok(raw),
+            found => Err(Plain::Unset(found.is_some())),
+        }
+    } else {
+        walker.plain(field, secret)
+    };
+    let other = match found {
+        // What `Output::load` does, spelled out on the concrete parser:
+        // going through the slot and a `Cow` measured about 1% more
+        // instructions per load.
         Ok(raw) => match parser.take(raw) {
             Ok(value) => return Some(Some(value)),
             Err(raw) => match parser.parse(&raw) {
                 Ok(value) => return Some(Some(value)),
                 // Reported by the code shared by all types.
-                Err(error) => walker.read_other(
-                    Plain::Invalid(raw, error),
-                    field,
-                    &mut slot,
-                    required,
-                    secret,
-                ),
+                Err(error) => Plain::Invalid(raw, error),
             },
         },
-        Err(other) => walker.read_other(other, field, &mut slot, required, secret),
+        Err(other) => other,
     };
-    match outcome {
+    let mut slot = Output {
+        parser,
+        value: None,
+    };
+    match walker.read_other(other, field, &mut slot, required, secret) {
         Outcome::Value => Some(slot.value),
         Outcome::Unset => Some(None),
         Outcome::Failed => None,
@@ -127,18 +134,19 @@ enum Outcome {
 impl<'s> Walker<'s> {
     /// Looks up the current field's variable when it is a plain one: its
     /// only source is its own variable, and the load records nothing about
-    /// it. That is most fields, so [`read`] parses them on the spot: `Ok`
-    /// is a value the process environment holds, all else is for
+    /// it. [`read`] looks up the plain fields of a struct loaded from the
+    /// process environment itself; this serves the rest: `Ok` is a value
+    /// the process environment holds, all else is for
     /// [`read_other`](Self::read_other).
     #[inline(never)]
     fn plain(&mut self, field: &Field, secret: bool) -> Result<OsString, Plain<'s>> {
-        self.set_name(field);
         let Some(source) = self.plain_source else {
             return Err(Plain::Other);
         };
         if !field.plain || (secret && field.file.is_none()) {
             return Err(Plain::Other);
         }
+        self.set_name(field);
         let empty_is_value = field.empty == Empty::Value;
         if self.process_env {
             return match std::env::var_os(self.var()) {
@@ -164,6 +172,8 @@ impl<'s> Walker<'s> {
         required: bool,
         secret: bool,
     ) -> Outcome {
+        // The hot path in `read` leaves the name unset.
+        self.set_name(field);
         match plain {
             Plain::Found(raw) => {
                 let found = Found {
