@@ -117,6 +117,9 @@ impl Named {
         if self.api_key == "typo" {
             problems.add(["api_kye"], "unknown");
         }
+        if self.api_key == "pool" {
+            problems.add(["pool"], "the pool is wrong");
+        }
         problems.into_result()
     }
 }

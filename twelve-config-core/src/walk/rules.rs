@@ -317,12 +317,18 @@ pub fn validate<T: Config>(
         let mut paths = Vec::new();
         let mut unknown = Vec::new();
         for given in involved {
-            match known.iter().find(|v| v.field == given || v.name == given) {
-                Some(var) => {
-                    vars.push(var.name.clone());
-                    paths.push(join_path(&walker.path, &var.field));
-                }
-                None => unknown.push(given),
+            // A field, a variable, or a nested struct: all its variables.
+            let group = format!("{given}.");
+            let matching: Vec<_> = known
+                .iter()
+                .filter(|v| v.field == given || v.name == given || v.field.starts_with(&group))
+                .collect();
+            if matching.is_empty() {
+                unknown.push(given);
+            }
+            for var in matching {
+                vars.push(var.name.clone());
+                paths.push(join_path(&walker.path, &var.field));
             }
         }
         if !unknown.is_empty() {
@@ -336,8 +342,9 @@ pub fn validate<T: Config>(
                     &path
                 },
             );
+            // Named by the struct's variables, as a report entry always is.
             walker.errors.push(Error::new(
-                String::new(),
+                format!("{}*", walker.prefix),
                 path.clone(),
                 ErrorKind::Rule { message },
             ));
