@@ -87,14 +87,14 @@ platform_gated() {
 
 # `--re` options for the items behind `cfg(not(feature = "cli"))`.
 lean_only() {
-  awk -v file=twelve-config-core/src/cli.rs "$awk_lines"'
+  awk -v file=twelve-config-core/src/cli/mod.rs "$awk_lines"'
     /^[[:space:]]*#\[cfg\(not\(feature = "cli"\)\)\]/ { start = NR; depth = 0; open = 0 }
     start && !open && /\{/ { open = 1 }
     start && open {
       n = gsub(/\{/, "{"); m = gsub(/\}/, "}"); depth += n - m
       if (depth <= 0) { printf "--re\n%s\n", lines(file, start, NR); start = 0 }
     }
-  ' twelve-config-core/src/cli.rs
+  ' twelve-config-core/src/cli/mod.rs
 }
 
 # The items behind `cfg(not(feature = "cli"))` as `--exclude-re` options,
@@ -165,7 +165,7 @@ lean() {
   checked lean nice cargo mutants --jobs "$jobs" --timeout "$timeout" --baseline skip \
     --package twelve-config-core \
     --test-package twelve-config-examples --no-default-features \
-    --output "$out/lean" --file twelve-config-core/src/cli.rs "${only[@]}" \
+    --output "$out/lean" --file twelve-config-core/src/cli/mod.rs "${only[@]}" \
     -- --test cli the_quickstart
 }
 

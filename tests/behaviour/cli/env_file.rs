@@ -187,3 +187,17 @@ fn the_environment_wins_over_a_layered_file() {
     );
     assert!(outcome.stdout.contains("9090  (environment)"));
 }
+
+#[test]
+fn names_in_an_env_file_are_scanned_for_mistakes_like_the_environment() {
+    let file = DotEnv::parse(
+        "deploy.env",
+        "TOUR_PUBLIC_URL=https://tour.example/\nTOUR_API_KEY=k\nTOUR_LOG_FROMAT=json\n",
+    );
+    let loaded = Tour::load(&file).unwrap();
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: TOUR_LOG_FROMAT: unknown variable: no setting reads it (did you mean TOUR_LOG_FORMAT?)"]
+    );
+}
