@@ -254,6 +254,14 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// [`mark_set`](Self::mark_set) for the current variable; outside a
+    /// group it copies no name.
+    fn mark_current_set(&mut self) {
+        if let Some(group) = &mut self.group {
+            group.push(self.fixed.unwrap_or(&self.name).to_owned());
+        }
+    }
+
     fn enter(
         &mut self,
         nested: &Nested,

@@ -247,8 +247,7 @@ impl<'s> Walker<'s> {
         // the common case allocates no copy of the name.
         let mut found_var: Option<String> = None;
         if found.is_some() {
-            let var = self.var().to_owned();
-            self.mark_set(&var);
+            self.mark_current_set();
         }
         for &alias in field.aliases {
             let Some(raw) = source.get(alias).filter(present) else {
