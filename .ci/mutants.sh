@@ -34,7 +34,8 @@
 # mutant costs one incremental build and one test run: 10 to 40 s on two
 # cores shared with other builds, so the slice takes one to three minutes.
 #
-# Settings: MUTANTS_JOBS (default 1: the machine is shared), MUTANTS_OUT
+# Settings: MUTANTS_JOBS (default 1: the machine is shared; with more,
+# each job builds in a target directory of its own), MUTANTS_OUT
 # (default $CARGO_TARGET_DIR/mutants, so target/mutants), MUTANTS_TIMEOUT
 # (seconds per test run, default 120; the tests take under 30 s, so a
 # mutant that runs longer hangs), MUTANTS_BASE (default main),
@@ -53,6 +54,15 @@ jobs="${MUTANTS_JOBS:-1}"
 out="${MUTANTS_OUT:-$CARGO_TARGET_DIR/mutants}"
 timeout="${MUTANTS_TIMEOUT:-120}"
 base="${MUTANTS_BASE:-main}"
+
+# cargo-mutants builds each job's mutants in its own copy of the tree. In a
+# shared target directory cargo would build one copy at a time, so with
+# more than one job each copy gets its own target directory (its first
+# build compiles the dependencies once, a minute or two).
+own_targets=()
+if [ "$jobs" -gt 1 ]; then
+  own_targets=(env -u CARGO_TARGET_DIR)
+fi
 
 if ! cargo mutants --version >/dev/null 2>&1; then
   cargo install --locked cargo-mutants
@@ -121,8 +131,8 @@ runtime() {
   shift
   local exclude=()
   mapfile -t exclude < <(platform_gated; lean_excluded)
-  checked "$name" nice cargo mutants --jobs "$jobs" --timeout "$timeout" --baseline skip \
-    --package twelve-config-core \
+  checked "$name" "${own_targets[@]}" nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
+    --baseline skip --copy-target=false --package twelve-config-core \
     --test-package twelve-config-core --test-package twelve-config-tests \
     --output "$out/$name" "${exclude[@]}" "$@" \
     -- --lib --test behaviour
