@@ -256,8 +256,10 @@ impl Source for DotEnv {
 
 /// Several files read as one, a later file winning over an earlier one,
 /// as with repeated `--env-file`.
+#[cfg(feature = "cli")]
 pub(crate) struct Files(Vec<DotEnv>);
 
+#[cfg(feature = "cli")]
 impl Files {
     pub(crate) fn read(paths: &[PathBuf]) -> Files {
         Files(
@@ -276,6 +278,7 @@ impl Files {
     }
 }
 
+#[cfg(feature = "cli")]
 impl Source for Files {
     fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         self.with(name)?.get(name)

@@ -16,6 +16,7 @@ mod describe;
 #[cfg(feature = "dotenv")]
 mod dotenv;
 mod error;
+#[cfg(feature = "cli")]
 mod json;
 mod load;
 mod loaded;
@@ -24,6 +25,7 @@ mod overrides;
 mod parse;
 #[cfg(feature = "url")]
 mod redact;
+#[cfg(feature = "cli")]
 mod report;
 mod rule;
 mod schema;
@@ -38,21 +40,25 @@ mod unit;
 mod unknown;
 #[cfg(feature = "url")]
 pub mod urls;
+#[cfg(feature = "cli")]
 mod usage;
 mod value;
 mod walk;
 mod words;
 
 pub use crate::bytes::ByteSize;
+#[cfg(feature = "cli")]
 pub use crate::cli::{
-    answer, handle_args, handle_flags, Action, Options, ReportFormat, Request, SchemaFormat,
-    UsageError, EX_CONFIG, EX_USAGE,
+    answer, handle_args, handle_flags, Action, ReportFormat, Request, SchemaFormat, UsageError,
+    EX_USAGE,
 };
+pub use crate::cli::{Options, EX_CONFIG};
 #[cfg(feature = "dotenv")]
 pub use crate::dotenv::DotEnv;
 pub use crate::error::{Error, ErrorKind, Errors};
 pub use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
 pub use crate::overrides::Overrides;
+#[cfg(feature = "cli")]
 pub use crate::report::REPORT_VERSION;
 pub use crate::rule::Problems;
 pub use crate::schema::{GroupSchema, RuleSchema, Schema, VarSchema};

@@ -1,15 +1,25 @@
-//! The schema: every variable a configuration reads, described, and its
-//! renderings for terminals, READMEs, tools, `.env` files and Kubernetes.
+//! The schema: every variable a configuration reads, described, and (with
+//! the `cli` feature) its renderings for terminals, READMEs, tools, `.env`
+//! files and Kubernetes.
 
+#[cfg(feature = "cli")]
 mod dotenv;
+#[cfg(feature = "cli")]
 mod format;
+#[cfg(feature = "cli")]
 mod json;
+#[cfg(feature = "cli")]
 mod json_schema;
+#[cfg(feature = "cli")]
 mod kubernetes;
+#[cfg(feature = "cli")]
 mod markdown;
+#[cfg(feature = "cli")]
 mod render;
+#[cfg(feature = "cli")]
 mod text;
 
+#[cfg(feature = "cli")]
 pub use format::SchemaFormat;
 
 /// Every variable a configuration reads, in field order, from
