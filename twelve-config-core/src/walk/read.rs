@@ -203,7 +203,7 @@ impl<'s> Walker<'s> {
     ) -> Outcome {
         let source = match &self.mode {
             Mode::Load { source, .. } => *source,
-            Mode::Describe(_) => {
+            Mode::Describe => {
                 self.record_schema(field, slot, required);
                 return Outcome::Failed;
             }
