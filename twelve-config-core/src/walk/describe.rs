@@ -76,7 +76,7 @@ impl Describe for Description {
         required: bool,
     ) {
         let secret = parser.secret();
-        let computed = field.computed.as_ref().map(|computed| match computed.doc {
+        let computed = field.computed().map(|computed| match computed.doc {
             Some(doc) => doc.to_owned(),
             None if computed.inputs.is_empty() => "computed by the program".to_owned(),
             None => {
@@ -105,13 +105,13 @@ impl Describe for Description {
             required: required && field.default.is_none() && computed.is_none(),
             default: field.default,
             computed,
-            none: field.none,
+            none: field.none(),
             secret,
             credential: parser.credential() && !secret,
             description: field.doc(),
             file_var: field.reads_file(secret).then(|| walker.file_var()),
-            aliases: field.aliases,
-            fallbacks: field.fallbacks,
+            aliases: field.aliases(),
+            fallbacks: field.fallbacks(),
             group: self.optional_group.clone(),
         });
     }

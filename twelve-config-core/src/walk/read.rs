@@ -211,7 +211,7 @@ impl<'s> Walker<'s> {
         match self.lookup(source, field, secret) {
             Lookup::Found(found) => {
                 if field
-                    .none
+                    .none()
                     .is_some_and(|none| found.raw.eq_ignore_ascii_case(none))
                 {
                     self.trace(field, slot, Some(&found.raw), found.origin);
@@ -249,7 +249,7 @@ impl<'s> Walker<'s> {
         if found.is_some() {
             self.mark_current_set();
         }
-        for &alias in field.aliases {
+        for &alias in field.aliases() {
             let Some(raw) = source.get(alias).filter(present) else {
                 continue;
             };
@@ -291,7 +291,7 @@ impl<'s> Walker<'s> {
             }
         }
         if found.is_none() {
-            for &fallback in field.fallbacks {
+            for &fallback in field.fallbacks() {
                 if let Some(raw) = source.get(fallback).filter(present) {
                     self.mark_set(fallback);
                     found = Some(Found {
@@ -418,11 +418,11 @@ impl<'s> Walker<'s> {
                 Outcome::Failed
             }
             None => {
-                if empty && field.computed.is_some() {
+                if empty && field.computed().is_some() {
                     let warning = Warning::empty(self.var(), None);
                     self.warn(warning);
                 }
-                if field.computed.is_none() {
+                if field.computed().is_none() {
                     self.trace(field, slot, None, Origin::Unset);
                 }
                 Outcome::Unset
