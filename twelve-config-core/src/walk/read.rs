@@ -468,14 +468,7 @@ impl<'s> Walker<'s> {
         let Mode::Load { source, .. } = self.mode else {
             return None;
         };
-        match source.__origin(self.var())? {
-            Origin::CommandLine(flag) => Some(format!("given by {flag} on the command line")),
-            Origin::DotEnv { path, line } => Some(match line {
-                Some(line) => format!("read from {}, line {line}", path.display()),
-                None => format!("read from {}", path.display()),
-            }),
-            _ => None,
-        }
+        source.__given_by(self.var())
     }
 
     /// Whether this load records where each value came from.
