@@ -210,7 +210,7 @@ fn field_static(
         (Some((_, true)), _) | (None, true)
     );
     let plain = a.aliases.is_empty() && a.fallbacks.is_empty() && a.none.is_none() && !reads_file;
-    let extra = field_extra(field, input);
+    let extra = field_extra(field, input, reads_file);
     quote! {
         static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
             name: #name,
@@ -227,17 +227,26 @@ fn field_static(
     }
 }
 
-/// A field's `extra`: its aliases, fallbacks, `none` spelling and computed
-/// default, or `None` when it has none of them, as most fields.
-fn field_extra(field: &Field<'_>, input: &Struct<'_>) -> TokenStream {
+/// A field's `extra`: its aliases, fallbacks, `none` spelling, computed
+/// default and the reader of its `_FILE` file when it has `file`; or `None`
+/// when it has none of them, as most fields.
+fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> TokenStream {
     let a = &field.attrs;
     if a.aliases.is_empty()
         && a.fallbacks.is_empty()
         && a.none.is_none()
         && a.default_with.is_none()
+        && !reads_file
     {
         return quote!(::core::option::Option::None);
     }
+    let read_file = if reads_file {
+        quote!(::core::option::Option::Some(
+            ::twelve_config::__private::read_value_file
+        ))
+    } else {
+        quote!(::core::option::Option::None)
+    };
     let none = opt_str(a.none.as_ref().map(LitStr::value));
     let aliases = &a.aliases;
     let fallbacks = &a.fallbacks;
@@ -264,6 +273,7 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>) -> TokenStream {
             none: #none,
             aliases: &[#(#aliases),*],
             fallbacks: &[#(#fallbacks),*],
+            read_file: #read_file,
         })
     }
 }

@@ -14,6 +14,8 @@ pub enum Empty {
     Error,
 }
 
+use super::file::ReadFile;
+
 /// What the derive knows about a value field.
 #[derive(Debug)]
 pub struct Field {
@@ -43,7 +45,7 @@ pub struct Field {
     /// `None`: `_FILE` is read for secrets only.
     pub file: Option<bool>,
     /// What few fields have: other names, a `none` spelling, a computed
-    /// default. Behind one reference, so that the many fields with none of
+    /// default, `#[config(file)]`'s reader. Behind one reference, so that the many fields with none of
     /// them carry 8 bytes for them rather than 56.
     pub extra: Option<&'static Extra>,
 }
@@ -60,6 +62,9 @@ pub struct Extra {
     pub aliases: &'static [&'static str],
     /// `#[config(fallback = ...)]`, names read when the variable is unset.
     pub fallbacks: &'static [&'static str],
+    /// For a field whose [`file`](Field::file) is `Some(true)`: the
+    /// function that reads the file, here so that only such fields name it.
+    pub read_file: Option<ReadFile>,
 }
 
 /// A default computed by the program from other fields.
@@ -115,6 +120,16 @@ impl Field {
     /// names.
     pub(crate) fn reads_file(&self, secret: bool) -> bool {
         self.file.unwrap_or(secret)
+    }
+
+    /// The function that reads the file its `_FILE` variable names, when
+    /// the field reads one; `of_type` is the reader a secret type gives.
+    pub(crate) fn file_reader(&self, of_type: Option<ReadFile>) -> Option<ReadFile> {
+        match self.file {
+            Some(true) => self.extra?.read_file,
+            Some(false) => None,
+            None => of_type,
+        }
     }
 }
 

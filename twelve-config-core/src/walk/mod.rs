@@ -28,6 +28,7 @@ use crate::source::Source;
 use crate::Config;
 
 pub use self::field::{Check, Computed, Empty, Extra, Field, Nested, Rule};
+pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
 pub use self::rules::{check, computed, presence, validate};
