@@ -127,3 +127,30 @@ fn env_reads_the_process_environment_as_a_source() {
     assert!(output.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("child checked"), "{stdout}");
 }
+
+/// A rejected value given by a flag of the service's command line names
+/// the flag in its report entry, whether the layered source is passed as
+/// it is or behind references; a value from the variables beneath has no
+/// such note.
+#[test]
+fn a_rejected_value_given_by_a_flag_names_the_flag() {
+    #[derive(Config, Debug)]
+    struct Flagged {
+        port: u16,
+        workers: u16,
+    }
+
+    let overrides = twelve_config::Overrides::new().flag("--port", "PORT", Some("80a"));
+    let vars = Vars::new([("PORT", "8080"), ("WORKERS", "x")]);
+    let layered = twelve_config::Layered::new(overrides, vars);
+    let dynamic: &dyn Source = &layered;
+    for errors in [
+        Flagged::from_source(&layered).unwrap_err(),
+        Flagged::from_source(&dynamic).unwrap_err(),
+    ] {
+        let port = errors.get("PORT").expect("PORT is reported");
+        assert_eq!(port.note(), Some("given by --port on the command line"));
+        let workers = errors.get("WORKERS").expect("WORKERS is reported");
+        assert_eq!(workers.note(), None);
+    }
+}

@@ -249,6 +249,10 @@ impl Source for DotEnv {
         })
     }
 
+    fn __given_by(&self, name: &str) -> Option<String> {
+        crate::source::given_by(self.__origin(name))
+    }
+
     fn __problems(&self) -> Vec<Error> {
         self.problems.clone()
     }
@@ -299,6 +303,10 @@ impl Source for Files {
 
     fn __origin(&self, name: &str) -> Option<Origin> {
         self.with(name)?.__origin(name)
+    }
+
+    fn __given_by(&self, name: &str) -> Option<String> {
+        self.with(name)?.__given_by(name)
     }
 
     fn __problems(&self) -> Vec<Error> {

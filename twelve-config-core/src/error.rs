@@ -441,8 +441,16 @@ impl fmt::Display for Errors {
 
 /// The names of a problem's variables, as a report shows them.
 fn shown_names(vars: &[String]) -> String {
-    let names: Vec<std::borrow::Cow<'_, str>> = vars.iter().map(|v| shown_name(v)).collect();
-    names.join(", ")
+    // A plain loop rather than collecting and `join`, whose general code
+    // would add 1 KB to every program for this one use.
+    let mut names = String::new();
+    for (i, var) in vars.iter().enumerate() {
+        if i > 0 {
+            names.push_str(", ");
+        }
+        names.push_str(&shown_name(var));
+    }
+    names
 }
 
 /// A list of names broken after a comma where a line would pass 100

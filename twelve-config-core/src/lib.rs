@@ -323,8 +323,8 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        check, computed, nested, optional, optional_nested, presence, required, validate, Check,
-        Computed, Empty, Field, Nested, Rule, Walker,
+        check, computed, nested, optional, optional_nested, presence, read_value_file, required,
+        validate, Check, Computed, Empty, Extra, Field, Nested, ReadFile, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

@@ -80,4 +80,8 @@ impl Source for Overrides {
         self.find(name)
             .map(|(flag, _, _)| Origin::CommandLine(flag.clone()))
     }
+
+    fn __given_by(&self, name: &str) -> Option<String> {
+        crate::source::given_by(self.__origin(name))
+    }
 }

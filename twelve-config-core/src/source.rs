@@ -39,11 +39,34 @@ pub trait Source {
         None
     }
 
+    /// Where the value of `name` was given, when not by the environment,
+    /// as a note for the report entry of a rejected value: "given by
+    /// --port on the command line", "read from .env, line 3". A method of
+    /// the source, so that only the programs that build such a source carry
+    /// the wording (`given_by` below words it from `__origin`).
+    #[doc(hidden)]
+    fn __given_by(&self, _name: &str) -> Option<String> {
+        None
+    }
+
     /// Problems of the source itself (a `.env` line that does not parse),
     /// which join the report of a load.
     #[doc(hidden)]
     fn __problems(&self) -> Vec<Error> {
         Vec::new()
+    }
+}
+
+/// [`Source::__given_by`] for a source whose [`Source::__origin`] says
+/// where a value was given.
+pub(crate) fn given_by(origin: Option<Origin>) -> Option<String> {
+    match origin? {
+        Origin::CommandLine(flag) => Some(format!("given by {flag} on the command line")),
+        Origin::DotEnv { path, line } => Some(match line {
+            Some(line) => format!("read from {}, line {line}", path.display()),
+            None => format!("read from {}", path.display()),
+        }),
+        _ => None,
     }
 }
 
@@ -186,6 +209,10 @@ impl<A: Source, B: Source> Source for Layered<A, B> {
         }
     }
 
+    fn __given_by(&self, name: &str) -> Option<String> {
+        given_by(self.__origin(name))
+    }
+
     fn __problems(&self) -> Vec<Error> {
         let mut problems = self.under.__problems();
         problems.extend(self.over.__problems());
@@ -208,6 +235,10 @@ impl<S: Source> Source for Option<S> {
         self.as_ref()?.__origin(name)
     }
 
+    fn __given_by(&self, name: &str) -> Option<String> {
+        self.as_ref()?.__given_by(name)
+    }
+
     fn __problems(&self) -> Vec<Error> {
         self.as_ref().map(Source::__problems).unwrap_or_default()
     }
@@ -228,6 +259,10 @@ impl<S: Source + ?Sized> Source for &S {
 
     fn __origin(&self, name: &str) -> Option<Origin> {
         (**self).__origin(name)
+    }
+
+    fn __given_by(&self, name: &str) -> Option<String> {
+        (**self).__given_by(name)
     }
 
     fn __problems(&self) -> Vec<Error> {

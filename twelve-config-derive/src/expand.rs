@@ -210,6 +210,43 @@ fn field_static(
         (Some((_, true)), _) | (None, true)
     );
     let plain = a.aliases.is_empty() && a.fallbacks.is_empty() && a.none.is_none() && !reads_file;
+    let extra = field_extra(field, input, reads_file);
+    quote! {
+        static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
+            name: #name,
+            suffix_len: #suffix_len,
+            text: #text,
+            ident_len: #ident_len,
+            exact: #exact,
+            plain: #plain,
+            default: #default,
+            empty: #empty,
+            file: #file,
+            extra: #extra,
+        };
+    }
+}
+
+/// A field's `extra`: its aliases, fallbacks, `none` spelling, computed
+/// default and the reader of its `_FILE` file when it has `file`; or `None`
+/// when it has none of them, as most fields.
+fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> TokenStream {
+    let a = &field.attrs;
+    if a.aliases.is_empty()
+        && a.fallbacks.is_empty()
+        && a.none.is_none()
+        && a.default_with.is_none()
+        && !reads_file
+    {
+        return quote!(::core::option::Option::None);
+    }
+    let read_file = if reads_file {
+        quote!(::core::option::Option::Some(
+            ::twelve_config::__private::read_value_file
+        ))
+    } else {
+        quote!(::core::option::Option::None)
+    };
     let none = opt_str(a.none.as_ref().map(LitStr::value));
     let aliases = &a.aliases;
     let fallbacks = &a.fallbacks;
@@ -222,7 +259,7 @@ fn field_static(
                 Some(quote!(&#spec))
             });
             quote! {
-                ::core::option::Option::Some(&::twelve_config::__private::Computed {
+                ::core::option::Option::Some(::twelve_config::__private::Computed {
                     doc: #doc,
                     inputs: &[#(#inputs),*],
                 })
@@ -231,21 +268,13 @@ fn field_static(
         None => quote!(::core::option::Option::None),
     };
     quote! {
-        static #spec: ::twelve_config::__private::Field = ::twelve_config::__private::Field {
-            name: #name,
-            suffix_len: #suffix_len,
-            text: #text,
-            ident_len: #ident_len,
-            exact: #exact,
-            plain: #plain,
-            default: #default,
+        ::core::option::Option::Some(&::twelve_config::__private::Extra {
             computed: #computed,
             none: #none,
-            empty: #empty,
-            file: #file,
             aliases: &[#(#aliases),*],
             fallbacks: &[#(#fallbacks),*],
-        };
+            read_file: #read_file,
+        })
     }
 }
 

@@ -2,8 +2,40 @@
 //! rules.
 
 use super::read::Slot;
-use super::{Field, Mode, Walker};
+use super::{Field, Walker};
 use crate::schema::{GroupSchema, RuleSchema, SchemaParts, VarSchema};
+
+/// What a describing walk does at each variable, nested struct and rule.
+///
+/// Reached only through the trait object that a describing walk makes
+/// ([`Description::start`]): the walker calls it where a load reads, so a
+/// direct call would link the recording code, and the schema's drop code,
+/// into every program that only loads.
+pub(super) trait Describe {
+    /// Records the walker's current variable; `required`: the field has no
+    /// `Option`. The walker names what is recorded.
+    fn record_var(
+        &mut self,
+        walker: &mut Walker<'_>,
+        field: &Field,
+        parser: &dyn Slot,
+        required: bool,
+    );
+
+    /// Starts describing a nested struct; `path` is its field path.
+    fn start_group(&mut self, path: String, doc: &'static str, optional: bool) -> GroupStart;
+
+    /// Ends a nested struct's description: its variables are those
+    /// recorded since it started.
+    fn end_group(&mut self, start: GroupStart);
+
+    /// Records a rule across variables.
+    fn record_rule(&mut self, rule: RuleSchema);
+
+    /// The variables, groups and rules recorded, and the variables two
+    /// fields read.
+    fn finish(self: Box<Self>) -> SchemaParts;
+}
 
 /// The schema as a describing walk builds it.
 #[derive(Default)]
@@ -22,7 +54,100 @@ pub(super) struct Description {
 }
 
 impl Description {
-    pub(super) fn finish(self) -> SchemaParts {
+    /// An empty description, for a describing walk.
+    pub(super) fn start() -> Box<dyn Describe> {
+        Box::<Description>::default()
+    }
+}
+
+/// Where a group's description started, for [`Describe::end_group`].
+pub(super) struct GroupStart {
+    group: usize,
+    vars: usize,
+    outer_optional: Option<String>,
+}
+
+impl Describe for Description {
+    fn record_var(
+        &mut self,
+        walker: &mut Walker<'_>,
+        field: &Field,
+        parser: &dyn Slot,
+        required: bool,
+    ) {
+        let secret = parser.secret();
+        let computed = field.computed().map(|computed| match computed.doc {
+            Some(doc) => doc.to_owned(),
+            None if computed.inputs.is_empty() => "computed by the program".to_owned(),
+            None => {
+                let names: Vec<String> =
+                    computed.inputs.iter().map(|f| walker.name_of(f)).collect();
+                format!("computed from {}", names.join(", "))
+            }
+        });
+        walker.set_name(field);
+        let name = walker.var().to_owned();
+        let field_path = walker.field_path(field);
+        let reader = std::ptr::from_ref(field) as usize;
+        if let Some(at) = self.vars.iter().position(|v| v.name == name) {
+            if self.readers[at] != reader {
+                let first = self.vars[at].field.clone();
+                self.duplicates.push((name, first, field_path));
+            }
+            return;
+        }
+        self.readers.push(reader);
+        self.vars.push(VarSchema {
+            name,
+            field: field_path,
+            expected: parser.expected().into_owned(),
+            choices: parser.choices(),
+            required: required && field.default.is_none() && computed.is_none(),
+            default: field.default,
+            computed,
+            none: field.none(),
+            secret,
+            credential: parser.credential() && !secret,
+            description: field.doc(),
+            file_var: field.reads_file(secret).then(|| walker.file_var()),
+            aliases: field.aliases(),
+            fallbacks: field.fallbacks(),
+            group: self.optional_group.clone(),
+        });
+    }
+
+    fn start_group(&mut self, path: String, doc: &'static str, optional: bool) -> GroupStart {
+        let start = GroupStart {
+            group: self.groups.len(),
+            vars: self.vars.len(),
+            outer_optional: self.optional_group.clone(),
+        };
+        if optional {
+            self.optional_group = Some(path.clone());
+        }
+        self.groups.push(GroupSchema {
+            field: path,
+            description: doc,
+            optional,
+            vars: Vec::new(),
+        });
+        start
+    }
+
+    fn end_group(&mut self, start: GroupStart) {
+        let vars = self.vars[start.vars..]
+            .iter()
+            .map(|v| v.name.clone())
+            .collect();
+        self.groups[start.group].vars = vars;
+        self.optional_group = start.outer_optional;
+    }
+
+    fn record_rule(&mut self, rule: RuleSchema) {
+        self.rules.push(rule);
+    }
+
+    fn finish(self: Box<Self>) -> SchemaParts {
         SchemaParts {
             vars: self.vars,
             groups: self.groups,
@@ -32,68 +157,16 @@ impl Description {
     }
 }
 
-/// Where a group's description started, for [`Walker::end_group`].
-pub(super) struct GroupStart {
-    group: usize,
-    vars: usize,
-    outer_optional: Option<String>,
-}
-
 impl Walker<'_> {
-    fn description(&mut self) -> Option<&mut Description> {
-        match &mut self.mode {
-            Mode::Describe(description) => Some(description),
-            Mode::Load { .. } => None,
-        }
-    }
-
     /// Records the current variable of a describing walk. `required`: the
     /// field has no `Option`, so it is required unless it has a default.
     pub(super) fn record_schema(&mut self, field: &Field, parser: &dyn Slot, required: bool) {
-        let secret = parser.secret();
-        let computed = field.computed.as_ref().map(|computed| match computed.doc {
-            Some(doc) => doc.to_owned(),
-            None if computed.inputs.is_empty() => "computed by the program".to_owned(),
-            None => {
-                let names: Vec<String> = computed.inputs.iter().map(|f| self.name_of(f)).collect();
-                format!("computed from {}", names.join(", "))
-            }
-        });
-        self.set_name(field);
-        let var = VarSchema {
-            name: self.var().to_owned(),
-            field: self.field_path(field),
-            expected: parser.expected().into_owned(),
-            choices: parser.choices(),
-            required: required && field.default.is_none() && computed.is_none(),
-            default: field.default,
-            computed,
-            none: field.none,
-            secret,
-            credential: parser.credential() && !secret,
-            description: field.doc(),
-            file_var: field.reads_file(secret).then(|| self.file_var()),
-            aliases: field.aliases,
-            fallbacks: field.fallbacks,
-            group: None,
-        };
-        let Some(description) = self.description() else {
-            return;
-        };
-        let reader = std::ptr::from_ref(field) as usize;
-        if let Some(at) = description.vars.iter().position(|v| v.name == var.name) {
-            if description.readers[at] != reader {
-                let first = description.vars[at].field.clone();
-                description.duplicates.push((var.name, first, var.field));
-            }
-            return;
+        // Out of the walker while it records, since the walker names what
+        // it records.
+        if let Some(mut description) = self.description.take() {
+            description.record_var(self, field, parser, required);
+            self.description = Some(description);
         }
-        description.readers.push(reader);
-        let var = VarSchema {
-            group: description.optional_group.clone(),
-            ..var
-        };
-        description.vars.push(var);
     }
 
     /// Starts describing a nested struct; `path` is its field path.
@@ -103,34 +176,14 @@ impl Walker<'_> {
         doc: &'static str,
         optional: bool,
     ) -> Option<GroupStart> {
-        let description = self.description()?;
-        let start = GroupStart {
-            group: description.groups.len(),
-            vars: description.vars.len(),
-            outer_optional: description.optional_group.clone(),
-        };
-        if optional {
-            description.optional_group = Some(path.clone());
-        }
-        description.groups.push(GroupSchema {
-            field: path,
-            description: doc,
-            optional,
-            vars: Vec::new(),
-        });
-        Some(start)
+        let description = self.description.as_mut()?;
+        Some(description.start_group(path, doc, optional))
     }
 
-    /// Ends a nested struct's description: its variables are those
-    /// recorded since it started.
+    /// Ends a nested struct's description.
     pub(super) fn end_group(&mut self, start: GroupStart) {
-        if let Some(description) = self.description() {
-            let vars = description.vars[start.vars..]
-                .iter()
-                .map(|v| v.name.clone())
-                .collect();
-            description.groups[start.group].vars = vars;
-            description.optional_group = start.outer_optional;
+        if let Some(description) = &mut self.description {
+            description.end_group(start);
         }
     }
 
@@ -142,8 +195,8 @@ impl Walker<'_> {
         equals: Option<&'static str>,
         text: String,
     ) {
-        if let Some(description) = self.description() {
-            description.rules.push(RuleSchema {
+        if let Some(description) = &mut self.description {
+            description.record_rule(RuleSchema {
                 kind,
                 vars,
                 equals,

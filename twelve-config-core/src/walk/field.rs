@@ -14,6 +14,8 @@ pub enum Empty {
     Error,
 }
 
+use super::file::ReadFile;
+
 /// What the derive knows about a value field.
 #[derive(Debug)]
 pub struct Field {
@@ -37,22 +39,32 @@ pub struct Field {
     pub plain: bool,
     /// `#[config(default = ...)]`, as the text a variable would hold.
     pub default: Option<&'static str>,
-    /// `#[config(default_with = ...)]`: a default the program computes.
-    /// Behind a reference, so that the many fields without one carry 8
-    /// bytes for it rather than 32.
-    pub computed: Option<&'static Computed>,
-    /// `#[config(none = "...")]`: the text that means `None` for an
-    /// `Option` field with a default.
-    pub none: Option<&'static str>,
     /// What an empty variable means.
     pub empty: Empty,
     /// `#[config(file)]` (`Some(true)`) or `file = false` (`Some(false)`);
     /// `None`: `_FILE` is read for secrets only.
     pub file: Option<bool>,
+    /// What few fields have: other names, a `none` spelling, a computed
+    /// default, `#[config(file)]`'s reader. Behind one reference, so that the many fields with none of
+    /// them carry 8 bytes for them rather than 56.
+    pub extra: Option<&'static Extra>,
+}
+
+/// The attributes of a field that few fields have: see [`Field::extra`].
+#[derive(Debug)]
+pub struct Extra {
+    /// `#[config(default_with = ...)]`: a default the program computes.
+    pub computed: Option<Computed>,
+    /// `#[config(none = "...")]`: the text that means `None` for an
+    /// `Option` field with a default.
+    pub none: Option<&'static str>,
     /// `#[config(alias = ...)]`, deprecated names.
     pub aliases: &'static [&'static str],
     /// `#[config(fallback = ...)]`, names read when the variable is unset.
     pub fallbacks: &'static [&'static str],
+    /// For a field whose [`file`](Field::file) is `Some(true)`: the
+    /// function that reads the file, here so that only such fields name it.
+    pub read_file: Option<ReadFile>,
 }
 
 /// A default computed by the program from other fields.
@@ -84,10 +96,40 @@ impl Field {
         text.get(self.ident_len as usize..).unwrap_or_default()
     }
 
+    /// `#[config(default_with = ...)]`, the default the program computes.
+    pub(crate) fn computed(&self) -> Option<&'static Computed> {
+        self.extra?.computed.as_ref()
+    }
+
+    /// `#[config(none = "...")]`, the text that means `None`.
+    pub(crate) fn none(&self) -> Option<&'static str> {
+        self.extra?.none
+    }
+
+    /// `#[config(alias = ...)]`, deprecated names.
+    pub(crate) fn aliases(&self) -> &'static [&'static str] {
+        self.extra.map_or(&[], |extra| extra.aliases)
+    }
+
+    /// `#[config(fallback = ...)]`, names read when the variable is unset.
+    pub(crate) fn fallbacks(&self) -> &'static [&'static str] {
+        self.extra.map_or(&[], |extra| extra.fallbacks)
+    }
+
     /// Whether the field may be read from the file its `_FILE` variable
     /// names.
     pub(crate) fn reads_file(&self, secret: bool) -> bool {
         self.file.unwrap_or(secret)
+    }
+
+    /// The function that reads the file its `_FILE` variable names, when
+    /// the field reads one; `of_type` is the reader a secret type gives.
+    pub(crate) fn file_reader(&self, of_type: Option<ReadFile>) -> Option<ReadFile> {
+        match self.file {
+            Some(true) => self.extra?.read_file,
+            Some(false) => None,
+            None => of_type,
+        }
     }
 }
 

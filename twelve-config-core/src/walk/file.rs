@@ -11,9 +11,16 @@ use zeroize::Zeroize;
 /// small, and a mistaken path such as `/dev/zero` must not hang the start.
 pub(crate) const FILE_MAX_BYTES: u64 = 1 << 20;
 
-/// Reads a value file: at most [`FILE_MAX_BYTES`], one trailing `\n` or
+/// How a field reads the file its `_FILE` variable names: [`read_value_file`].
+///
+/// Reached through a pointer that only the code of secret types and the
+/// statics of `#[config(file)]` fields name, so that a program with neither
+/// carries no file reading.
+pub type ReadFile = fn(&Path, bool) -> Result<OsString, String>;
+
+/// Reads a value file: at most `FILE_MAX_BYTES` (1 MiB), one trailing `\n` or
 /// `\r\n` removed; an empty file is an error unless empty is a value.
-pub(super) fn read_value_file(path: &Path, allow_empty: bool) -> Result<OsString, String> {
+pub fn read_value_file(path: &Path, allow_empty: bool) -> Result<OsString, String> {
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     // A plain loop rather than `Read::read_to_end`, whose general version

@@ -27,7 +27,8 @@ use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
-pub use self::field::{Check, Computed, Empty, Field, Nested, Rule};
+pub use self::field::{Check, Computed, Empty, Extra, Field, Nested, Rule};
+pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
 pub use self::rules::{check, computed, presence, validate};
@@ -42,12 +43,17 @@ enum Mode<'s> {
         trace: Option<trace::Trace>,
         warnings: Vec<Warning>,
     },
-    Describe(Box<describe::Description>),
+    /// Describing: what is recorded is in [`Walker::description`].
+    Describe,
 }
 
 /// Walks a configuration's fields, loading or describing them.
 pub struct Walker<'s> {
     mode: Mode<'s>,
+    /// While describing, the schema recorded so far: a trait object that
+    /// only the describing walks make, so that a program that only loads
+    /// links neither the recording code nor the schema's drop code.
+    description: Option<Box<dyn describe::Describe>>,
     /// The source, while fields can be read the plain way: loading,
     /// untraced, outside optional groups.
     plain_source: Option<&'s dyn Source>,
@@ -106,6 +112,7 @@ impl<'s> Walker<'s> {
         let process_env = plain_source.is_some_and(|s| s.__is_process_env());
         Walker {
             mode,
+            description: None,
             process_env,
             direct: process_env,
             plain_source,
@@ -146,14 +153,16 @@ impl<'s> Walker<'s> {
 
     /// A walk that describes `T`.
     pub(crate) fn describe<T: Config>() -> Self {
-        let mode = Mode::Describe(Box::default());
-        Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
+        let mut walker = Walker::new(Mode::Describe, T::__PREFIX, T::__SEPARATOR);
+        walker.description = Some(describe::Description::start());
+        walker
     }
 
     /// A walk that describes the struct being walked, from where this walk
     /// stands: its variables' names as this walk would read them.
     fn describe_here(&self) -> Walker<'static> {
-        let mut walker = Walker::new(Mode::Describe(Box::default()), "", None);
+        let mut walker = Walker::new(Mode::Describe, "", None);
+        walker.description = Some(describe::Description::start());
         walker.prefix.clone_from(&self.prefix);
         walker.separator = self.separator;
         walker.at_top = self.at_top;
@@ -169,7 +178,7 @@ impl<'s> Walker<'s> {
                 trace.map(trace::Trace::into_vars).unwrap_or_default(),
                 warnings,
             ),
-            Mode::Describe(_) => (Vec::new(), Vec::new()),
+            Mode::Describe => (Vec::new(), Vec::new()),
         };
         Finished {
             errors: self.errors,
@@ -182,14 +191,13 @@ impl<'s> Walker<'s> {
     /// What a description found: variables, groups, rules, and the
     /// variables two fields read.
     pub(crate) fn finish_describe(self) -> SchemaParts {
-        match self.mode {
-            Mode::Describe(description) => description.finish(),
-            Mode::Load { .. } => Default::default(),
-        }
+        self.description
+            .map(|description| description.finish())
+            .unwrap_or_default()
     }
 
     fn describing(&self) -> bool {
-        matches!(self.mode, Mode::Describe(_))
+        matches!(self.mode, Mode::Describe)
     }
 
     #[inline]
@@ -310,7 +318,7 @@ impl Walker<'_> {
     fn warnings_len(&self) -> usize {
         match &self.mode {
             Mode::Load { warnings, .. } => warnings.len(),
-            Mode::Describe(_) => 0,
+            Mode::Describe => 0,
         }
     }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
-use super::file::{read_value_file, wipe};
+use super::file::{read_value_file, wipe, ReadFile};
 use super::{Empty, Field, Mode, Walker};
 use crate::error::{quote_value, Error, ErrorKind};
 use crate::loaded::{Origin, Warning};
@@ -203,15 +203,16 @@ impl<'s> Walker<'s> {
     ) -> Outcome {
         let source = match &self.mode {
             Mode::Load { source, .. } => *source,
-            Mode::Describe(_) => {
+            Mode::Describe => {
                 self.record_schema(field, slot, required);
                 return Outcome::Failed;
             }
         };
-        match self.lookup(source, field, secret) {
+        let read_file = field.file_reader(slot.read_file());
+        match self.lookup(source, field, read_file) {
             Lookup::Found(found) => {
                 if field
-                    .none
+                    .none()
                     .is_some_and(|none| found.raw.eq_ignore_ascii_case(none))
                 {
                     self.trace(field, slot, Some(&found.raw), found.origin);
@@ -225,10 +226,15 @@ impl<'s> Walker<'s> {
     }
 
     /// Finds the current variable's value: the variable itself, a deprecated
-    /// alias, a fallback, or the file its `_FILE` variable names. Any of
-    /// them set turns the current optional group on, whatever becomes of
-    /// the value.
-    fn lookup(&mut self, source: &'s dyn Source, field: &Field, secret: bool) -> Lookup<'s> {
+    /// alias, a fallback, or the file its `_FILE` variable names, read by
+    /// `read_file` when the field reads one. Any of them set turns the
+    /// current optional group on, whatever becomes of the value.
+    fn lookup(
+        &mut self,
+        source: &'s dyn Source,
+        field: &Field,
+        read_file: Option<ReadFile>,
+    ) -> Lookup<'s> {
         let empty_is_value = field.empty == Empty::Value;
         let present = |v: &Cow<'_, OsStr>| empty_is_value || !v.is_empty();
         let mut empty = false;
@@ -249,7 +255,7 @@ impl<'s> Walker<'s> {
         if found.is_some() {
             self.mark_current_set();
         }
-        for &alias in field.aliases {
+        for &alias in field.aliases() {
             let Some(raw) = source.get(alias).filter(present) else {
                 continue;
             };
@@ -266,7 +272,7 @@ impl<'s> Walker<'s> {
             });
             found_var = Some(alias.to_owned());
         }
-        if field.reads_file(secret) {
+        if let Some(read_file) = read_file {
             let file_var = self.file_var();
             if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
                 self.mark_set(&file_var);
@@ -276,7 +282,7 @@ impl<'s> Walker<'s> {
                     return Lookup::Failed;
                 }
                 let path = PathBuf::from(path.into_owned());
-                match read_value_file(&path, empty_is_value) {
+                match read_file(&path, empty_is_value) {
                     Ok(raw) => {
                         found = Some(Found {
                             raw: Cow::Owned(raw),
@@ -291,7 +297,7 @@ impl<'s> Walker<'s> {
             }
         }
         if found.is_none() {
-            for &fallback in field.fallbacks {
+            for &fallback in field.fallbacks() {
                 if let Some(raw) = source.get(fallback).filter(present) {
                     self.mark_set(fallback);
                     found = Some(Found {
@@ -418,11 +424,11 @@ impl<'s> Walker<'s> {
                 Outcome::Failed
             }
             None => {
-                if empty && field.computed.is_some() {
+                if empty && field.computed().is_some() {
                     let warning = Warning::empty(self.var(), None);
                     self.warn(warning);
                 }
-                if field.computed.is_none() {
+                if field.computed().is_none() {
                     self.trace(field, slot, None, Origin::Unset);
                 }
                 Outcome::Unset
@@ -468,14 +474,7 @@ impl<'s> Walker<'s> {
         let Mode::Load { source, .. } = self.mode else {
             return None;
         };
-        match source.__origin(self.var())? {
-            Origin::CommandLine(flag) => Some(format!("given by {flag} on the command line")),
-            Origin::DotEnv { path, line } => Some(match line {
-                Some(line) => format!("read from {}, line {line}", path.display()),
-                None => format!("read from {}", path.display()),
-            }),
-            _ => None,
-        }
+        source.__given_by(self.var())
     }
 
     /// Whether this load records where each value came from.
@@ -518,6 +517,11 @@ pub(super) trait Slot {
     fn expected(&self) -> Cow<'static, str>;
     fn choices(&self) -> &'static [&'static str];
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
+    /// The reader of `_FILE` files for a secret type, which reads them
+    /// unless told not to; `None` for other types. Named only by the secret
+    /// types' code, so that a program without secrets (or `file` fields)
+    /// carries no file reading.
+    fn read_file(&self) -> Option<ReadFile>;
     /// Parses `raw` into the slot, moving an owned value in without a copy
     /// when the type keeps the text as it is; gives `raw` back on error.
     ///
@@ -557,6 +561,14 @@ impl<P: Parse> Slot for Output<'_, P> {
 
     fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
         self.parser.redact(text)
+    }
+
+    fn read_file(&self) -> Option<ReadFile> {
+        if self.parser.secret() {
+            Some(read_value_file)
+        } else {
+            None
+        }
     }
 
     fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)> {

@@ -202,8 +202,8 @@ impl Walker<'_> {
                 .is_some_and(|v| field.empty == Empty::Value || !v.is_empty())
         };
         present(self.var())
-            || field.aliases.iter().any(|a| present(a))
-            || field.fallbacks.iter().any(|a| present(a))
+            || field.aliases().iter().any(|a| present(a))
+            || field.fallbacks().iter().any(|a| present(a))
             || (field.file != Some(false) && present(&self.file_var()))
     }
 
@@ -215,8 +215,8 @@ impl Walker<'_> {
             return None;
         };
         std::iter::once(self.var())
-            .chain(field.aliases.iter().copied())
-            .chain(field.fallbacks.iter().copied())
+            .chain(field.aliases().iter().copied())
+            .chain(field.fallbacks().iter().copied())
             .find_map(|name| source.get(name).filter(|v| !v.is_empty()))
             .map(|v| v.to_string_lossy().into_owned())
             .or_else(|| field.default.map(str::to_owned))
