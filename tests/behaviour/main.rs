@@ -17,6 +17,7 @@ mod process;
 mod properties;
 mod real;
 mod report;
+mod required_if;
 mod schema;
 mod secrets;
 #[cfg(feature = "serde")]

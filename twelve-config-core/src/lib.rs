@@ -317,8 +317,8 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        check, computed, nested, optional, optional_nested, presence, required, validate, Check,
-        Computed, Empty, Field, Nested, Rule, Walker,
+        check, computed, condition, nested, optional, optional_nested, presence, required,
+        validate, Check, Comparable, Computed, Condition, Empty, Field, Nested, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

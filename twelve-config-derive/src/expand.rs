@@ -332,7 +332,7 @@ fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> Tok
 }
 
 /// `tokens` with every span set to `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut token| {

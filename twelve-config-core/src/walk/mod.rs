@@ -27,10 +27,10 @@ use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
-pub use self::field::{Check, Computed, Empty, Field, Nested, Rule};
+pub use self::field::{Check, Computed, Condition, Empty, Field, Nested, Rule};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
-pub use self::rules::{check, computed, presence, validate};
+pub use self::rules::{check, computed, condition, presence, validate, Comparable};
 pub(crate) use self::trace::{Tracer, TRACE};
 
 /// The separator that joins nested prefixes unless a struct chooses another.

@@ -2,14 +2,15 @@
 //! rules, checks over loaded values, and the struct's `validate` function.
 //!
 //! Presence rules are judged from which variables are set, so they run
-//! whatever became of the values. A check or a `validate` function needs
-//! values: when one of its inputs failed, the report says it was not
-//! checked rather than leaving it out silently.
+//! whatever became of the values. A `required_if` condition, a check and a
+//! `validate` function need values: when one of their inputs failed, the
+//! report says the rule was not checked rather than leaving it out
+//! silently.
 
 use std::borrow::Cow;
 use std::fmt::Display;
 
-use super::{Check, Empty, Field, Mode, Rule, Walker};
+use super::{Check, Condition, Empty, Field, Mode, Rule, Walker};
 use crate::error::{Error, ErrorKind};
 use crate::parse::Parse;
 use crate::rule::Problems;
@@ -33,13 +34,69 @@ pub fn computed<P: Parse>(
     Some(Some(value))
 }
 
-/// Judges a struct's presence rules from which variables are set.
-pub fn presence(walker: &mut Walker<'_>, rules: &[Rule]) {
+/// A type whose values a `required_if` rule can compare: the condition
+/// field's value with the rule's text read as that type.
+#[diagnostic::on_unimplemented(
+    message = "`required_if` cannot compare values of `{Self}`",
+    label = "the condition field's value is compared with this value",
+    note = "`required_if` compares the condition field's loaded value with the text read as its type: derive or implement `PartialEq` for `{Self}`"
+)]
+pub trait Comparable {
+    /// Whether the two values are the same.
+    fn same(&self, other: &Self) -> bool;
+}
+
+impl<T: PartialEq> Comparable for T {
+    fn same(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+/// Whether a `required_if` condition holds: `loaded` is the condition
+/// field's value as `__visit` holds it (`None`: it failed; `Some(None)`:
+/// unset, no default), compared with `equals` read by the field's own
+/// parser, so that `1` and `on` are `true` for a boolean and an enum's
+/// spellings match as the enum accepts them.
+pub fn condition<P: Parse>(
+    parser: &P,
+    loaded: &Option<Option<P::Output>>,
+    equals: &str,
+) -> Condition
+where
+    P::Output: Comparable,
+{
+    // Read first, so that a text the type cannot read is reported on every
+    // load, whatever the condition field holds.
+    let wanted = match parser.parse_str(equals) {
+        Ok(wanted) => wanted,
+        Err(error) => {
+            let reason = match error.reason() {
+                "" => parser.expected().into_owned(),
+                reason => format!("{}: {reason}", parser.expected()),
+            };
+            return Condition::Unreadable(reason);
+        }
+    };
+    match loaded {
+        None => Condition::NotLoaded,
+        Some(Some(value)) if value.same(&wanted) => Condition::Met,
+        Some(_) => Condition::NotMet,
+    }
+}
+
+/// Judges a struct's presence rules from which variables are set, and its
+/// `required_if` rules from `conditions`, one per `RequiredIf` in order.
+pub fn presence(walker: &mut Walker<'_>, rules: &[Rule], conditions: &[Condition]) {
+    let mut conditions = conditions.iter();
     for rule in rules {
+        let condition = match rule {
+            Rule::RequiredIf(..) => conditions.next(),
+            _ => None,
+        };
         if walker.describing() {
             describe_rule(walker, rule);
         } else {
-            judge(walker, rule);
+            judge(walker, rule, condition);
         }
     }
 }
@@ -104,6 +161,25 @@ fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, Vec<String>, St
     }
 }
 
+/// A `required_if` whose text the condition field's type cannot read: the
+/// rule could never hold, which is a mistake in the program, not in the
+/// environment.
+fn unreadable(walker: &mut Walker<'_>, field: &Field, on: &Field, equals: &str, reason: &str) {
+    let vars = vec![walker.name_of(field), walker.name_of(on)];
+    let message = format!(
+        "bug in the program: {} is required when {} is {}, which the type of {} cannot read \
+         (expected {reason}), so the rule could never hold",
+        vars[0],
+        vars[1],
+        crate::error::quote_value(equals),
+        vars[1],
+    );
+    let paths = format!("{}, {}", walker.field_path(field), walker.field_path(on));
+    walker
+        .errors
+        .push(Error::with_vars(vars, paths, ErrorKind::Rule { message }));
+}
+
 fn refs(names: &[String]) -> Vec<&str> {
     names.iter().map(String::as_str).collect()
 }
@@ -117,7 +193,7 @@ fn describe_rule(walker: &mut Walker<'_>, rule: &Rule) {
     walker.record_rule(kind, vars, equals, text);
 }
 
-fn judge(walker: &mut Walker<'_>, rule: &Rule) {
+fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     let is_set = |walker: &mut Walker<'_>, fields: &[&Field]| -> Vec<bool> {
         fields.iter().map(|f| walker.is_set(f)).collect()
     };
@@ -141,12 +217,22 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule) {
         Rule::ConflictsWith(field, others) => {
             walker.is_set(field) && is_set(walker, others).iter().any(|&s| s)
         }
-        Rule::RequiredIf(field, condition, equals) => {
-            let holds = walker
-                .effective_text(condition)
-                .is_some_and(|text| text.trim().eq_ignore_ascii_case(equals));
-            holds && !walker.is_set(field)
-        }
+        Rule::RequiredIf(field, on, equals) => match condition {
+            Some(Condition::Met) => !walker.is_set(field),
+            Some(Condition::NotLoaded) => {
+                let (name, var) = (walker.name_of(field), walker.name_of(on));
+                walker.unchecked(
+                    &format!("required_if on {name}"),
+                    format!("{var} did not load"),
+                );
+                false
+            }
+            Some(Condition::Unreadable(reason)) => {
+                unreadable(walker, field, on, equals, reason);
+                false
+            }
+            Some(Condition::NotMet) | None => false,
+        },
     };
     if !broken {
         return;
@@ -172,9 +258,27 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule) {
         1 => format!("only {} is set", set[0]),
         _ => format!("{} are set", and_list(&refs(&set))),
     };
-    let message = match rule {
+    let message = match *rule {
+        Rule::RequiredIf(field, ..) if walker.is_set_but_empty(field) => {
+            format!("{text}; it is set but empty")
+        }
         Rule::RequiredIf(..) => format!("{text}; it is not set"),
-        _ => format!("{text}; {detail}"),
+        _ => {
+            let mut empty = Vec::new();
+            for field in &fields {
+                if walker.is_set_but_empty(field) {
+                    empty.push(walker.name_of(field));
+                }
+            }
+            match empty.len() {
+                0 => format!("{text}; {detail}"),
+                1 => format!("{text}; {detail}; {} is set but empty", empty[0]),
+                _ => format!(
+                    "{text}; {detail}; {} are set but empty",
+                    and_list(&refs(&empty))
+                ),
+            }
+        }
     };
     let paths = fields
         .iter()
@@ -207,19 +311,20 @@ impl Walker<'_> {
             || (field.file != Some(false) && present(&self.file_var()))
     }
 
-    /// The text `field` holds: its variable's (or an alias's or a
-    /// fallback's), else its default.
-    fn effective_text(&mut self, field: &Field) -> Option<String> {
-        self.set_name(field);
+    /// Whether `field` is unset, but its variable (or an alias or a
+    /// fallback) is set to the empty string: a report says so rather than
+    /// "not set".
+    fn is_set_but_empty(&mut self, field: &Field) -> bool {
+        if field.empty == Empty::Value || self.is_set(field) {
+            return false;
+        }
         let Mode::Load { source, .. } = self.mode else {
-            return None;
+            return false;
         };
         std::iter::once(self.var())
             .chain(field.aliases.iter().copied())
             .chain(field.fallbacks.iter().copied())
-            .find_map(|name| source.get(name).filter(|v| !v.is_empty()))
-            .map(|v| v.to_string_lossy().into_owned())
-            .or_else(|| field.default.map(str::to_owned))
+            .any(|name| source.get(name).is_some_and(|v| v.is_empty()))
     }
 
     fn unchecked(&mut self, rule: &str, why: String) {
