@@ -7,6 +7,7 @@
 
 mod cli;
 mod declared;
+mod empty;
 mod every_problem;
 mod hostile;
 mod json_schema;

@@ -108,9 +108,10 @@
 //! variable is unset. `#[config(default = ...)]` is read exactly as if the
 //! variable held that text; `#[config(default_with = f(a, b))]` computes it
 //! from other fields. **A variable set to the empty string counts as
-//! unset**, so `PORT=` falls back to the default (with a warning naming it)
-//! or is reported missing; `#[config(allow_empty)]` keeps the empty string
-//! as a value, and `empty = "error"` reports it.
+//! unset**, with a warning naming it: `PORT=` falls back to the default,
+//! leaves an `Option` field `None`, or is reported missing;
+//! `#[config(allow_empty)]` keeps the empty string as a value, and
+//! `empty = "error"` reports it.
 //!
 //! # Rules
 //!

@@ -418,8 +418,13 @@ impl<'s> Walker<'s> {
                 Outcome::Failed
             }
             None => {
-                if empty && field.computed.is_some() {
-                    let warning = Warning::empty(self.var(), None);
+                // Nothing an operator sets is ignored silently: an empty
+                // variable counts as unset only with a word saying so.
+                if empty {
+                    let warning = match field.computed {
+                        Some(_) => Warning::empty(self.var(), None),
+                        None => Warning::empty_optional(self.var()),
+                    };
                     self.warn(warning);
                 }
                 if field.computed.is_none() {
