@@ -12,6 +12,7 @@ mod every_problem;
 mod hostile;
 mod json_schema;
 mod naming;
+mod nested_file;
 mod ported;
 mod ported_meilisearch;
 mod process;

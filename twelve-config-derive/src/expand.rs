@@ -83,7 +83,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         let spec = spec(index);
         let member = field.ident;
         if field.is_nested() {
-            statics.push(nested_static(&spec, field));
+            statics.push(nested_static(&spec, field, settings.file));
             loads.push(nested_load(&binding, &spec, field));
         } else {
             statics.push(field_static(&spec, field, input, &settings));
@@ -385,7 +385,9 @@ fn unit_check(field: &Field<'_>) -> Option<TokenStream> {
     })
 }
 
-fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
+/// A nested field's static; `file` is whether the struct declaring it has
+/// `#[config(file)]`, which the nested struct's fields inherit.
+fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStream {
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
     let segment = &field.segment;
@@ -401,6 +403,7 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
             segment: #segment,
             prefix: #prefix,
             doc: #doc,
+            file: #file,
         };
     }
 }

@@ -72,7 +72,7 @@ impl Walker<'_> {
             secret,
             credential: parser.credential() && !secret,
             description: field.doc(),
-            file_var: field.reads_file(secret).then(|| self.file_var()),
+            file_var: self.reads_file(field, secret).then(|| self.file_var()),
             aliases: field.aliases,
             fallbacks: field.fallbacks,
             group: None,

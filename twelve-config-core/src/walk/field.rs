@@ -46,8 +46,9 @@ pub struct Field {
     pub none: Option<&'static str>,
     /// What an empty variable means.
     pub empty: Empty,
-    /// `#[config(file)]` (`Some(true)`) or `file = false` (`Some(false)`);
-    /// `None`: `_FILE` is read for secrets only.
+    /// The field's `file` or `file = false`, else `Some(true)` when its
+    /// struct has `#[config(file)]`; `None`: `_FILE` is read for secrets
+    /// and in a struct nested in one with `file`.
     pub file: Option<bool>,
     /// `#[config(alias = ...)]`, deprecated names.
     pub aliases: &'static [&'static str],
@@ -85,9 +86,10 @@ impl Field {
     }
 
     /// Whether the field may be read from the file its `_FILE` variable
-    /// names.
-    pub(crate) fn reads_file(&self, secret: bool) -> bool {
-        self.file.unwrap_or(secret)
+    /// names: its own `file` decides, then its struct's, then that of a
+    /// struct it is nested in (`inherited`); otherwise only a secret is.
+    pub(crate) fn reads_file(&self, secret: bool, inherited: bool) -> bool {
+        self.file.unwrap_or(secret || inherited)
     }
 }
 
@@ -101,6 +103,10 @@ pub struct Nested {
     /// `#[config(nested, prefix = "...")]`: replaces segment and separator;
     /// `Some("")` for `#[config(flatten)]`.
     pub prefix: Option<&'static str>,
+    /// Whether the struct declaring the field has `#[config(file)]`, which
+    /// carries into the nested struct as its prefix does: its fields read
+    /// `_FILE` unless they (or it) say otherwise.
+    pub file: bool,
     /// The doc comment.
     pub doc: &'static str,
 }

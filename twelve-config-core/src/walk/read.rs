@@ -34,7 +34,8 @@ fn read<P: Parse>(
     // looked up by the name the derive wrote, and parsed here where the
     // parser's type is known. `secret` is a constant of the type, so the
     // check costs a field nothing unless it is a secret; the walker's name
-    // is set only when something reads it, in `read_other`.
+    // is set only when something reads it, in `read_other`. (`direct` is
+    // off in nested structs, the only ones that inherit `file`.)
     let found = if walker.direct && field.plain && !(secret && field.file.is_none()) {
         match std::env::var_os(field.name) {
             Some(raw) if field.empty == Empty::Value || !raw.is_empty() => Ok(raw),
@@ -143,7 +144,9 @@ impl<'s> Walker<'s> {
         let Some(source) = self.plain_source else {
             return Err(Plain::Other);
         };
-        if !field.plain || (secret && field.file.is_none()) {
+        // A field without a `file` of its own or its struct's reads `_FILE`
+        // when it is a secret or an enclosing struct has `file`.
+        if !field.plain || ((secret || self.file) && field.file.is_none()) {
             return Err(Plain::Other);
         }
         self.set_name(field);
@@ -266,7 +269,7 @@ impl<'s> Walker<'s> {
             });
             found_var = Some(alias.to_owned());
         }
-        if field.reads_file(secret) {
+        if self.reads_file(field, secret) {
             let file_var = self.file_var();
             if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
                 self.mark_set(&file_var);
