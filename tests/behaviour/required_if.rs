@@ -197,4 +197,9 @@ fn a_text_the_condition_type_cannot_read_is_a_bug_in_the_program_on_every_load()
              so the rule could never hold"
         );
     }
+    // Found by a unit test, before any deployment.
+    let bugs = Misspelled::check_defaults().unwrap_err();
+    assert_eq!(bugs.len(), 1, "{bugs}");
+    assert_eq!(bugs.iter().next().unwrap().var(), "APP_MASTER_KEY");
+    assert!(Deployed::check_defaults().is_ok());
 }

@@ -30,6 +30,7 @@ use crate::Config;
 pub use self::field::{Check, Computed, Condition, Empty, Field, Nested, Rule};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
+pub(crate) use self::rules::NEVER_HOLDS;
 pub use self::rules::{check, computed, condition, presence, validate, Comparable};
 pub(crate) use self::trace::{Tracer, TRACE};
 

@@ -161,6 +161,10 @@ fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, Vec<String>, St
     }
 }
 
+/// How the problem of a `required_if` whose text its condition cannot read
+/// ends: `check_defaults` reports such problems.
+pub(crate) const NEVER_HOLDS: &str = ", so the rule could never hold";
+
 /// A `required_if` whose text the condition field's type cannot read: the
 /// rule could never hold, which is a mistake in the program, not in the
 /// environment.
@@ -168,7 +172,7 @@ fn unreadable(walker: &mut Walker<'_>, field: &Field, on: &Field, equals: &str, 
     let vars = vec![walker.name_of(field), walker.name_of(on)];
     let message = format!(
         "bug in the program: {} is required when {} is {}, which the type of {} cannot read \
-         (expected {reason}), so the rule could never hold",
+         (expected {reason}){NEVER_HOLDS}",
         vars[0],
         vars[1],
         crate::error::quote_value(equals),
