@@ -131,25 +131,9 @@ pub enum Rule {
     /// The first field is set when the second one's value (once loaded:
     /// from its variable, `_FILE`, default or computed default) is the given
     /// text as that field's type reads it. Whether it is, the derive works
-    /// out from the loaded value: a [`Condition`] per `RequiredIf`, in order.
+    /// out from the loaded value: a [`Condition`](super::Condition) per
+    /// `RequiredIf`, in order.
     RequiredIf(&'static Field, &'static Field, &'static str),
-}
-
-/// Whether a `required_if` rule's condition holds: the condition field's
-/// loaded value compared with the rule's text, read as the field's type
-/// reads a variable.
-#[derive(Debug)]
-pub enum Condition {
-    /// The condition field's value is the rule's value.
-    Met,
-    /// It is another value, or the field is unset and has no default.
-    NotMet,
-    /// The condition field did not load: its own problem is reported, and
-    /// the rule cannot be judged.
-    NotLoaded,
-    /// The field's type cannot read the rule's text: a mistake in the
-    /// program, with the type's reason.
-    Unreadable(String),
 }
 
 /// A rule over loaded values, `#[config(check = function(a, b))]`.

@@ -10,9 +10,11 @@
 //! about a field), this module (the walker: names, problems), `read` (from
 //! the environment to a parsed value), `file` (`_FILE`), `groups` (nested
 //! structs and optional groups), `rules` (computed defaults, presence
-//! rules, checks), then `trace` and `describe` (what a traced load and a
-//! describing walk record).
+//! rules, checks) with `condition` (what `required_if` compares), then
+//! `trace` and `describe` (what a traced load and a describing walk
+//! record).
 
+mod condition;
 mod describe;
 mod field;
 mod file;
@@ -27,11 +29,12 @@ use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
-pub use self::field::{Check, Computed, Condition, Empty, Field, Nested, Rule};
+pub(crate) use self::condition::NEVER_HOLDS;
+pub use self::condition::{condition, Comparable, Condition};
+pub use self::field::{Check, Computed, Empty, Field, Nested, Rule};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
-pub(crate) use self::rules::NEVER_HOLDS;
-pub use self::rules::{check, computed, condition, presence, validate, Comparable};
+pub use self::rules::{check, computed, presence, validate};
 pub(crate) use self::trace::{Tracer, TRACE};
 
 /// The separator that joins nested prefixes unless a struct chooses another.
