@@ -160,8 +160,8 @@ fn requires_counts_a_flag_set_to_false_as_set() {
 }
 
 #[test]
-fn required_if_reads_the_text_set_or_the_default() {
-    let errors = Presence::from_vars([("MEILI_ENV", "Production")]).unwrap_err();
+fn required_if_reads_the_value_set_or_the_default() {
+    let errors = Presence::from_vars([("MEILI_ENV", "production")]).unwrap_err();
     assert_eq!(
         errors.iter().next().unwrap().message(),
         "MEILI_MASTER_KEY is required when MEILI_ENV is production; it is not set"

@@ -7,16 +7,19 @@
 
 mod cli;
 mod declared;
+mod empty;
 mod every_problem;
 mod hostile;
 mod json_schema;
 mod naming;
+mod nested_file;
 mod ported;
 mod ported_meilisearch;
 mod process;
 mod properties;
 mod real;
 mod report;
+mod required_if;
 mod schema;
 mod secrets;
 #[cfg(feature = "serde")]

@@ -187,14 +187,16 @@ pub trait Config: Sized {
     }
 
     /// Parses every default written in the program, reading no variable,
-    /// and checks that no two fields read one variable.
+    /// checks that no two fields read one variable, and that each
+    /// `required_if` text can be read by its condition field's type.
     ///
     /// A default that does not parse is a bug in the program; a load reports
     /// it only when the variable is unset (and, in an optional group, only
     /// once the group is on). Two fields that read the same variable are a
     /// bug too: a load gives both the same value, and the schema lists the
-    /// variable once. Call this in a unit test to catch both at `cargo test`
-    /// time:
+    /// variable once; so is a `required_if` text the condition cannot hold,
+    /// which would make the rule never apply. Call this in a unit test to
+    /// catch them at `cargo test` time:
     ///
     /// ```
     /// use std::time::Duration;
@@ -215,8 +217,9 @@ pub trait Config: Sized {
     ///
     /// # Errors
     ///
-    /// One [`ErrorKind::InvalidDefault`] per default that does not parse, and
-    /// one [`ErrorKind::Rule`] per variable that two fields read.
+    /// One [`ErrorKind::InvalidDefault`] per default that does not parse,
+    /// one [`ErrorKind::Rule`] per variable that two fields read, and one
+    /// per `required_if` text its condition's type cannot read.
     fn check_defaults() -> Result<(), Errors> {
         let nothing = Vars::default();
         let mut walker = __private::Walker::load_defaults::<Self>(&nothing);
@@ -227,7 +230,12 @@ pub trait Config: Sized {
             .finish_load()
             .errors
             .into_iter()
-            .filter(|e| matches!(e.kind(), ErrorKind::InvalidDefault { .. }))
+            .filter(|e| match e.kind() {
+                ErrorKind::InvalidDefault { .. } => true,
+                // A rule that can never hold, whatever is set.
+                ErrorKind::Rule { message } => message.ends_with(walk::NEVER_HOLDS),
+                _ => false,
+            })
             .collect();
         for (var, first, second) in Self::schema().duplicates {
             let message =
@@ -323,8 +331,9 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        check, computed, nested, optional, optional_nested, presence, read_value_file, required,
-        validate, Check, Computed, Empty, Extra, Field, Nested, ReadFile, Rule, Walker,
+        check, computed, condition, nested, optional, optional_nested, presence, read_value_file,
+        required, validate, Check, Comparable, Computed, Condition, Empty, Extra, Field, Nested,
+        ReadFile, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

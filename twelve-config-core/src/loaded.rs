@@ -134,6 +134,16 @@ impl Warning {
         }
     }
 
+    /// An empty variable that counts as unset for an optional field with
+    /// no default: the program gets no value, though one was perhaps meant.
+    pub(crate) fn empty_optional(var: &str) -> Self {
+        Warning {
+            var: var.to_owned(),
+            message: "set but empty, so it is treated as unset; unset it, or give it a value"
+                .to_owned(),
+        }
+    }
+
     /// A variable no setting reads that looks like `known` mistyped: in
     /// another case, or one edit away.
     pub(crate) fn misspelled(var: String, known: &str, case_only: bool) -> Self {

@@ -83,7 +83,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         let spec = spec(index);
         let member = field.ident;
         if field.is_nested() {
-            statics.push(nested_static(&spec, field));
+            statics.push(nested_static(&spec, field, settings.file));
             loads.push(nested_load(&binding, &spec, field));
         } else {
             statics.push(field_static(&spec, field, input, &settings));
@@ -361,7 +361,7 @@ fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> Tok
 }
 
 /// `tokens` with every span set to `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut token| {
@@ -414,7 +414,9 @@ fn unit_check(field: &Field<'_>) -> Option<TokenStream> {
     })
 }
 
-fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
+/// A nested field's static; `file` is whether the struct declaring it has
+/// `#[config(file)]`, which the nested struct's fields inherit.
+fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStream {
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
     let segment = &field.segment;
@@ -424,12 +426,20 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
         opt_str(field.attrs.prefix.as_ref().map(LitStr::value))
     };
     let doc = &field.doc;
+    let file = if file {
+        quote!(::twelve_config::__private::Some(
+            ::twelve_config::__private::read_value_file
+        ))
+    } else {
+        quote!(::twelve_config::__private::None)
+    };
     quote! {
         static #spec: ::twelve_config::__private::Nested = ::twelve_config::__private::Nested {
             ident: #ident,
             segment: #segment,
             prefix: #prefix,
             doc: #doc,
+            file: #file,
         };
     }
 }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use syn::Ident;
 
 use crate::ast::Struct;
-use crate::expand::{binding, is_required_value, parser, spec};
+use crate::expand::{binding, is_required_value, parser, respan, spec};
 
 /// The index of the field named `name`.
 fn index_of(input: &Struct<'_>, name: &Ident) -> Option<usize> {
@@ -87,6 +87,7 @@ pub(crate) fn computed_defaults(input: &Struct<'_>) -> TokenStream {
 /// `conflicts_with` and `required_if`, judged from what is set.
 pub(crate) fn presence_rules(input: &Struct<'_>) -> TokenStream {
     let mut rules = Vec::new();
+    let mut conditions = Vec::new();
     for rule in &input.attrs.rules {
         let variant = match rule.kind.to_string().as_str() {
             "at_most_one" => quote!(AtMostOne),
@@ -111,13 +112,26 @@ pub(crate) fn presence_rules(input: &Struct<'_>) -> TokenStream {
             );
         }
         for (condition, text) in &a.required_if {
-            let Some(condition) = index_of(input, condition) else {
+            let Some(index) = index_of(input, condition) else {
                 continue;
             };
-            let condition = spec(condition);
-            rules.push(
-                quote!(::twelve_config::__private::Rule::RequiredIf(&#this, &#condition, #text)),
-            );
+            let condition_spec = spec(index);
+            rules.push(quote!(::twelve_config::__private::Rule::RequiredIf(
+                &#this,
+                &#condition_spec,
+                #text
+            )));
+            // The condition field's loaded value (after its computed
+            // default), compared with the text read by the field's own
+            // parser; spanned on the text, where a type that cannot be
+            // compared is reported.
+            let binding = binding(index);
+            let parser = parser(&input.fields[index]);
+            let span = proc_macro2::Span::call_site().located_at(text.span());
+            conditions.push(respan(
+                quote!(::twelve_config::__private::condition(&#parser, &#binding, #text)),
+                span,
+            ));
         }
     }
     if rules.is_empty() {
@@ -125,7 +139,7 @@ pub(crate) fn presence_rules(input: &Struct<'_>) -> TokenStream {
     }
     quote! {
         static __RULES: &[::twelve_config::__private::Rule] = &[#(#rules),*];
-        ::twelve_config::__private::presence(__walker, __RULES);
+        ::twelve_config::__private::presence(__walker, __RULES, &[#(#conditions),*]);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Checks of what names other fields: computed defaults, presence rules and
 //! checks. Every name must be a value field of the same struct.
 
-use syn::Ident;
+use syn::{Ident, LitStr, Type};
 
 use crate::ast::{looks_secret, Field, Struct};
 use crate::ctxt::Ctxt;
@@ -24,12 +24,12 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
         if !field.attrs.requires.is_empty() || !field.attrs.conflicts_with.is_empty() {
             not_nested(cx, field, "presence rules");
         }
-        for (condition, _) in &field.attrs.required_if {
+        for (condition, text) in &field.attrs.required_if {
             not_nested(cx, field, "`required_if`");
             if condition == field.ident {
                 cx.error(condition, "a field cannot be required on its own value");
-            } else {
-                value_field(cx, input, condition);
+            } else if let Some(on) = value_field(cx, input, condition) {
+                check_condition_text(cx, on, text);
             }
         }
     }
@@ -150,5 +150,47 @@ fn check_computed(cx: &mut Ctxt, input: &Struct<'_>, index: usize, field: &Field
                 format!("`{arg}` has a computed default too: declare it before `{}`, whose default reads it", field.ident),
             );
         }
+    }
+}
+
+/// What the derive can tell of a `required_if` text before the program
+/// runs: a secret is never compared with text written in the program, and
+/// a `bool` field reads only its spellings. Other types read the text when
+/// the program loads, and a text they cannot read is reported then.
+fn check_condition_text(cx: &mut Ctxt, on: &Field<'_>, text: &LitStr) {
+    let ty = on.shape.value_type();
+    if looks_secret(ty) {
+        cx.error(
+            text,
+            format!(
+                "`{}` is a secret: a rule cannot compare it with text written in the program",
+                on.ident
+            ),
+        );
+        return;
+    }
+    let a = &on.attrs;
+    let own_parser = a.with.is_none()
+        && a.from_str.is_none()
+        && a.deserialize.is_none()
+        && a.unit.is_none()
+        && !on.shape.is_list()
+        && on.shape.map().is_none();
+    let is_bool = matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"));
+    let spellings = ["true", "false", "1", "0", "yes", "no", "on", "off"];
+    if own_parser
+        && is_bool
+        && !spellings
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(&text.value()))
+    {
+        cx.error(
+            text,
+            format!(
+                "`{}` is a bool, which cannot be {:?}: the rule could never hold; write \"true\" or \"false\"",
+                on.ident,
+                text.value()
+            ),
+        );
     }
 }

@@ -114,17 +114,21 @@
 //! variable is unset. `#[config(default = ...)]` is read exactly as if the
 //! variable held that text; `#[config(default_with = f(a, b))]` computes it
 //! from other fields. **A variable set to the empty string counts as
-//! unset**, so `PORT=` falls back to the default (with a warning naming it)
-//! or is reported missing; `#[config(allow_empty)]` keeps the empty string
-//! as a value, and `empty = "error"` reports it.
+//! unset**, with a warning naming it: `PORT=` falls back to the default,
+//! leaves an `Option` field `None`, or is reported missing;
+//! `#[config(allow_empty)]` keeps the empty string as a value, and
+//! `empty = "error"` reports it.
 //!
 //! # Rules
 //!
 //! **Every rule whose inputs loaded runs**, whatever else failed, and names
 //! every variable involved. Presence rules (`at_most_one`, `exactly_one`,
-//! `at_least_one`, `all_or_none` on a struct; `requires`, `conflicts_with`,
-//! `required_if` on a field) are judged from which variables are set, so
-//! they run even when a value did not parse. A `check = f(a, b)` runs when
+//! `at_least_one`, `all_or_none` on a struct; `requires`, `conflicts_with`
+//! on a field) are judged from which variables are set, so they run even
+//! when a value did not parse. `required_if(env = "production")` is judged
+//! from the value of `env` once loaded, compared with the text read as its
+//! type reads it (`on` is `true` for a `bool`), and is noted as not checked
+//! when `env` did not load. A `check = f(a, b)` runs when
 //! `a` and `b` loaded. A `validate` function over the whole struct needs
 //! every field: when one failed, the report ends with a note that it was not
 //! checked ([`Errors::notes`]).

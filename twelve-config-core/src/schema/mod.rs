@@ -156,7 +156,8 @@ impl RuleSchema {
         &self.vars
     }
 
-    /// For `required_if`: the text the condition's variable must hold.
+    /// For `required_if`: the value, as the condition field's type reads
+    /// this text, that the condition field must have.
     pub fn equals(&self) -> Option<&str> {
         self.equals
     }

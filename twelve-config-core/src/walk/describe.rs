@@ -109,7 +109,7 @@ impl Describe for Description {
             secret,
             credential: parser.credential() && !secret,
             description: field.doc(),
-            file_var: field.reads_file(secret).then(|| walker.file_var()),
+            file_var: walker.reads_file(field, secret).then(|| walker.file_var()),
             aliases: field.aliases(),
             fallbacks: field.fallbacks(),
             group: self.optional_group.clone(),

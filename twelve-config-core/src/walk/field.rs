@@ -41,8 +41,9 @@ pub struct Field {
     pub default: Option<&'static str>,
     /// What an empty variable means.
     pub empty: Empty,
-    /// `#[config(file)]` (`Some(true)`) or `file = false` (`Some(false)`);
-    /// `None`: `_FILE` is read for secrets only.
+    /// The field's `file` or `file = false`, else `Some(true)` when its
+    /// struct has `#[config(file)]`; `None`: `_FILE` is read for secrets
+    /// and in a struct nested in one with `file`.
     pub file: Option<bool>,
     /// What few fields have: other names, a `none` spelling, a computed
     /// default, `#[config(file)]`'s reader. Behind one reference, so that the many fields with none of
@@ -117,18 +118,25 @@ impl Field {
     }
 
     /// Whether the field may be read from the file its `_FILE` variable
-    /// names.
-    pub(crate) fn reads_file(&self, secret: bool) -> bool {
-        self.file.unwrap_or(secret)
+    /// names: its own `file` decides, then its struct's, then that of a
+    /// struct it is nested in (`inherited`); otherwise only a secret is.
+    pub(crate) fn reads_file(&self, secret: bool, inherited: bool) -> bool {
+        self.file.unwrap_or(secret || inherited)
     }
 
     /// The function that reads the file its `_FILE` variable names, when
-    /// the field reads one; `of_type` is the reader a secret type gives.
-    pub(crate) fn file_reader(&self, of_type: Option<ReadFile>) -> Option<ReadFile> {
+    /// the field reads one: its own, the one a secret type gives
+    /// (`of_type`), else the one an enclosing struct's `file` gives
+    /// (`inherited`).
+    pub(crate) fn file_reader(
+        &self,
+        of_type: Option<ReadFile>,
+        inherited: Option<ReadFile>,
+    ) -> Option<ReadFile> {
         match self.file {
             Some(true) => self.extra?.read_file,
             Some(false) => None,
-            None => of_type,
+            None => of_type.or(inherited),
         }
     }
 }
@@ -143,6 +151,10 @@ pub struct Nested {
     /// `#[config(nested, prefix = "...")]`: replaces segment and separator;
     /// `Some("")` for `#[config(flatten)]`.
     pub prefix: Option<&'static str>,
+    /// The reader of `_FILE` files when the struct declaring the field has
+    /// `#[config(file)]`, which carries into the nested struct as its prefix
+    /// does: its fields read `_FILE` unless they (or it) say otherwise.
+    pub file: Option<ReadFile>,
     /// The doc comment.
     pub doc: &'static str,
 }
@@ -164,8 +176,11 @@ pub enum Rule {
     Requires(&'static Field, &'static [&'static Field]),
     /// When the first field is set, none of the others is.
     ConflictsWith(&'static Field, &'static [&'static Field]),
-    /// The first field is set when the second one's text (its value, else
-    /// its default) is the given text, ASCII case ignored.
+    /// The first field is set when the second one's value (once loaded:
+    /// from its variable, `_FILE`, default or computed default) is the given
+    /// text as that field's type reads it. Whether it is, the derive works
+    /// out from the loaded value: a [`Condition`](super::Condition) per
+    /// `RequiredIf`, in order.
     RequiredIf(&'static Field, &'static Field, &'static str),
 }
 

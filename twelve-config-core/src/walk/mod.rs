@@ -10,9 +10,11 @@
 //! about a field), this module (the walker: names, problems), `read` (from
 //! the environment to a parsed value), `file` (`_FILE`), `groups` (nested
 //! structs and optional groups), `rules` (computed defaults, presence
-//! rules, checks), then `trace` and `describe` (what a traced load and a
-//! describing walk record).
+//! rules, checks) with `condition` (what `required_if` compares), then
+//! `trace` and `describe` (what a traced load and a describing walk
+//! record).
 
+mod condition;
 mod describe;
 mod field;
 mod file;
@@ -27,6 +29,8 @@ use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
+pub(crate) use self::condition::NEVER_HOLDS;
+pub use self::condition::{condition, Comparable, Condition};
 pub use self::field::{Check, Computed, Empty, Extra, Field, Nested, Rule};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{nested, optional_nested};
@@ -68,6 +72,11 @@ pub struct Walker<'s> {
     direct: bool,
     prefix: String,
     separator: &'static str,
+    /// The reader of `_FILE` files when an enclosing struct has
+    /// `#[config(file)]`: the fields of the struct walked now read `_FILE`
+    /// unless they say otherwise. A pointer rather than a flag, so that a
+    /// program reading no `_FILE` links no reader.
+    file: Option<ReadFile>,
     path: String,
     /// The current variable's name when it is known in full at compile
     /// time: an `env` name, or any name of the struct loaded at the top.
@@ -88,6 +97,16 @@ pub struct Walker<'s> {
     group: Option<Vec<String>>,
     /// Load every optional group as if it were on: `check_defaults`.
     all_groups: bool,
+}
+
+/// Where the walk stood before it entered a nested struct.
+struct Saved {
+    prefix: usize,
+    path: usize,
+    separator: &'static str,
+    at_top: bool,
+    direct: bool,
+    file: Option<ReadFile>,
 }
 
 /// What a load found: problems, notes on rules that could not run, where
@@ -118,6 +137,7 @@ impl<'s> Walker<'s> {
             plain_source,
             prefix: prefix.to_owned(),
             separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
+            file: None,
             path: String::new(),
             fixed: None,
             name: String::new(),
@@ -165,6 +185,7 @@ impl<'s> Walker<'s> {
         walker.description = Some(describe::Description::start());
         walker.prefix.clone_from(&self.prefix);
         walker.separator = self.separator;
+        walker.file = self.file;
         walker.at_top = self.at_top;
         walker
     }
@@ -254,6 +275,12 @@ impl<'s> Walker<'s> {
         format!("{}_FILE", self.var())
     }
 
+    /// Whether `field` may be read from the file its `_FILE` variable
+    /// names, where the walk stands.
+    fn reads_file(&self, field: &Field, secret: bool) -> bool {
+        field.reads_file(secret, self.file.is_some())
+    }
+
     /// Records that `var`, of the current optional group, is set: the
     /// group is on.
     fn mark_set(&mut self, var: &str) {
@@ -270,18 +297,16 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn enter(
-        &mut self,
-        nested: &Nested,
-        separator: Option<&'static str>,
-    ) -> (usize, usize, &'static str, bool, bool) {
-        let saved = (
-            self.prefix.len(),
-            self.path.len(),
-            self.separator,
-            self.at_top,
-            self.direct,
-        );
+    fn enter(&mut self, nested: &Nested, separator: Option<&'static str>) -> Saved {
+        let saved = Saved {
+            prefix: self.prefix.len(),
+            path: self.path.len(),
+            separator: self.separator,
+            at_top: self.at_top,
+            direct: self.direct,
+            file: self.file,
+        };
+        self.file = self.file.or(nested.file);
         self.name_prefixed = false;
         self.at_top = false;
         // A nested struct's names are built at run time.
@@ -301,16 +326,14 @@ impl<'s> Walker<'s> {
         saved
     }
 
-    fn leave(
-        &mut self,
-        (prefix, path, separator, at_top, direct): (usize, usize, &'static str, bool, bool),
-    ) {
-        self.at_top = at_top;
-        self.direct = direct;
-        self.prefix.truncate(prefix);
+    fn leave(&mut self, saved: Saved) {
+        self.at_top = saved.at_top;
+        self.direct = saved.direct;
+        self.file = saved.file;
+        self.prefix.truncate(saved.prefix);
         self.name_prefixed = false;
-        self.path.truncate(path);
-        self.separator = separator;
+        self.path.truncate(saved.path);
+        self.separator = saved.separator;
     }
 }
 

@@ -34,7 +34,8 @@ fn read<P: Parse>(
     // looked up by the name the derive wrote, and parsed here where the
     // parser's type is known. `secret` is a constant of the type, so the
     // check costs a field nothing unless it is a secret; the walker's name
-    // is set only when something reads it, in `read_other`.
+    // is set only when something reads it, in `read_other`. (`direct` is
+    // off in nested structs, the only ones that inherit `file`.)
     let found = if walker.direct && field.plain && !(secret && field.file.is_none()) {
         match std::env::var_os(field.name) {
             Some(raw) if field.empty == Empty::Value || !raw.is_empty() => Ok(raw),
@@ -143,7 +144,9 @@ impl<'s> Walker<'s> {
         let Some(source) = self.plain_source else {
             return Err(Plain::Other);
         };
-        if !field.plain || (secret && field.file.is_none()) {
+        // A field without a `file` of its own or its struct's reads `_FILE`
+        // when it is a secret or an enclosing struct has `file`.
+        if !field.plain || ((secret || self.file.is_some()) && field.file.is_none()) {
             return Err(Plain::Other);
         }
         self.set_name(field);
@@ -208,7 +211,7 @@ impl<'s> Walker<'s> {
                 return Outcome::Failed;
             }
         };
-        let read_file = field.file_reader(slot.read_file());
+        let read_file = field.file_reader(slot.read_file(), self.file);
         match self.lookup(source, field, read_file) {
             Lookup::Found(found) => {
                 if field
@@ -424,8 +427,13 @@ impl<'s> Walker<'s> {
                 Outcome::Failed
             }
             None => {
-                if empty && field.computed().is_some() {
-                    let warning = Warning::empty(self.var(), None);
+                // Nothing an operator sets is ignored silently: an empty
+                // variable counts as unset only with a word saying so.
+                if empty {
+                    let warning = match field.computed() {
+                        Some(_) => Warning::empty(self.var(), None),
+                        None => Warning::empty_optional(self.var()),
+                    };
                     self.warn(warning);
                 }
                 if field.computed().is_none() {

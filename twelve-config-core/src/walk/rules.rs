@@ -2,14 +2,16 @@
 //! rules, checks over loaded values, and the struct's `validate` function.
 //!
 //! Presence rules are judged from which variables are set, so they run
-//! whatever became of the values. A check or a `validate` function needs
-//! values: when one of its inputs failed, the report says it was not
-//! checked rather than leaving it out silently.
+//! whatever became of the values. A `required_if` condition, a check and a
+//! `validate` function need values: when one of their inputs failed, the
+//! report says the rule was not checked rather than leaving it out
+//! silently.
 
 use std::borrow::Cow;
 use std::fmt::Display;
 
-use super::{Check, Empty, Field, Mode, Rule, Walker};
+use super::condition::unreadable;
+use super::{Check, Condition, Empty, Field, Mode, Rule, Walker};
 use crate::error::{Error, ErrorKind};
 use crate::parse::Parse;
 use crate::rule::Problems;
@@ -33,13 +35,19 @@ pub fn computed<P: Parse>(
     Some(Some(value))
 }
 
-/// Judges a struct's presence rules from which variables are set.
-pub fn presence(walker: &mut Walker<'_>, rules: &[Rule]) {
+/// Judges a struct's presence rules from which variables are set, and its
+/// `required_if` rules from `conditions`, one per `RequiredIf` in order.
+pub fn presence(walker: &mut Walker<'_>, rules: &[Rule], conditions: &[Condition]) {
+    let mut conditions = conditions.iter();
     for rule in rules {
+        let condition = match rule {
+            Rule::RequiredIf(..) => conditions.next(),
+            _ => None,
+        };
         if walker.describing() {
             describe_rule(walker, rule);
         } else {
-            judge(walker, rule);
+            judge(walker, rule, condition);
         }
     }
 }
@@ -117,7 +125,7 @@ fn describe_rule(walker: &mut Walker<'_>, rule: &Rule) {
     walker.record_rule(kind, vars, equals, text);
 }
 
-fn judge(walker: &mut Walker<'_>, rule: &Rule) {
+fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     let is_set = |walker: &mut Walker<'_>, fields: &[&Field]| -> Vec<bool> {
         fields.iter().map(|f| walker.is_set(f)).collect()
     };
@@ -141,12 +149,22 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule) {
         Rule::ConflictsWith(field, others) => {
             walker.is_set(field) && is_set(walker, others).iter().any(|&s| s)
         }
-        Rule::RequiredIf(field, condition, equals) => {
-            let holds = walker
-                .effective_text(condition)
-                .is_some_and(|text| text.trim().eq_ignore_ascii_case(equals));
-            holds && !walker.is_set(field)
-        }
+        Rule::RequiredIf(field, on, equals) => match condition {
+            Some(Condition::Met) => !walker.is_set(field),
+            Some(Condition::NotLoaded) => {
+                let (name, var) = (walker.name_of(field), walker.name_of(on));
+                walker.unchecked(
+                    &format!("required_if on {name}"),
+                    format!("{var} did not load"),
+                );
+                false
+            }
+            Some(Condition::Unreadable(reason)) => {
+                unreadable(walker, field, on, equals, reason);
+                false
+            }
+            Some(Condition::NotMet) | None => false,
+        },
     };
     if !broken {
         return;
@@ -172,9 +190,27 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule) {
         1 => format!("only {} is set", set[0]),
         _ => format!("{} are set", and_list(&refs(&set))),
     };
-    let message = match rule {
+    let message = match *rule {
+        Rule::RequiredIf(field, ..) if walker.is_set_but_empty(field) => {
+            format!("{text}; it is set but empty")
+        }
         Rule::RequiredIf(..) => format!("{text}; it is not set"),
-        _ => format!("{text}; {detail}"),
+        _ => {
+            let mut empty = Vec::new();
+            for field in &fields {
+                if walker.is_set_but_empty(field) {
+                    empty.push(walker.name_of(field));
+                }
+            }
+            match empty.len() {
+                0 => format!("{text}; {detail}"),
+                1 => format!("{text}; {detail}; {} is set but empty", empty[0]),
+                _ => format!(
+                    "{text}; {detail}; {} are set but empty",
+                    and_list(&refs(&empty))
+                ),
+            }
+        }
     };
     let paths = fields
         .iter()
@@ -207,19 +243,20 @@ impl Walker<'_> {
             || (field.file != Some(false) && present(&self.file_var()))
     }
 
-    /// The text `field` holds: its variable's (or an alias's or a
-    /// fallback's), else its default.
-    fn effective_text(&mut self, field: &Field) -> Option<String> {
-        self.set_name(field);
+    /// Whether `field` is unset, but its variable (or an alias or a
+    /// fallback) is set to the empty string: a report says so rather than
+    /// "not set".
+    fn is_set_but_empty(&mut self, field: &Field) -> bool {
+        if field.empty == Empty::Value || self.is_set(field) {
+            return false;
+        }
         let Mode::Load { source, .. } = self.mode else {
-            return None;
+            return false;
         };
         std::iter::once(self.var())
             .chain(field.aliases().iter().copied())
             .chain(field.fallbacks().iter().copied())
-            .find_map(|name| source.get(name).filter(|v| !v.is_empty()))
-            .map(|v| v.to_string_lossy().into_owned())
-            .or_else(|| field.default.map(str::to_owned))
+            .any(|name| source.get(name).is_some_and(|v| v.is_empty()))
     }
 
     fn unchecked(&mut self, rule: &str, why: String) {

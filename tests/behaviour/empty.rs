@@ -1,0 +1,67 @@
+//! An empty variable on an optional field: unset, but never silently.
+
+use twelve_config::{Config, ErrorKind, Vars};
+
+#[derive(Config, Debug)]
+struct Mail {
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    #[config(allow_empty)]
+    smtp_helo: Option<String>,
+    #[config(empty = "error")]
+    smtp_from: Option<String>,
+    #[config(requires(smtp_host))]
+    smtp_user: Option<String>,
+}
+
+#[test]
+fn an_empty_optional_variable_is_unset_with_a_warning() {
+    let loaded = Mail::load(&Vars::new([("SMTP_HOST", ""), ("SMTP_PORT", "")])).unwrap();
+    assert_eq!(loaded.config().smtp_host, None);
+    assert_eq!(loaded.config().smtp_port, None);
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: SMTP_HOST: set but empty, so it is treated as unset; unset it, or give it a value",
+            "warning: SMTP_PORT: set but empty, so it is treated as unset; unset it, or give it a value",
+        ]
+    );
+    // Unset, nothing to say.
+    let loaded = Mail::load(&Vars::default()).unwrap();
+    assert!(loaded.warnings().is_empty());
+}
+
+#[test]
+fn a_field_where_empty_is_a_value_or_an_error_gets_no_warning() {
+    let loaded = Mail::load(&Vars::new([("SMTP_HELO", "")])).unwrap();
+    assert_eq!(loaded.config().smtp_helo.as_deref(), Some(""));
+    assert!(loaded.warnings().is_empty());
+    let errors = Mail::from_vars([("SMTP_FROM", "")]).unwrap_err();
+    assert!(matches!(
+        errors.iter().next().unwrap().kind(),
+        ErrorKind::Empty
+    ));
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_", allow_empty)]
+struct EmptyIsText {
+    banner: Option<String>,
+}
+
+#[test]
+fn a_struct_where_empty_is_a_value_gets_no_warning() {
+    let loaded = EmptyIsText::load(&Vars::new([("APP_BANNER", "")])).unwrap();
+    assert_eq!(loaded.config().banner.as_deref(), Some(""));
+    assert!(loaded.warnings().is_empty());
+}
+
+#[test]
+fn a_rule_names_a_required_variable_that_is_set_but_empty() {
+    let errors = Mail::from_vars([("SMTP_USER", "me"), ("SMTP_HOST", "")]).unwrap_err();
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "SMTP_USER requires SMTP_HOST; only SMTP_USER is set; SMTP_HOST is set but empty"
+    );
+}
