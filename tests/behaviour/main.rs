@@ -10,6 +10,7 @@ mod declared;
 mod every_problem;
 mod hostile;
 mod json_schema;
+mod masking;
 mod naming;
 mod ported;
 mod ported_meilisearch;

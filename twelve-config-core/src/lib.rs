@@ -22,7 +22,6 @@ mod loaded;
 mod map;
 mod overrides;
 mod parse;
-#[cfg(feature = "url")]
 mod redact;
 mod report;
 mod rule;
