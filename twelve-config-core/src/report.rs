@@ -98,7 +98,8 @@ impl<T> Loaded<T> {
     /// - `vars` (array, empty when not `ok`), in field order, each with:
     ///   - `name` (string) and `field` (string);
     ///   - `value` (string or null): the value as text that may be shown,
-    ///     URL passwords masked; null for a secret or an unset variable;
+    ///     URL passwords masked; null for a secret, an unset variable, or a
+    ///     computed default whose type cannot write itself as text;
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `fallback`,
     ///     `file`, `dotenv`, `command_line`, `default`, `computed` or
