@@ -1,7 +1,8 @@
 //! Computed defaults (`default_with`) as the flags show them: the value in
-//! `--print-config`.
+//! `--print-config`, the count in `--check-config`, the label in the
+//! Kubernetes rendering.
 
-use twelve_config::{Config, EnvValue, Vars};
+use twelve_config::{Config, EnvValue, SchemaFormat, Vars};
 
 use crate::cli::run;
 
@@ -112,6 +113,22 @@ fn print_config_shows_a_computed_enum_and_never_calls_a_plain_value_redacted() {
     );
     assert!(
         json.contains(r#""name": "VW_OPAQUE", "field": "opaque", "value": null, "secret": false"#),
+        "{json}"
+    );
+}
+
+#[test]
+fn check_config_counts_computed_defaults_with_the_defaults() {
+    let vars = Vars::new([("VW_TLS", "true")]);
+    let outcome = run::<Mail>(&["--check-config"], &vars);
+    assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stdout,
+        "configuration ok: 6 variables (1 set, 4 from defaults, 1 unset)\n"
+    );
+    let json = run::<Mail>(&["--check-config", "--format=json"], &vars).stdout;
+    assert!(
+        json.contains(r#""summary": {"variables": 6, "set": 1, "defaults": 4, "unset": 1}"#),
         "{json}"
     );
 }

@@ -68,7 +68,8 @@ impl<T> Loaded<T> {
     ///   time.
     /// - `ok` (boolean): whether the configuration loaded.
     /// - `summary` (object, null when not `ok`): how many variables there
-    ///   are, how many are set, from defaults, and unset.
+    ///   are, how many are set, from defaults (written or computed), and
+    ///   unset.
     /// - `problems` (array, empty when `ok`), in the order of the text
     ///   report, each with:
     ///   - `kind` (string): `missing`, `invalid`, `invalid_default` (a bug in
@@ -177,11 +178,12 @@ pub(crate) fn report_json(
     out
 }
 
-/// How many variables are set, from defaults, and unset.
+/// How many variables are set, from defaults (written or computed), and
+/// unset.
 pub(crate) fn counts(vars: &[ResolvedVar]) -> (usize, usize, usize) {
     let defaulted = vars
         .iter()
-        .filter(|v| *v.origin() == Origin::Default)
+        .filter(|v| matches!(v.origin(), Origin::Default | Origin::Computed))
         .count();
     let unset = vars.iter().filter(|v| *v.origin() == Origin::Unset).count();
     (vars.len() - defaulted - unset, defaulted, unset)
