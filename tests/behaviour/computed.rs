@@ -132,3 +132,20 @@ fn check_config_counts_computed_defaults_with_the_defaults() {
         "{json}"
     );
 }
+
+#[test]
+fn kubernetes_labels_a_computed_default_as_such() {
+    let yaml = Mail::schema().render(SchemaFormat::Kubernetes);
+    assert!(
+        yaml.contains("  # - name: \"VW_SECURITY\"\n  #   value: \"\" # computed default: one of"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("  # - name: \"VW_HOST\"\n  #   value: \"\" # optional: text"),
+        "{yaml}"
+    );
+    assert!(
+        !yaml.contains("VW_SECURITY\"\n  #   value: \"\" # optional"),
+        "{yaml}"
+    );
+}
