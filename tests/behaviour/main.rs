@@ -6,11 +6,13 @@
 #![allow(dead_code)]
 
 mod cli;
+mod computed;
 mod declared;
 mod empty;
 mod every_problem;
 mod hostile;
 mod json_schema;
+mod masking;
 mod naming;
 mod nested_file;
 mod ported;

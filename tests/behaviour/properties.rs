@@ -254,3 +254,74 @@ proptest! {
         prop_assert!(!out.contains(MARK), "a secret is shown: {}", out);
     }
 }
+
+/// Values of every kind that may hold a connection string, none secret.
+#[derive(Config, Debug)]
+#[config(prefix = "C_")]
+struct Conn {
+    dsn: Option<String>,
+    dsns: Option<Vec<String>>,
+    #[config(from_str)]
+    endpoint: Option<url::Url>,
+    #[config(with = refuse)]
+    refused: Option<String>,
+}
+
+/// A parser that rejects every value and quotes it, as many do.
+fn refuse(text: &str) -> Result<String, String> {
+    Err(format!("cannot use {text}"))
+}
+
+/// `scheme://user:password@host[:port][/path][?query]`, the password
+/// starting with `Q` and holding the characters that make masking hard.
+fn connection_string() -> impl Strategy<Value = (String, String)> {
+    (
+        "[a-z][a-z0-9+.-]{0,8}",
+        "[a-z]{0,6}",
+        "Q[A-Za-z0-9@/?#:%!$&*+._~-]{5,15}",
+        "[a-z]{1,8}(\\.[a-z]{1,4})?",
+        prop::option::of(1u16..),
+        "(/[a-z0-9]{0,5}){0,2}(\\?[a-z]=[a-z@:]{0,4})?",
+    )
+        .prop_map(|(scheme, user, password, host, port, rest)| {
+            let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+            let text = format!("{scheme}://{user}:{password}@{host}{port}{rest}");
+            (text, password)
+        })
+}
+
+proptest! {
+    #![proptest_config(cases(64))]
+
+    #[test]
+    fn no_output_shows_a_url_password_whatever_the_field(
+        urls in prop::collection::vec(connection_string(), 1..4),
+        separator in prop::sample::select(vec![",", ", ", " "]),
+    ) {
+        let list = urls.iter().map(|(text, _)| text.as_str()).collect::<Vec<_>>();
+        let (first, _) = &urls[0];
+        let vars = Vars::new([
+            ("C_DSN", list.join(separator)),
+            ("C_DSNS", list.join(",")),
+            ("C_ENDPOINT", first.clone()),
+        ]);
+        let mut out = String::new();
+        for args in [&["--print-config"][..], &["--print-config", "--format=json"]] {
+            let outcome = crate::cli::run::<Conn>(args, &vars);
+            out += &outcome.stdout;
+            out += &outcome.stderr;
+        }
+        if let Ok(loaded) = Conn::load(&vars) {
+            for var in loaded.vars() {
+                out += &format!("{var:?}");
+            }
+        }
+        let refused = Vars::new([("C_REFUSED", list.join(separator))]);
+        let errors = Conn::from_source(&refused).unwrap_err();
+        out += &format!("{errors}{errors:?}{}", errors.to_json());
+        out += &crate::cli::run::<Conn>(&["--check-config"], &refused).stderr;
+        for (text, password) in &urls {
+            prop_assert!(!out.contains(password.as_str()), "{} shown in\n{}", text, out);
+        }
+    }
+}

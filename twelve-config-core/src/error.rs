@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::redact::{mask_passwords, masked};
+
 /// Values longer than this many characters are shortened in reports.
 const SHOWN_VALUE_MAX_CHARS: usize = 60;
 /// The report aligns messages after names up to this width.
@@ -34,8 +36,9 @@ pub struct Error {
 
 /// What is wrong with a variable.
 ///
-/// Values in it are already redacted: a secret's value is `None`, a URL's
-/// password is masked.
+/// Values in it are already redacted: a secret's value is `None`, and the
+/// password of any URL in the text it holds (values, reasons, messages) is
+/// masked as `scheme://user:***@host`, whatever the field's type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -48,19 +51,22 @@ pub enum ErrorKind {
     /// The variable's value was rejected.
     #[non_exhaustive]
     Invalid {
-        /// The rejected value as it may be shown: shortened, masked, or
-        /// `None` for a secret or a value that is not valid UTF-8.
+        /// The rejected value as it may be shown: quoted, shortened, URL
+        /// passwords masked; `None` for a secret or a value that is not
+        /// valid UTF-8.
         value: Option<String>,
         /// What the variable should hold.
         expected: String,
-        /// Why the value was rejected, when that may be shown.
+        /// Why the value was rejected, when that may be shown (URL
+        /// passwords masked).
         reason: Option<String>,
     },
     /// The default written in the program does not parse: a bug in the
     /// program, not in the environment.
     #[non_exhaustive]
     InvalidDefault {
-        /// The default as written in `#[config(default = ...)]`.
+        /// The default as written in `#[config(default = ...)]`, URL
+        /// passwords masked.
         default: String,
         /// What the variable should hold.
         expected: String,
@@ -92,7 +98,7 @@ pub enum ErrorKind {
     /// `#[config(at_most_one(..))]`, a `check` or the `validate` function.
     #[non_exhaustive]
     Rule {
-        /// The rule's message.
+        /// The rule's message, URL passwords masked.
         message: String,
     },
     /// The variable is set to the empty string where
@@ -116,13 +122,13 @@ impl Error {
         Error {
             vars,
             field: field.into(),
-            kind,
+            kind: kind.masked(),
             note: None,
         }
     }
 
     pub(crate) fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+        self.note = Some(masked(note.into()));
         self
     }
 
@@ -178,6 +184,45 @@ impl Error {
 }
 
 impl ErrorKind {
+    /// The kind with URL passwords masked in all the text it holds that
+    /// may quote what the operator set: a foreign parser's reason or a
+    /// rule's message may quote a value whatever the field's type, and a
+    /// `_FILE` variable may hold a connection string by mistake. Every
+    /// [`Error`] is built through it, so no report has to remember.
+    fn masked(self) -> Self {
+        match self {
+            ErrorKind::Invalid {
+                value,
+                expected,
+                reason,
+            } => ErrorKind::Invalid {
+                value: value.map(masked),
+                expected,
+                reason: reason.map(masked),
+            },
+            ErrorKind::InvalidDefault {
+                default,
+                expected,
+                reason,
+            } => ErrorKind::InvalidDefault {
+                default: masked(default),
+                expected,
+                reason: masked(reason),
+            },
+            ErrorKind::File { path, reason } => ErrorKind::File {
+                path: match path.to_str().map(mask_passwords) {
+                    Some(std::borrow::Cow::Owned(shown)) => PathBuf::from(shown),
+                    _ => path,
+                },
+                reason: masked(reason),
+            },
+            ErrorKind::Rule { message } => ErrorKind::Rule {
+                message: masked(message),
+            },
+            kind => kind,
+        }
+    }
+
     pub(crate) fn missing(expected: impl Into<String>) -> Self {
         ErrorKind::Missing {
             expected: expected.into(),
@@ -222,9 +267,12 @@ impl ErrorKind {
     }
 }
 
-/// Quotes a value for a report: escaped like a Rust string literal, so
-/// control characters cannot forge report lines, and shortened when long.
+/// Quotes a value for a report: URL passwords masked, escaped like a Rust
+/// string literal, so control characters cannot forge report lines, and
+/// shortened when long (after masking, so that a cut cannot leave part of a
+/// password in view).
 pub(crate) fn quote_value(text: &str) -> String {
+    let text = &*mask_passwords(text);
     if text.chars().count() <= SHOWN_VALUE_MAX_CHARS {
         format!("{text:?}")
     } else {

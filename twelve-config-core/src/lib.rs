@@ -23,7 +23,6 @@ mod loaded;
 mod map;
 mod overrides;
 mod parse;
-#[cfg(feature = "url")]
 mod redact;
 #[cfg(feature = "cli")]
 mod report;

@@ -91,7 +91,8 @@ impl ResolvedVar {
     }
 
     /// The value as text that may be shown: `None` for a secret or an unset
-    /// optional variable; URL passwords are masked.
+    /// optional variable; the password of any URL in it is masked
+    /// (`scheme://user:***@host`), whatever the field's type or parser.
     pub fn shown_value(&self) -> Option<&str> {
         self.value.as_deref()
     }
@@ -99,6 +100,15 @@ impl ResolvedVar {
     /// Whether the value is secret.
     pub fn is_secret(&self) -> bool {
         self.secret
+    }
+
+    /// Masks URL passwords in the shown value: the value types mask their
+    /// own, this is for every other value (a connection string in a
+    /// `String`, a `from_str` or `with` field).
+    pub(crate) fn mask_passwords(&mut self) {
+        if let Some(value) = self.value.take() {
+            self.value = Some(crate::redact::masked(value));
+        }
     }
 }
 

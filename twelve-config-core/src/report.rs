@@ -68,7 +68,8 @@ impl<T> Loaded<T> {
     ///   time.
     /// - `ok` (boolean): whether the configuration loaded.
     /// - `summary` (object, null when not `ok`): how many variables there
-    ///   are, how many are set, from defaults, and unset.
+    ///   are, how many are set, from defaults (written or computed), and
+    ///   unset.
     /// - `problems` (array, empty when `ok`), in the order of the text
     ///   report, each with:
     ///   - `kind` (string): `missing`, `invalid`, `invalid_default` (a bug in
@@ -98,7 +99,8 @@ impl<T> Loaded<T> {
     /// - `vars` (array, empty when not `ok`), in field order, each with:
     ///   - `name` (string) and `field` (string);
     ///   - `value` (string or null): the value as text that may be shown,
-    ///     URL passwords masked; null for a secret or an unset variable;
+    ///     URL passwords masked; null for a secret, an unset variable, or a
+    ///     computed default whose type cannot write itself as text;
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `fallback`,
     ///     `file`, `dotenv`, `command_line`, `default`, `computed` or
@@ -176,11 +178,12 @@ pub(crate) fn report_json(
     out
 }
 
-/// How many variables are set, from defaults, and unset.
+/// How many variables are set, from defaults (written or computed), and
+/// unset.
 pub(crate) fn counts(vars: &[ResolvedVar]) -> (usize, usize, usize) {
     let defaulted = vars
         .iter()
-        .filter(|v| *v.origin() == Origin::Default)
+        .filter(|v| matches!(v.origin(), Origin::Default | Origin::Computed))
         .count();
     let unset = vars.iter().filter(|v| *v.origin() == Origin::Unset).count();
     (vars.len() - defaulted - unset, defaulted, unset)

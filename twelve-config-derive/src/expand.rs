@@ -471,6 +471,12 @@ fn env_value_impl(input: &Enum<'_>) -> TokenStream {
         let variant = v.ident;
         quote!(#i => ::core::result::Result::Ok(Self::#variant),)
     });
+    // Each variant written as its canonical spelling, which `parse_env`
+    // reads back: `--print-config` shows a computed default through it.
+    let texts = input.variants.iter().zip(&choices).map(|(v, text)| {
+        let variant = v.ident;
+        quote!(Self::#variant => #text,)
+    });
     quote! {
         #[automatically_derived]
         impl ::twelve_config::EnvValue for #ident {
@@ -490,6 +496,13 @@ fn env_value_impl(input: &Enum<'_>) -> TokenStream {
                     #(#arms)*
                     _ => ::core::result::Result::Err(::twelve_config::ValueError::new("")),
                 }
+            }
+
+            fn to_env(&self) -> ::core::option::Option<::std::string::String> {
+                let text: &str = match self {
+                    #(#texts)*
+                };
+                ::core::option::Option::Some(::std::string::String::from(text))
             }
         }
     }

@@ -207,10 +207,13 @@ impl<T> Action<T> {
 ///   78.
 /// - `--print-config` loads the configuration and prints one line per
 ///   variable to stdout: its name, its value and where the value came from
-///   (`environment`, `file PATH` for `_FILE`, `default`, `deprecated alias
-///   NAME`), and exits 0; or prints the report to stderr and exits 78.
-///   Secrets show as `<redacted>`, unset optional variables as `<unset>`,
-///   URL passwords are masked.
+///   (`environment`, `file PATH` for `_FILE`, `default`, `computed`,
+///   `deprecated alias NAME`), and exits 0; or prints the report to stderr
+///   and exits 78. Secrets show as `<redacted>`, unset optional variables as
+///   `<unset>`, a computed default whose type cannot write itself as text
+///   (no [`EnvValue::to_env`](crate::EnvValue::to_env)) as `<no text form>`;
+///   the password of any URL in a value is masked (`scheme://user:***@host`),
+///   whatever the field's type.
 /// - `--format=json` with `--check-config` or `--print-config` prints one
 ///   JSON document to stdout instead, whether the configuration loads or
 ///   not (the exit status is the same): the problems, the warnings and each

@@ -28,8 +28,11 @@ pub(super) fn effective_config(vars: &[crate::ResolvedVar]) -> String {
             (Origin::Unset, _) => format!("{:width$}  <unset>", var.name()),
             (origin, value) => {
                 let value = match value {
-                    Some(value) if !var.is_secret() => shown_value(value),
-                    _ => "<redacted>".to_owned(),
+                    _ if var.is_secret() => "<redacted>".to_owned(),
+                    Some(value) => shown_value(value),
+                    // Not a secret: a computed default whose type cannot
+                    // write itself as text. `<redacted>` would claim a secret.
+                    None => "<no text form>".to_owned(),
                 };
                 let origin = origin.to_string();
                 format!(

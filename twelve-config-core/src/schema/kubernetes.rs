@@ -46,8 +46,10 @@ impl Schema {
     /// `secret_name`, under the variable's name as key (`valueFrom.secretKeyRef`, with
     /// `optional: true` when the variable may stay unset). Every other
     /// variable gets a `value:`: its default, or `""` to fill in with a
-    /// comment saying what it holds. Entries that must not take effect as
-    /// they stand are commented out: optional variables without a default,
+    /// comment saying whether it is required, optional or has a computed
+    /// default, and what it holds. Entries that must not take effect as
+    /// they stand are commented out: optional variables without a default
+    /// (those with a computed default included),
     /// and every variable of an optional group (setting any of them turns
     /// the group on). Descriptions and notes are comments.
     /// Every scalar is double-quoted, so YAML never reads `8080`, `on` or
@@ -110,8 +112,13 @@ impl Schema {
             } else if let Some(default) = var.default() {
                 let _ = writeln!(entry, "  value: {}", yaml_string(default));
             } else {
+                // As the text and Markdown tables put it: a variable left
+                // unset gets a value the program computes, which is neither
+                // required nor merely optional.
                 let need = if var.is_required() {
                     "required"
+                } else if var.computed_default().is_some() {
+                    "computed default"
                 } else {
                     "optional"
                 };

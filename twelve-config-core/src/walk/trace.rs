@@ -23,7 +23,12 @@ impl Trace {
     }
 
     pub(super) fn into_vars(self) -> Vec<ResolvedVar> {
-        self.vars
+        let mut vars = self.vars;
+        // Here, where every shown value passes, rather than in each parser.
+        for var in &mut vars {
+            var.mask_passwords();
+        }
+        vars
     }
 
     /// How many variables are recorded, so that an optional group that
