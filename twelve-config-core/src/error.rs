@@ -1,9 +1,10 @@
 //! Configuration problems and the aggregated report.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::redact::{mask_passwords, masked};
+use crate::redact::{mask, mask_passwords};
 
 /// Values longer than this many characters are shortened in reports.
 const SHOWN_VALUE_MAX_CHARS: usize = 60;
@@ -119,16 +120,20 @@ impl Error {
 
     /// A problem involving several variables, such as a rule's.
     pub(crate) fn with_vars(vars: Vec<String>, field: impl Into<String>, kind: ErrorKind) -> Self {
+        let mut kind = kind;
+        kind.mask();
         Error {
             vars,
             field: field.into(),
-            kind: kind.masked(),
+            kind,
             note: None,
         }
     }
 
     pub(crate) fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(masked(note.into()));
+        let mut note = note.into();
+        mask(&mut note);
+        self.note = Some(note);
         self
     }
 
@@ -184,42 +189,30 @@ impl Error {
 }
 
 impl ErrorKind {
-    /// The kind with URL passwords masked in all the text it holds that
+    /// Masks URL passwords in all the text the kind holds that
     /// may quote what the operator set: a foreign parser's reason or a
     /// rule's message may quote a value whatever the field's type, and a
     /// `_FILE` variable may hold a connection string by mistake. Every
     /// [`Error`] is built through it, so no report has to remember.
-    fn masked(self) -> Self {
+    fn mask(&mut self) {
         match self {
-            ErrorKind::Invalid {
-                value,
-                expected,
-                reason,
-            } => ErrorKind::Invalid {
-                value: value.map(masked),
-                expected,
-                reason: reason.map(masked),
-            },
+            ErrorKind::Invalid { value, reason, .. } => {
+                value.iter_mut().chain(reason).for_each(mask);
+            }
             ErrorKind::InvalidDefault {
-                default,
-                expected,
-                reason,
-            } => ErrorKind::InvalidDefault {
-                default: masked(default),
-                expected,
-                reason: masked(reason),
-            },
-            ErrorKind::File { path, reason } => ErrorKind::File {
-                path: match path.to_str().map(mask_passwords) {
-                    Some(std::borrow::Cow::Owned(shown)) => PathBuf::from(shown),
-                    _ => path,
-                },
-                reason: masked(reason),
-            },
-            ErrorKind::Rule { message } => ErrorKind::Rule {
-                message: masked(message),
-            },
-            kind => kind,
+                default, reason, ..
+            } => {
+                mask(default);
+                mask(reason);
+            }
+            ErrorKind::File { path, reason } => {
+                if let Some(Cow::Owned(shown)) = path.to_str().map(mask_passwords) {
+                    *path = PathBuf::from(shown);
+                }
+                mask(reason);
+            }
+            ErrorKind::Rule { message } => mask(message),
+            _ => {}
         }
     }
 

@@ -106,8 +106,8 @@ impl ResolvedVar {
     /// own, this is for every other value (a connection string in a
     /// `String`, a `from_str` or `with` field).
     pub(crate) fn mask_passwords(&mut self) {
-        if let Some(value) = self.value.take() {
-            self.value = Some(crate::redact::masked(value));
+        if let Some(value) = &mut self.value {
+            crate::redact::mask(value);
         }
     }
 }

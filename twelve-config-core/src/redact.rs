@@ -32,8 +32,8 @@ pub(crate) fn mask_passwords(text: &str) -> Cow<'_, str> {
     // How much of `text` is in `masked` already.
     let mut copied = 0;
     let mut from = 0;
-    while let Some(found) = text[from..].find("://") {
-        let authority = from + found + 3;
+    while let Some(separator) = find_separator(text, from) {
+        let authority = separator + 3;
         let end = next_url(text, authority);
         if let Some(password) = password_in(&text[authority..end]) {
             let out = masked.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -53,18 +53,39 @@ pub(crate) fn mask_passwords(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// [`mask_passwords`] for text that is owned: the same text when nothing
-/// is masked.
-pub(crate) fn masked(text: String) -> String {
-    match mask_passwords(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(masked) => masked,
+/// [`mask_passwords`] in place: `text` is left alone when nothing is
+/// masked.
+pub(crate) fn mask(text: &mut String) {
+    if let Cow::Owned(masked) = mask_passwords(text) {
+        *text = masked;
     }
 }
 
-/// Whether `c` ends a word before a URL in a list or a sentence.
-fn ends_word(c: char) -> bool {
-    c.is_whitespace() || ",;|\"'<>()[]{}=".contains(c)
+/// Whether `b` ends a word before a URL in a list or a sentence.
+///
+/// The scan looks at bytes: every character it looks for is ASCII, and
+/// a byte of a multi-byte character is never one of them, so each position
+/// it finds is a character boundary.
+fn ends_word(b: u8) -> bool {
+    b.is_ascii_whitespace() || b",;|\"'<>()[]{}=".contains(&b)
+}
+
+/// The position of the first `://` in `text` at or after `from`.
+fn find_separator(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(colon) = text[at..].find(':') {
+        let colon = at + colon;
+        if text[colon + 1..].starts_with("//") {
+            return Some(colon);
+        }
+        at = colon + 1;
+    }
+    None
+}
+
+/// The position of the first of the ASCII characters `any` in `text`.
+fn find_any(text: &str, any: &[u8]) -> Option<usize> {
+    text.bytes().position(|b| any.contains(&b))
 }
 
 /// Where the URL after `from` ends: at the scheme of the next `://` that
@@ -75,15 +96,16 @@ fn next_url(text: &str, from: usize) -> usize {
     // Once the text reads as a password cut short, only an `@` finishes
     // it: looking for one in what is new keeps the scan linear.
     let mut unfinished_up_to = None;
-    while let Some(found) = text[search..].find("://") {
-        let separator = search + found;
-        let before = &text[from..separator];
-        let scheme = before.len()
-            - before
-                .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                .len();
+    while let Some(separator) = find_separator(text, search) {
+        let scheme = text.as_bytes()[from..separator]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b))
+            .count();
         let start = separator - scheme;
-        let starts_word = text[from..start].chars().next_back().is_none_or(ends_word);
+        let starts_word = text.as_bytes()[from..start]
+            .last()
+            .is_none_or(|&b| ends_word(b));
         if starts_word {
             let finished = match unfinished_up_to {
                 Some(checked) => text[checked..start].contains('@'),
@@ -106,21 +128,22 @@ fn unfinished_password(url: &str) -> bool {
     let Some(colon) = url.find(':') else {
         return false;
     };
-    if url.contains('@') || url[..colon].contains(['/', '?', '#', '[', ']']) {
+    if url.contains('@') || find_any(&url[..colon], b"/?#[]").is_some() {
         return false;
     }
     let after = &url[colon + 1..];
-    let port =
-        after[..after.find(['/', '?', '#']).unwrap_or(after.len())].trim_end_matches(ends_word);
-    !port.bytes().all(|b| b.is_ascii_digit())
+    let port = &after.as_bytes()[..find_any(after, b"/?#").unwrap_or(after.len())];
+    // Digits, then perhaps what ends the word (`host:8080,`).
+    let digits = port.iter().rev().skip_while(|&&b| ends_word(b));
+    !digits.into_iter().all(u8::is_ascii_digit)
 }
 
 /// The password in the text after a URL's `://`, if it has one.
 fn password_in(url: &str) -> Option<Range<usize>> {
-    let limit = url.find(['?', '#']).unwrap_or(url.len());
+    let limit = find_any(url, b"?#").unwrap_or(url.len());
     let at = url[..limit].rfind('@').or_else(|| url.rfind('@'))?;
     let colon = url[..at].find(':')?;
-    if url[..colon].contains(['/', '?', '#']) {
+    if find_any(&url[..colon], b"/?#").is_some() {
         return None;
     }
     Some(colon + 1..at)
