@@ -2,9 +2,14 @@
 //! checks, fallbacks, settings that are on by default, flattened groups and
 //! what an empty variable means.
 
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use twelve_config::{Config, ErrorKind, Origin, Problems, SecretString, Vars};
+use twelve_config::{
+    ByteSize, Config, ErrorKind, Origin, PostgresUrl, Problems, SecretString, Vars,
+};
 
 use crate::support::TempFile;
 
@@ -104,6 +109,156 @@ fn a_computed_default_is_shown_with_its_origin_and_described_in_words() {
     assert!(schema
         .to_json()
         .contains("\"default_computed\": \"computed from VW_SMTP_SECURITY\""));
+}
+
+/// The origin of a base URL, as Vaultwarden computes `DOMAIN_ORIGIN`.
+fn origin(domain: &url::Url) -> String {
+    domain.origin().ascii_serialization()
+}
+
+fn admin_url(domain: &url::Url) -> url::Url {
+    domain.join("admin").unwrap()
+}
+
+fn is_https(domain: &url::Url) -> bool {
+    domain.scheme() == "https"
+}
+
+fn port_of(domain: &url::Url) -> u16 {
+    domain.port().unwrap_or(443)
+}
+
+fn bind_to(port: &u16) -> SocketAddr {
+    SocketAddr::from(([0, 0, 0, 0], *port))
+}
+
+fn origins(domain: &url::Url) -> Vec<String> {
+    vec![origin(domain), "https://cdn.example".to_owned()]
+}
+
+// Constant computed defaults, each of its own type.
+fn data() -> PathBuf {
+    PathBuf::from("/var/lib/vault")
+}
+fn hash() -> char {
+    '#'
+}
+fn offset() -> i64 {
+    -3
+}
+fn widest() -> u128 {
+    u128::MAX
+}
+fn seven() -> NonZeroU32 {
+    NonZeroU32::new(7).unwrap()
+}
+fn quarter() -> f64 {
+    0.25
+}
+fn gateway() -> IpAddr {
+    IpAddr::from([10, 0, 0, 1])
+}
+fn timeout() -> Duration {
+    Duration::from_millis(61_500)
+}
+fn one_kib() -> ByteSize {
+    ByteSize::from(1024)
+}
+fn database() -> PostgresUrl {
+    "postgres://vault:hunter2@db/vault".parse().unwrap()
+}
+
+/// A computed default of each standard type, from the fields it follows or
+/// from nothing.
+#[derive(Config, Debug)]
+#[config(prefix = "C_")]
+struct EveryComputed {
+    #[config(default = "https://vault.example:8443/web")]
+    domain: url::Url,
+    #[config(default_with = origin(domain))]
+    domain_origin: String,
+    #[config(default_with = admin_url(domain))]
+    admin_url: url::Url,
+    #[config(default_with = data())]
+    data: PathBuf,
+    #[config(default_with = is_https(domain))]
+    secure_cookies: bool,
+    #[config(default_with = hash())]
+    comment: char,
+    #[config(default_with = port_of(domain))]
+    port: u16,
+    #[config(default_with = offset())]
+    offset: i64,
+    #[config(default_with = widest())]
+    wide: u128,
+    #[config(default_with = seven())]
+    shards: NonZeroU32,
+    #[config(default_with = quarter())]
+    ratio: f64,
+    #[config(default_with = gateway())]
+    ip: IpAddr,
+    #[config(default_with = bind_to(port))]
+    bind: SocketAddr,
+    #[config(default_with = timeout())]
+    timeout: Duration,
+    #[config(default_with = one_kib())]
+    upload_limit: ByteSize,
+    #[config(default_with = origins(domain))]
+    allowed_origins: Vec<String>,
+    #[config(default_with = database())]
+    database_url: PostgresUrl,
+}
+
+#[test]
+fn a_computed_default_of_each_type_is_shown_as_the_text_that_would_set_it() {
+    let loaded = EveryComputed::load(&Vars::default()).unwrap();
+    let shown: Vec<(&str, Option<&str>)> = loaded
+        .vars()
+        .iter()
+        .filter(|v| v.origin() == &Origin::Computed)
+        .map(|v| (v.name(), v.shown_value()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("C_DOMAIN_ORIGIN", Some("https://vault.example:8443")),
+            ("C_ADMIN_URL", Some("https://vault.example:8443/admin")),
+            ("C_DATA", Some("/var/lib/vault")),
+            ("C_SECURE_COOKIES", Some("true")),
+            ("C_COMMENT", Some("#")),
+            ("C_PORT", Some("8443")),
+            ("C_OFFSET", Some("-3")),
+            ("C_WIDE", Some("340282366920938463463374607431768211455")),
+            ("C_SHARDS", Some("7")),
+            ("C_RATIO", Some("0.25")),
+            ("C_IP", Some("10.0.0.1")),
+            ("C_BIND", Some("0.0.0.0:8443")),
+            ("C_TIMEOUT", Some("1m 1s 500ms")),
+            ("C_UPLOAD_LIMIT", Some("1024")),
+            (
+                "C_ALLOWED_ORIGINS",
+                Some("https://vault.example:8443,https://cdn.example")
+            ),
+            // Computed, a password is masked like one that was set.
+            ("C_DATABASE_URL", Some("postgres://vault:***@db/vault")),
+        ]
+    );
+    // Each text shown sets the same value.
+    let again = EveryComputed::from_vars(
+        loaded
+            .vars()
+            .iter()
+            .filter(|v| v.name() != "C_DATABASE_URL")
+            .map(|v| (v.name(), v.shown_value().unwrap())),
+    )
+    .unwrap();
+    let first = loaded.config();
+    assert_eq!(again.domain_origin, first.domain_origin);
+    assert_eq!(again.timeout, first.timeout);
+    assert_eq!(again.wide, first.wide);
+    assert_eq!(again.bind, first.bind);
+    assert_eq!(again.allowed_origins, first.allowed_origins);
+    assert_eq!(again.upload_limit, first.upload_limit);
 }
 
 #[derive(Config, Debug)]
