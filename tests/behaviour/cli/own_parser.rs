@@ -132,3 +132,27 @@ fn a_flag_overriding_a_variable_no_setting_reads_is_warned_about() {
         ["warning: LOG_LEVL: not read by any setting: did you mean LOG_LEVEL?"]
     );
 }
+
+#[test]
+fn a_flags_origin_names_the_flag_in_the_json_report() {
+    let overrides = Overrides::new().flag("--port", "PORT", Some("7000"));
+    let layered = Layered::new(overrides, Vars::default());
+    let outcome = run::<Server>(&["--print-config", "--format=json"], &layered);
+    assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
+    let report: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let expected = serde_json::json!({
+        "kind": "command_line",
+        "text": "command line --port",
+        "flag": "--port",
+    });
+    assert_eq!(report["vars"][0]["name"], "PORT");
+    assert_eq!(report["vars"][0]["origin"], expected);
+
+    // Serialized with serde, the loaded configuration says the same.
+    #[cfg(feature = "serde")]
+    {
+        let loaded = Server::load(&layered).unwrap();
+        let origin = serde_json::to_value(loaded.vars()[0].origin()).unwrap();
+        assert_eq!(origin, expected);
+    }
+}
