@@ -371,6 +371,104 @@ fn the_schema_states_every_rule() {
     }
 }
 
+/// One of each remaining presence rule, over optional fields.
+#[derive(Config, Debug)]
+#[config(
+    prefix = "R_",
+    exactly_one(password, password_command),
+    at_least_one(smtp, sendmail),
+    all_or_none(tls_cert, tls_key, tls_ca)
+)]
+struct Rules {
+    password: Option<String>,
+    password_command: Option<String>,
+    smtp: Option<String>,
+    sendmail: Option<String>,
+    tls_cert: Option<String>,
+    tls_key: Option<String>,
+    tls_ca: Option<String>,
+}
+
+#[test]
+fn each_presence_rule_is_broken_exactly_when_its_words_say() {
+    let base = [("R_PASSWORD", "t"), ("R_SMTP", "mail")];
+    let messages = |set: &[(&str, &str)]| -> Vec<String> {
+        let vars: Vec<(&str, &str)> = base
+            .iter()
+            .copied()
+            .filter(|(name, _)| !set.iter().any(|(n, _)| n == name))
+            .chain(set.iter().copied().filter(|(_, v)| *v != "-"))
+            .collect();
+        match Rules::from_vars(vars) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.message().to_owned()).collect(),
+        }
+    };
+    // "-" removes a variable of the base set.
+    let ok: &[&[(&str, &str)]] = &[
+        &[],
+        &[("R_PASSWORD", "-"), ("R_PASSWORD_COMMAND", "pass show db")],
+        &[("R_SENDMAIL", "/usr/sbin/sendmail")],
+        &[("R_SMTP", "-"), ("R_SENDMAIL", "/usr/sbin/sendmail")],
+        &[("R_TLS_CERT", "c"), ("R_TLS_KEY", "k"), ("R_TLS_CA", "a")],
+        // An empty variable is not set.
+        &[("R_TLS_CERT", "")],
+    ];
+    for set in ok {
+        assert_eq!(messages(set), Vec::<String>::new(), "{set:?}");
+    }
+    let broken: &[(&[(&str, &str)], &str)] = &[
+        (
+            &[("R_PASSWORD", "-")],
+            "exactly one of R_PASSWORD, R_PASSWORD_COMMAND must be set; none is set",
+        ),
+        (
+            &[("R_PASSWORD_COMMAND", "pass show db")],
+            "exactly one of R_PASSWORD, R_PASSWORD_COMMAND must be set; R_PASSWORD and R_PASSWORD_COMMAND are set",
+        ),
+        (
+            &[("R_SMTP", "-")],
+            "at least one of R_SMTP, R_SENDMAIL must be set; none is set",
+        ),
+        (
+            &[("R_TLS_KEY", "k")],
+            "R_TLS_CERT, R_TLS_KEY and R_TLS_CA are set together or not at all; \
+             only R_TLS_KEY is set",
+        ),
+        (
+            &[("R_TLS_CERT", "c"), ("R_TLS_CA", "a")],
+            "R_TLS_CERT, R_TLS_KEY and R_TLS_CA are set together or not at all; \
+             R_TLS_CERT and R_TLS_CA are set",
+        ),
+    ];
+    for (set, message) in broken {
+        assert_eq!(messages(set), [*message], "{set:?}");
+    }
+    let errors = Rules::from_vars([("R_PASSWORD", "t"), ("R_TLS_CA", "a")]).unwrap_err();
+    let vars: Vec<Vec<String>> = errors.iter().map(|e| e.vars().to_vec()).collect();
+    assert_eq!(
+        vars,
+        [
+            vec!["R_SMTP".to_owned(), "R_SENDMAIL".to_owned()],
+            vec![
+                "R_TLS_CERT".to_owned(),
+                "R_TLS_KEY".to_owned(),
+                "R_TLS_CA".to_owned()
+            ],
+        ]
+    );
+    let schema = Rules::schema();
+    let texts: Vec<&str> = schema.rules().iter().map(|r| r.text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "exactly one of R_PASSWORD, R_PASSWORD_COMMAND must be set",
+            "at least one of R_SMTP, R_SENDMAIL must be set",
+            "R_TLS_CERT, R_TLS_KEY and R_TLS_CA are set together or not at all",
+        ]
+    );
+}
+
 fn ports_differ(http: &u16, grpc: &Option<u16>) -> Result<(), String> {
     match grpc {
         Some(grpc) if grpc == http => Err(format!("the gRPC port {grpc} is the HTTP port")),
