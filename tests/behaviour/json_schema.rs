@@ -152,6 +152,11 @@ struct Keyed {
     /// Region of the bucket.
     #[config(fallback = "AWS_REGION")]
     region: String,
+    /// Name of the bucket.
+    bucket: String,
+    /// Seconds before a request is abandoned.
+    #[config(alias = "APP_WAIT")]
+    timeout: Option<u32>,
 }
 
 #[test]
@@ -174,6 +179,17 @@ fn a_required_variable_with_other_sources_names_them_all_in_its_description() {
         description("APP_REGION").ends_with("\nRequired: APP_REGION or AWS_REGION."),
         "{}",
         description("APP_REGION")
+    );
+    // With no other source, `required` says it all.
+    assert_eq!(
+        description("APP_BUCKET"),
+        "Name of the bucket.\nExpected: text."
+    );
+    // Optional, it is required by no name.
+    assert!(
+        !description("APP_TIMEOUT").contains("Required"),
+        "{}",
+        description("APP_TIMEOUT")
     );
     let tour: Json = serde_json::from_str(&Tour::schema().to_json_schema()).unwrap();
     let key = tour["properties"]["TOUR_API_KEY"]["description"]
@@ -209,7 +225,7 @@ fn only_a_required_variable_with_several_sources_is_required_through_any_of() {
         ]})]
     );
     let keyed: Json = serde_json::from_str(&Keyed::schema().to_json_schema()).unwrap();
-    assert!(keyed.get("required").is_none(), "{keyed}");
+    assert_eq!(keyed["required"], json!(["APP_BUCKET"]));
     assert_eq!(
         requirements(&keyed),
         [
