@@ -3,7 +3,8 @@
 //! `Overrides` layers the service's own flags over their variables.
 
 use twelve_config::{
-    handle_flags, Config, Layered, Origin, Overrides, Source, Vars, EX_CONFIG, EX_USAGE,
+    answer, handle_flags, Action, Config, Layered, Origin, Overrides, ReportFormat, Request,
+    Source, Vars, EX_CONFIG, EX_USAGE,
 };
 
 use super::{run, vars};
@@ -155,4 +156,30 @@ fn a_flags_origin_names_the_flag_in_the_json_report() {
         let origin = serde_json::to_value(loaded.vars()[0].origin()).unwrap();
         assert_eq!(origin, expected);
     }
+}
+
+#[test]
+fn a_parsers_format_value_is_read_and_named_as_format_takes_it() {
+    // A service's parser that takes `--format` itself builds the request
+    // from the name, and shows the name back in its own help or errors.
+    for (name, format) in [("text", ReportFormat::Text), ("json", ReportFormat::Json)] {
+        assert_eq!(name.parse::<ReportFormat>().unwrap(), format);
+        assert_eq!(format.name(), name);
+        assert_eq!(format.to_string(), name);
+    }
+    assert_eq!(ReportFormat::default(), ReportFormat::Text);
+    let error = "yaml".parse::<ReportFormat>().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "unknown report format \"yaml\": expected one of: text, json"
+    );
+    let request = Request::CheckConfig {
+        format: "json".parse().unwrap(),
+        env_files: Vec::new(),
+    };
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let action = answer::<Server>(Some(&request), &Vars::default(), &mut stdout, &mut stderr);
+    assert!(matches!(action, Action::Exit(0)));
+    let report: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    assert_eq!(report["vars"][0]["name"], "PORT");
 }
