@@ -581,3 +581,40 @@ fn user_value_types() {
     assert_eq!(expected, "percentage 0..=100");
     assert_eq!(reason.as_deref(), Some("not a percentage"));
 }
+
+/// What each type is said to expect, in the report and in the schema.
+fn expected_of<T: Config>() -> String {
+    T::schema().var("VALUE").unwrap().expected().to_owned()
+}
+
+#[test]
+fn each_type_says_what_it_expects() {
+    assert_eq!(expected_of::<Text>(), "text");
+    assert_eq!(expected_of::<Os>(), "text (any bytes)");
+    assert_eq!(expected_of::<Path>(), "path");
+    assert_eq!(
+        expected_of::<Bool>(),
+        "boolean: true/false, 1/0, yes/no or on/off"
+    );
+    assert_eq!(expected_of::<Char>(), "a single character");
+    assert_eq!(expected_of::<F64>(), "finite number such as 0.5 or 1e-3");
+    assert_eq!(expected_of::<Ip>(), "IP address such as 10.0.0.1 or ::1");
+    assert_eq!(
+        expected_of::<Socket>(),
+        "socket address such as 0.0.0.0:8080 or [::1]:8080"
+    );
+    assert_eq!(
+        expected_of::<Wait>(),
+        "duration such as 30s, 500ms or 1h 15m"
+    );
+    assert_eq!(
+        expected_of::<Link>(),
+        "absolute URL such as https://example.com/path"
+    );
+    // A missing value's report says it too.
+    let errors = Char::from_vars(Vec::<(String, String)>::new()).unwrap_err();
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "missing: required (a single character)"
+    );
+}
