@@ -234,7 +234,7 @@ fn a_computed_default_of_each_type_is_shown_as_the_text_that_would_set_it() {
             ("C_IP", Some("10.0.0.1")),
             ("C_BIND", Some("0.0.0.0:8443")),
             ("C_TIMEOUT", Some("1m 1s 500ms")),
-            ("C_UPLOAD_LIMIT", Some("1024")),
+            ("C_UPLOAD_LIMIT", Some("1 KiB")),
             (
                 "C_ALLOWED_ORIGINS",
                 Some("https://vault.example:8443,https://cdn.example")
@@ -369,6 +369,92 @@ fn the_schema_states_every_rule() {
             "{format}: {text}"
         );
     }
+}
+
+/// A level read through its `FromStr`: it cannot say what text gives it.
+#[derive(Debug, PartialEq)]
+struct Verbosity(u8);
+
+impl std::str::FromStr for Verbosity {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        Ok(Verbosity(text.matches('v').count() as u8))
+    }
+}
+
+fn quiet() -> Verbosity {
+    Verbosity(0)
+}
+
+/// A value type of the program's own that does not say what text gives it.
+#[derive(Debug, PartialEq)]
+struct Shards(u16);
+
+impl twelve_config::EnvValue for Shards {
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "number of shards".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, twelve_config::ValueError> {
+        text.parse()
+            .map(Shards)
+            .map_err(|_| twelve_config::ValueError::new("not a number of shards"))
+    }
+}
+
+fn one_shard() -> Shards {
+    Shards(1)
+}
+
+fn one_mb() -> ByteSize {
+    ByteSize::mb(1)
+}
+
+fn ninety_seconds() -> Duration {
+    Duration::from_secs(90)
+}
+
+/// Computed defaults of fields read in a unit, or through `from_str`.
+#[derive(Config, Debug)]
+#[config(prefix = "K_")]
+struct ComputedInUnits {
+    #[config(unit = "MB", default_with = one_mb())]
+    body_limit_mb: ByteSize,
+    #[config(unit = "s", default_with = ninety_seconds())]
+    timeout_secs: Duration,
+    #[config(from_str, default_with = quiet())]
+    verbosity: Verbosity,
+    #[config(default_with = one_shard())]
+    shards: Shards,
+}
+
+#[test]
+fn a_computed_default_read_in_a_unit_is_shown_as_text_that_reads_back_the_same() {
+    let loaded = ComputedInUnits::load(&Vars::default()).unwrap();
+    let shown: Vec<(&str, Option<&str>)> = loaded
+        .vars()
+        .iter()
+        .map(|v| (v.name(), v.shown_value()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("K_BODY_LIMIT_MB", Some("1 MB")),
+            ("K_TIMEOUT_SECS", Some("1m 30s")),
+            // A type that cannot say what text gives it shows nothing.
+            ("K_VERBOSITY", None),
+            ("K_SHARDS", None),
+        ]
+    );
+    let again = ComputedInUnits::from_vars(
+        shown
+            .iter()
+            .filter_map(|(name, value)| Some((*name, (*value)?))),
+    )
+    .unwrap();
+    assert_eq!(again.body_limit_mb, ByteSize::mb(1), "{shown:?}");
+    assert_eq!(again.timeout_secs, Duration::from_secs(90), "{shown:?}");
 }
 
 /// One of each remaining presence rule, over optional fields.

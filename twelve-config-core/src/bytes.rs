@@ -257,8 +257,10 @@ impl EnvValue for ByteSize {
         text.parse()
     }
 
+    /// With its unit (`1 MiB`, `0 B`): a bare number would be read in the
+    /// field's unit when it has one (`#[config(unit = "MB")]`).
     fn to_env(&self) -> Option<String> {
-        Some(self.bytes().to_string())
+        Some(self.to_string())
     }
 }
 
