@@ -618,3 +618,60 @@ fn each_type_says_what_it_expects() {
         "missing: required (a single character)"
     );
 }
+
+fn free_port() -> u16 {
+    8080
+}
+
+/// Fields described in the program's words, one of each kind of type.
+#[derive(Config, Debug)]
+#[config(prefix = "D_")]
+struct DescribedKinds {
+    #[config(expected = "the token the vendor issued")]
+    token: twelve_config::SecretString,
+    #[config(expected = "the primary database")]
+    database_url: twelve_config::PostgresUrl,
+    #[config(expected = "how logs are written", default = "json")]
+    format: LogFormat,
+    #[config(expected = "a free port", default_with = free_port())]
+    port: u16,
+    #[config(expected = "the service's name")]
+    name: String,
+}
+
+#[test]
+fn expected_changes_only_the_words_not_how_the_value_is_kept_or_shown() {
+    let vars = twelve_config::Vars::new([
+        ("D_TOKEN", "tok-8d1f"),
+        ("D_DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("D_NAME", "billing"),
+    ]);
+    let loaded = DescribedKinds::load(&vars).unwrap();
+    assert_eq!(loaded.config().name, "billing");
+    assert_eq!(loaded.config().port, 8080);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let _ = twelve_config::handle_args::<DescribedKinds>(
+        ["--print-config"],
+        &vars,
+        &mut stdout,
+        &mut stderr,
+    );
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "D_TOKEN         <redacted>  (environment)\n\
+         D_DATABASE_URL  postgres://app:***@db/app  (environment)\n\
+         D_FORMAT        json  (default)\n\
+         D_NAME          billing  (environment)\n\
+         D_PORT          8080  (computed)\n"
+    );
+    let schema = DescribedKinds::schema();
+    let var = |name| schema.var(name).unwrap();
+    assert!(var("D_TOKEN").is_secret());
+    assert!(var("D_DATABASE_URL").is_credential());
+    assert!(!var("D_NAME").is_credential());
+    assert_eq!(
+        var("D_FORMAT").choices(),
+        ["json", "json-lines", "plain", "key-value"]
+    );
+    assert_eq!(var("D_FORMAT").expected(), "how logs are written");
+}
