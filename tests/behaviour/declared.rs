@@ -105,7 +105,41 @@ fn a_computed_default_is_shown_with_its_origin_and_described_in_words() {
         schema.var("VW_WORKERS").unwrap().computed_default(),
         Some("computed by the program")
     );
-    assert!(schema.to_text().contains("VW_SMTP_PORT"));
+    // Each rendering says the default is computed, and from what.
+    let text = schema.to_text();
+    assert!(
+        text.contains(
+            "VW_SMTP_PORT           integer 0..=65535                 computed          \
+             default when unset: computed from VW_SMTP_SECURITY\n"
+        ),
+        "{text}"
+    );
+    let markdown = schema.to_markdown();
+    assert!(
+        markdown.contains(
+            "| `VW_SMTP_PORT` | integer 0..=65535 | computed |  | \
+             default when unset: computed from VW_SMTP_SECURITY |\n"
+        ),
+        "{markdown}"
+    );
+    let dotenv = schema.to_dotenv();
+    assert!(
+        dotenv.contains(
+            "\n# integer 0..=65535; computed default\n\
+             # default when unset: computed from VW_SMTP_SECURITY\n\
+             # VW_SMTP_PORT=\n"
+        ),
+        "{dotenv}"
+    );
+    let kubernetes = schema.render(twelve_config::SchemaFormat::Kubernetes);
+    assert!(
+        kubernetes.contains(
+            "  # default when unset: computed from VW_SMTP_SECURITY\n  \
+             # - name: \"VW_SMTP_PORT\"\n  \
+             #   value: \"\" # optional: integer 0..=65535\n"
+        ),
+        "{kubernetes}"
+    );
     assert!(schema
         .to_json()
         .contains("\"default_computed\": \"computed from VW_SMTP_SECURITY\""));
