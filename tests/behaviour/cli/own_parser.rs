@@ -4,7 +4,7 @@
 
 use twelve_config::{
     answer, handle_flags, Action, Config, Layered, Origin, Overrides, ReportFormat, Request,
-    Source, Vars, EX_CONFIG, EX_USAGE,
+    SchemaFormat, Source, Vars, EX_CONFIG, EX_USAGE,
 };
 
 use super::{run, vars};
@@ -168,6 +168,13 @@ fn a_parsers_format_value_is_read_and_named_as_format_takes_it() {
         assert_eq!(format.to_string(), name);
     }
     assert_eq!(ReportFormat::default(), ReportFormat::Text);
+    // Likewise the schema formats, for a parser that takes its own
+    // `--print-schema`.
+    for format in SchemaFormat::ALL {
+        assert_eq!(format.to_string(), format.name());
+        assert_eq!(format.name().parse::<SchemaFormat>().unwrap(), format);
+    }
+    assert_eq!(SchemaFormat::Markdown.to_string(), "markdown");
     let error = "yaml".parse::<ReportFormat>().unwrap_err();
     assert_eq!(
         error.to_string(),
