@@ -404,6 +404,10 @@ mod tests {
         assert_eq!(reason(""), "empty");
         assert!(reason("10 XB").starts_with("unknown unit"));
         assert_eq!(reason("1 "), "trailing space");
+        // A program parsing a size itself prints the same reason.
+        let error = "-1 MB".parse::<ByteSize>().unwrap_err();
+        assert_eq!(error.to_string(), "negative");
+        assert_eq!(format!("{error:?}"), "ValueError(\"negative\")");
     }
 
     #[test]
