@@ -675,3 +675,22 @@ fn expected_changes_only_the_words_not_how_the_value_is_kept_or_shown() {
     );
     assert_eq!(var("D_FORMAT").expected(), "how logs are written");
 }
+
+#[test]
+fn values_read_through_from_str_or_with_are_shown_as_set() {
+    let vars =
+        twelve_config::Vars::new([("COLOR", "#ff8000"), ("RATIO", "25%"), ("STEPS", "25%;50%")]);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let _ =
+        twelve_config::handle_args::<Custom>(["--print-config"], &vars, &mut stdout, &mut stderr);
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "COLOR    #ff8000  (environment)\n\
+         RATIO    25%  (environment)\n\
+         PALETTE  #000000,#ffffff  (default)\n\
+         ACCENT   <unset>\n\
+         STEPS    25%;50%  (environment)\n",
+        "{}",
+        String::from_utf8_lossy(&stderr)
+    );
+}
