@@ -443,3 +443,30 @@ fn text_escapes_control_characters() {
     assert!(text.contains("\"a\\tb\""), "{text}");
     assert!(!text.contains('\t'));
 }
+
+#[test]
+fn the_default_secret_name_is_the_prefix_in_lowercase_words() {
+    #[derive(Config)]
+    #[config(prefix = "MY__BILLING_APP_")]
+    struct Billing {
+        #[config(default = 1)]
+        port: u16,
+    }
+    #[derive(Config)]
+    #[config(prefix = "_EDGE_")]
+    struct Edge {
+        #[config(default = 1)]
+        port: u16,
+    }
+    #[derive(Config)]
+    struct Bare {
+        #[config(default = 1)]
+        port: u16,
+    }
+    assert_eq!(
+        Billing::schema().default_secret_name(),
+        "my-billing-app-secrets"
+    );
+    assert_eq!(Edge::schema().default_secret_name(), "edge-secrets");
+    assert_eq!(Bare::schema().default_secret_name(), "app-secrets");
+}
