@@ -763,6 +763,38 @@ fn a_fallback_is_read_without_a_warning_when_the_name_is_unset() {
     assert!(schema.to_text().contains("when unset, read from OLD_HOST"));
 }
 
+/// A port read under its name, a deprecated alias or a fallback.
+#[derive(Config, Debug)]
+#[config(prefix = "MEILI_")]
+struct PortNames {
+    #[config(fallback = "PORT", alias = "MEILI_HTTP_PORT")]
+    port: Option<u16>,
+}
+
+#[test]
+fn a_rejected_value_names_the_variable_the_operator_set() {
+    let problem = |vars: &[(&str, &str)]| {
+        let errors = PortNames::from_vars(vars.iter().copied()).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors}");
+        let error = errors.iter().next().unwrap().clone();
+        (error.var().to_owned(), error.note().map(str::to_owned))
+    };
+    // The fallback was set, not MEILI_PORT: the report names it alone.
+    assert_eq!(problem(&[("PORT", "80a")]), ("PORT".to_owned(), None));
+    // An alias stands for the variable, with a note saying where it was read.
+    assert_eq!(
+        problem(&[("MEILI_HTTP_PORT", "80a")]),
+        (
+            "MEILI_PORT".to_owned(),
+            Some("read from deprecated MEILI_HTTP_PORT".to_owned())
+        )
+    );
+    assert_eq!(
+        problem(&[("MEILI_PORT", "80a")]),
+        ("MEILI_PORT".to_owned(), None)
+    );
+}
+
 #[derive(Config, Debug)]
 #[config(prefix = "DB_", allow_empty)]
 struct Empties {
