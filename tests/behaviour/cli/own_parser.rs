@@ -190,3 +190,53 @@ fn a_parsers_format_value_is_read_and_named_as_format_takes_it() {
     let report: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
     assert_eq!(report["vars"][0]["name"], "PORT");
 }
+
+#[test]
+fn split_args_takes_the_configuration_flags_and_leaves_the_service_its_own() {
+    let (request, rest) = Request::split_args([
+        "--verbose",
+        "--print-schema",
+        "json",
+        "--port",
+        "7000",
+        "--",
+        "--check-config",
+    ])
+    .unwrap();
+    assert_eq!(
+        request,
+        Some(Request::PrintSchema {
+            format: SchemaFormat::Json,
+            secret_name: None,
+        })
+    );
+    // The flag and its value are taken out; the rest, after `--` too, is
+    // the service's, in order.
+    assert_eq!(
+        rest,
+        ["--verbose", "--port", "7000", "--", "--check-config"]
+    );
+
+    let (request, rest) =
+        Request::split_args(["serve", "--check-config", "--format=json", "-v"]).unwrap();
+    assert_eq!(
+        request,
+        Some(Request::CheckConfig {
+            format: ReportFormat::Json,
+            env_files: Vec::new(),
+        })
+    );
+    assert_eq!(rest, ["serve", "-v"]);
+
+    // Without a configuration flag every argument is the service's, its
+    // `--format` included.
+    let (request, rest) = Request::split_args(["serve", "--format=yaml"]).unwrap();
+    assert_eq!(request, None);
+    assert_eq!(rest, ["serve", "--format=yaml"]);
+
+    let error = Request::split_args(["--check-config", "--print-config"]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "--check-config and --print-config cannot be used together"
+    );
+}
