@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 mod cli;
+mod computed;
 mod declared;
 mod every_problem;
 mod hostile;
