@@ -226,6 +226,29 @@ fn only_a_required_variable_with_several_sources_is_required_through_any_of() {
     );
     let keyed: Json = serde_json::from_str(&Keyed::schema().to_json_schema()).unwrap();
     assert_eq!(keyed["required"], json!(["APP_BUCKET"]));
+    // Two sources of the key set at once (not empty) are rejected, each pair.
+    let both = |a: &str, b: &str| {
+        json!({"not": {
+            "required": [a, b],
+            "properties": {a: {"minLength": 1}, b: {"minLength": 1}}
+        }})
+    };
+    let conflicts: Vec<Json> = keyed["allOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item.get("not").is_some())
+        .cloned()
+        .collect();
+    assert_eq!(
+        conflicts,
+        [
+            both("APP_KEY", "APP_TOKEN"),
+            both("APP_KEY", "APP_KEY_FILE"),
+            both("APP_TOKEN", "APP_KEY_FILE"),
+            both("APP_TIMEOUT", "APP_WAIT"),
+        ]
+    );
     assert_eq!(
         requirements(&keyed),
         [
