@@ -224,6 +224,34 @@ fn only_a_required_variable_with_several_sources_is_required_through_any_of() {
             {"required": ["TOUR_API_KEY_FILE"]}
         ]})]
     );
+    // The group's required variables, once any of its variables is set
+    // (not empty).
+    let group: Vec<&Json> = tour["allOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item.get("if").is_some())
+        .collect();
+    let set = |name: &str| json!({"required": [name], "properties": {name: {"minLength": 1}}});
+    assert_eq!(
+        group,
+        [&json!({
+            "$comment": "the optional group s3 is in use once one of its variables is set",
+            "if": {"anyOf": [
+                set("TOUR_S3_BUCKET"),
+                set("TOUR_S3_REGION"),
+                set("TOUR_S3_SECRET_KEY"),
+                set("TOUR_S3_SECRET_KEY_FILE")
+            ]},
+            "then": {"allOf": [
+                {"required": ["TOUR_S3_BUCKET"]},
+                {"anyOf": [
+                    {"required": ["TOUR_S3_SECRET_KEY"]},
+                    {"required": ["TOUR_S3_SECRET_KEY_FILE"]}
+                ]}
+            ]}
+        })]
+    );
     let keyed: Json = serde_json::from_str(&Keyed::schema().to_json_schema()).unwrap();
     assert_eq!(keyed["required"], json!(["APP_BUCKET"]));
     // Two sources of the key set at once (not empty) are rejected, each pair.
