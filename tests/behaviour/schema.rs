@@ -175,6 +175,11 @@ fn kubernetes_matches_snapshot() {
 }
 
 #[test]
+fn json_schema_matches_snapshot() {
+    snapshot("tour.schema.json", &Tour::schema().to_json_schema());
+}
+
+#[test]
 fn render_picks_the_format_and_the_default_secret_name() {
     let schema = Tour::schema();
     assert_eq!(schema.render(SchemaFormat::Text), schema.to_text());
