@@ -381,6 +381,17 @@ fn the_schema_lists_exactly_the_accepted_spellings() {
             );
         }
     }
+    // A list of choices lists the spellings of its items.
+    #[derive(Config)]
+    struct Several {
+        #[config(default = "json")]
+        formats: Vec<LogFormat>,
+    }
+    let schema = Several::schema();
+    assert_eq!(
+        schema.var("FORMATS").unwrap().choices(),
+        ["json", "json-lines", "plain", "key-value"]
+    );
 }
 
 #[test]
