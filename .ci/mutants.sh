@@ -95,10 +95,11 @@ platform_gated() {
   done
 }
 
-# `--re` options for the items behind `cfg(not(feature = "cli"))`.
-lean_only() {
-  awk -v file=twelve-config-core/src/cli/mod.rs "$awk_lines"'
-    /^[[:space:]]*#\[cfg\(not\(feature = "cli"\)\)\]/ { start = NR; depth = 0; open = 0 }
+# `--re` options for the items in cli/mod.rs behind a `cfg` attribute that
+# the regex `$1` matches.
+cfg_items() {
+  awk -v file=twelve-config-core/src/cli/mod.rs -v attr="$1" "$awk_lines"'
+    $0 ~ "^[[:space:]]*#\\[cfg\\(" attr { start = NR; depth = 0; open = 0 }
     start && !open && /\{/ { open = 1 }
     start && open {
       n = gsub(/\{/, "{"); m = gsub(/\}/, "}"); depth += n - m
@@ -107,10 +108,17 @@ lean_only() {
   ' twelve-config-core/src/cli/mod.rs
 }
 
-# The items behind `cfg(not(feature = "cli"))` as `--exclude-re` options,
-# for the runs with the default features, where they are not compiled.
+# `--re` options for the items behind `cfg(not(feature = "cli"))`.
+lean_only() {
+  cfg_items 'not\\(feature = "cli"\\)\\)\\]'
+}
+
+# Every item that needs the `cli` feature off, `cfg(not(feature = "cli"))`
+# or `cfg(all(feature = "dotenv", not(feature = "cli")))`, as `--exclude-re`
+# options for the runs with the default features, where none is compiled.
+# (The second is compiled in no run: the lean build has no `dotenv`.)
 lean_excluded() {
-  lean_only | sed 's/^--re$/--exclude-re/'
+  cfg_items '.*not\\(feature = "cli"\\)' | sed 's/^--re$/--exclude-re/'
 }
 
 # cargo-mutants' own baseline (the tests on the unmutated tree, which also

@@ -1,110 +1,12 @@
-//! Services declared as they behave: computed defaults, presence rules,
-//! checks, fallbacks, settings that are on by default, flattened groups and
-//! what an empty variable means.
+//! Services declared as they behave: presence rules, checks, fallbacks,
+//! settings that are on by default, flattened groups and what an empty
+//! variable means (computed defaults: `computed`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use twelve_config::{Config, ErrorKind, Origin, Problems, SecretString, Vars};
 
 use crate::support::TempFile;
-
-fn attachments(data: &Path) -> PathBuf {
-    data.join("attachments")
-}
-
-fn smtp_port(security: &Security) -> u16 {
-    match security {
-        Security::Starttls => 587,
-        Security::ForceTls => 465,
-        Security::Off => 25,
-    }
-}
-
-fn half_the_cpus() -> usize {
-    4
-}
-
-#[derive(twelve_config::EnvValue, Debug, Clone, Copy, PartialEq)]
-enum Security {
-    Starttls,
-    ForceTls,
-    Off,
-}
-
-#[derive(Config, Debug)]
-#[config(prefix = "VW_")]
-struct Computed {
-    #[config(default = "data")]
-    data_folder: PathBuf,
-    #[config(default_with = attachments(data_folder), default_doc = "VW_DATA_FOLDER/attachments")]
-    attachments_folder: PathBuf,
-    #[config(default = "starttls")]
-    smtp_security: Security,
-    #[config(default_with = smtp_port(smtp_security))]
-    smtp_port: u16,
-    #[config(default_with = half_the_cpus())]
-    workers: usize,
-}
-
-#[test]
-fn a_computed_default_follows_the_fields_it_reads() {
-    let c = Computed::from_vars([
-        ("VW_DATA_FOLDER", "/srv"),
-        ("VW_SMTP_SECURITY", "force-tls"),
-    ])
-    .unwrap();
-    assert_eq!(c.attachments_folder, PathBuf::from("/srv/attachments"));
-    assert_eq!(c.smtp_port, 465);
-    assert_eq!(c.workers, 4);
-    let c =
-        Computed::from_vars([("VW_ATTACHMENTS_FOLDER", "/a"), ("VW_SMTP_PORT", "2525")]).unwrap();
-    assert_eq!(c.attachments_folder, PathBuf::from("/a"));
-    assert_eq!(c.smtp_port, 2525);
-    assert_eq!(
-        Computed::from_source(&Vars::default())
-            .unwrap()
-            .attachments_folder,
-        PathBuf::from("data/attachments")
-    );
-}
-
-#[test]
-fn a_computed_default_of_a_failed_setting_is_not_a_second_problem() {
-    let errors = Computed::from_vars([("VW_SMTP_SECURITY", "tls")]).unwrap_err();
-    assert_eq!(errors.len(), 1, "{errors}");
-    assert_eq!(errors.iter().next().unwrap().var(), "VW_SMTP_SECURITY");
-}
-
-#[test]
-fn a_computed_default_is_shown_with_its_origin_and_described_in_words() {
-    let loaded = Computed::load(&Vars::new([("VW_SMTP_SECURITY", "off")])).unwrap();
-    let port = loaded
-        .vars()
-        .iter()
-        .find(|v| v.name() == "VW_SMTP_PORT")
-        .unwrap();
-    assert_eq!(port.origin(), &Origin::Computed);
-    assert_eq!(port.shown_value(), Some("25"));
-    let schema = Computed::schema();
-    let folder = schema.var("VW_ATTACHMENTS_FOLDER").unwrap();
-    assert_eq!(
-        folder.computed_default(),
-        Some("VW_DATA_FOLDER/attachments")
-    );
-    assert!(!folder.is_required());
-    assert_eq!(
-        schema.var("VW_SMTP_PORT").unwrap().computed_default(),
-        Some("computed from VW_SMTP_SECURITY")
-    );
-    assert_eq!(
-        schema.var("VW_WORKERS").unwrap().computed_default(),
-        Some("computed by the program")
-    );
-    assert!(schema.to_text().contains("VW_SMTP_PORT"));
-    assert!(schema
-        .to_json()
-        .contains("\"default_computed\": \"computed from VW_SMTP_SECURITY\""));
-}
 
 #[derive(Config, Debug)]
 #[config(prefix = "MEILI_", at_most_one(import_dump, import_snapshot))]
@@ -214,6 +116,104 @@ fn the_schema_states_every_rule() {
             "{format}: {text}"
         );
     }
+}
+
+/// One of each remaining presence rule, over optional fields.
+#[derive(Config, Debug)]
+#[config(
+    prefix = "R_",
+    exactly_one(password, password_command),
+    at_least_one(smtp, sendmail),
+    all_or_none(tls_cert, tls_key, tls_ca)
+)]
+struct Rules {
+    password: Option<String>,
+    password_command: Option<String>,
+    smtp: Option<String>,
+    sendmail: Option<String>,
+    tls_cert: Option<String>,
+    tls_key: Option<String>,
+    tls_ca: Option<String>,
+}
+
+#[test]
+fn each_presence_rule_is_broken_exactly_when_its_words_say() {
+    let base = [("R_PASSWORD", "t"), ("R_SMTP", "mail")];
+    let messages = |set: &[(&str, &str)]| -> Vec<String> {
+        let vars: Vec<(&str, &str)> = base
+            .iter()
+            .copied()
+            .filter(|(name, _)| !set.iter().any(|(n, _)| n == name))
+            .chain(set.iter().copied().filter(|(_, v)| *v != "-"))
+            .collect();
+        match Rules::from_vars(vars) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.message().to_owned()).collect(),
+        }
+    };
+    // "-" removes a variable of the base set.
+    let ok: &[&[(&str, &str)]] = &[
+        &[],
+        &[("R_PASSWORD", "-"), ("R_PASSWORD_COMMAND", "pass show db")],
+        &[("R_SENDMAIL", "/usr/sbin/sendmail")],
+        &[("R_SMTP", "-"), ("R_SENDMAIL", "/usr/sbin/sendmail")],
+        &[("R_TLS_CERT", "c"), ("R_TLS_KEY", "k"), ("R_TLS_CA", "a")],
+        // An empty variable is not set.
+        &[("R_TLS_CERT", "")],
+    ];
+    for set in ok {
+        assert_eq!(messages(set), Vec::<String>::new(), "{set:?}");
+    }
+    let broken: &[(&[(&str, &str)], &str)] = &[
+        (
+            &[("R_PASSWORD", "-")],
+            "exactly one of R_PASSWORD, R_PASSWORD_COMMAND must be set; none is set",
+        ),
+        (
+            &[("R_PASSWORD_COMMAND", "pass show db")],
+            "exactly one of R_PASSWORD, R_PASSWORD_COMMAND must be set; R_PASSWORD and R_PASSWORD_COMMAND are set",
+        ),
+        (
+            &[("R_SMTP", "-")],
+            "at least one of R_SMTP, R_SENDMAIL must be set; none is set",
+        ),
+        (
+            &[("R_TLS_KEY", "k")],
+            "R_TLS_CERT, R_TLS_KEY and R_TLS_CA are set together or not at all; \
+             only R_TLS_KEY is set",
+        ),
+        (
+            &[("R_TLS_CERT", "c"), ("R_TLS_CA", "a")],
+            "R_TLS_CERT, R_TLS_KEY and R_TLS_CA are set together or not at all; \
+             R_TLS_CERT and R_TLS_CA are set",
+        ),
+    ];
+    for (set, message) in broken {
+        assert_eq!(messages(set), [*message], "{set:?}");
+    }
+    let errors = Rules::from_vars([("R_PASSWORD", "t"), ("R_TLS_CA", "a")]).unwrap_err();
+    let vars: Vec<Vec<String>> = errors.iter().map(|e| e.vars().to_vec()).collect();
+    assert_eq!(
+        vars,
+        [
+            vec!["R_SMTP".to_owned(), "R_SENDMAIL".to_owned()],
+            vec![
+                "R_TLS_CERT".to_owned(),
+                "R_TLS_KEY".to_owned(),
+                "R_TLS_CA".to_owned()
+            ],
+        ]
+    );
+    let schema = Rules::schema();
+    let texts: Vec<&str> = schema.rules().iter().map(|r| r.text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "exactly one of R_PASSWORD, R_PASSWORD_COMMAND must be set",
+            "at least one of R_SMTP, R_SENDMAIL must be set",
+            "R_TLS_CERT, R_TLS_KEY and R_TLS_CA are set together or not at all",
+        ]
+    );
 }
 
 fn ports_differ(http: &u16, grpc: &Option<u16>) -> Result<(), String> {
@@ -388,6 +388,38 @@ fn a_fallback_is_read_without_a_warning_when_the_name_is_unset() {
     assert_eq!(schema.vars()[1].fallbacks(), ["OLD_HOST"]);
     assert_eq!(schema.vars()[1].aliases(), ["HOSTNAME_OF_SERVER"]);
     assert!(schema.to_text().contains("when unset, read from OLD_HOST"));
+}
+
+/// A port read under its name, a deprecated alias or a fallback.
+#[derive(Config, Debug)]
+#[config(prefix = "MEILI_")]
+struct PortNames {
+    #[config(fallback = "PORT", alias = "MEILI_HTTP_PORT")]
+    port: Option<u16>,
+}
+
+#[test]
+fn a_rejected_value_names_the_variable_the_operator_set() {
+    let problem = |vars: &[(&str, &str)]| {
+        let errors = PortNames::from_vars(vars.iter().copied()).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors}");
+        let error = errors.iter().next().unwrap().clone();
+        (error.var().to_owned(), error.note().map(str::to_owned))
+    };
+    // The fallback was set, not MEILI_PORT: the report names it alone.
+    assert_eq!(problem(&[("PORT", "80a")]), ("PORT".to_owned(), None));
+    // An alias stands for the variable, with a note saying where it was read.
+    assert_eq!(
+        problem(&[("MEILI_HTTP_PORT", "80a")]),
+        (
+            "MEILI_PORT".to_owned(),
+            Some("read from deprecated MEILI_HTTP_PORT".to_owned())
+        )
+    );
+    assert_eq!(
+        problem(&[("MEILI_PORT", "80a")]),
+        ("MEILI_PORT".to_owned(), None)
+    );
 }
 
 #[derive(Config, Debug)]

@@ -44,6 +44,10 @@ print(json.dumps([validator.is_valid(i) for i in json.load(sys.stdin)]))
     let child = Command::new("python3")
         .args(["-c", SCRIPT, file.path()])
         .env_clear()
+        // Only the search path: without it `python3` is looked for in
+        // /bin and /usr/bin alone, and another Python that has the
+        // package (a virtual environment's, pyenv's) is never found.
+        .envs(std::env::var_os("PATH").map(|path| ("PATH", path)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -135,6 +139,157 @@ fn every_variable_alias_and_file_variable_is_a_property() {
     assert!(
         group_description.contains("required once the optional group s3 is on"),
         "{group_description}"
+    );
+}
+
+/// A key read from its variable, a deprecated alias or a file.
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Keyed {
+    /// Key for the payment provider.
+    #[config(alias = "APP_TOKEN", file)]
+    key: String,
+    /// Region of the bucket.
+    #[config(fallback = "AWS_REGION")]
+    region: String,
+    /// Name of the bucket.
+    bucket: String,
+    /// Seconds before a request is abandoned.
+    #[config(alias = "APP_WAIT")]
+    timeout: Option<u32>,
+}
+
+#[test]
+fn a_required_variable_with_other_sources_names_them_all_in_its_description() {
+    let document: Json = serde_json::from_str(&Keyed::schema().to_json_schema()).unwrap();
+    let description = |name: &str| {
+        document["properties"][name]["description"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        description("APP_KEY"),
+        "Key for the payment provider.\nExpected: text.\n\
+         or APP_KEY_FILE: the path of a file holding the value\n\
+         deprecated name: APP_TOKEN\n\
+         Required: APP_KEY, APP_TOKEN or APP_KEY_FILE."
+    );
+    assert!(
+        description("APP_REGION").ends_with("\nRequired: APP_REGION or AWS_REGION."),
+        "{}",
+        description("APP_REGION")
+    );
+    // With no other source, `required` says it all.
+    assert_eq!(
+        description("APP_BUCKET"),
+        "Name of the bucket.\nExpected: text."
+    );
+    // Optional, it is required by no name.
+    assert!(
+        !description("APP_TIMEOUT").contains("Required"),
+        "{}",
+        description("APP_TIMEOUT")
+    );
+    let tour: Json = serde_json::from_str(&Tour::schema().to_json_schema()).unwrap();
+    let key = tour["properties"]["TOUR_API_KEY"]["description"]
+        .as_str()
+        .unwrap();
+    assert!(
+        key.ends_with("\nRequired: TOUR_API_KEY or TOUR_API_KEY_FILE."),
+        "{key}"
+    );
+}
+
+/// The schema's requirements, whether or not a validator is at hand: only
+/// a required variable with several sources is required through `anyOf`;
+/// one with a single source is in `required`, an optional one with aliases
+/// is not required at all, and a group's are required only in its `then`.
+#[test]
+fn only_a_required_variable_with_several_sources_is_required_through_any_of() {
+    let requirements = |document: &Json| -> Vec<Json> {
+        document["allOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|item| item.get("not").is_none() && item.get("if").is_none())
+            .cloned()
+            .collect()
+    };
+    let tour: Json = serde_json::from_str(&Tour::schema().to_json_schema()).unwrap();
+    assert_eq!(
+        requirements(&tour),
+        [json!({"anyOf": [
+            {"required": ["TOUR_API_KEY"]},
+            {"required": ["TOUR_API_KEY_FILE"]}
+        ]})]
+    );
+    // The group's required variables, once any of its variables is set
+    // (not empty).
+    let group: Vec<&Json> = tour["allOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item.get("if").is_some())
+        .collect();
+    let set = |name: &str| json!({"required": [name], "properties": {name: {"minLength": 1}}});
+    assert_eq!(
+        group,
+        [&json!({
+            "$comment": "the optional group s3 is in use once one of its variables is set",
+            "if": {"anyOf": [
+                set("TOUR_S3_BUCKET"),
+                set("TOUR_S3_REGION"),
+                set("TOUR_S3_SECRET_KEY"),
+                set("TOUR_S3_SECRET_KEY_FILE")
+            ]},
+            "then": {"allOf": [
+                {"required": ["TOUR_S3_BUCKET"]},
+                {"anyOf": [
+                    {"required": ["TOUR_S3_SECRET_KEY"]},
+                    {"required": ["TOUR_S3_SECRET_KEY_FILE"]}
+                ]}
+            ]}
+        })]
+    );
+    let keyed: Json = serde_json::from_str(&Keyed::schema().to_json_schema()).unwrap();
+    assert_eq!(keyed["required"], json!(["APP_BUCKET"]));
+    // Two sources of the key set at once (not empty) are rejected, each pair.
+    let both = |a: &str, b: &str| {
+        json!({"not": {
+            "required": [a, b],
+            "properties": {a: {"minLength": 1}, b: {"minLength": 1}}
+        }})
+    };
+    let conflicts: Vec<Json> = keyed["allOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item.get("not").is_some())
+        .cloned()
+        .collect();
+    assert_eq!(
+        conflicts,
+        [
+            both("APP_KEY", "APP_TOKEN"),
+            both("APP_KEY", "APP_KEY_FILE"),
+            both("APP_TOKEN", "APP_KEY_FILE"),
+            both("APP_TIMEOUT", "APP_WAIT"),
+        ]
+    );
+    assert_eq!(
+        requirements(&keyed),
+        [
+            json!({"anyOf": [
+                {"required": ["APP_KEY"]},
+                {"required": ["APP_TOKEN"]},
+                {"required": ["APP_KEY_FILE"]}
+            ]}),
+            json!({"anyOf": [
+                {"required": ["APP_REGION"]},
+                {"required": ["AWS_REGION"]}
+            ]}),
+        ]
     );
 }
 

@@ -7,6 +7,7 @@
 
 mod cli;
 mod computed;
+mod computed_shown;
 mod declared;
 mod empty;
 mod every_problem;

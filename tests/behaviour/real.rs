@@ -412,6 +412,27 @@ mod groups {
             Service::from_vars([("SVC_SMTP__SERVER", ""), ("SVC_STORAGE__S3.BUCKET", "")]).unwrap();
         assert!(s.smtp.is_none());
         assert!(s.storage.s3.is_none());
+        // An empty variable with a default, in a group that stays off: the
+        // default is not used, so no warning says it is.
+        let loaded = Service::load(&twelve_config::Vars::new([
+            ("SVC_SMTP__PORT", ""),
+            ("SVC_STORAGE__S3.REGION", ""),
+        ]))
+        .unwrap();
+        assert!(loaded.config().smtp.is_none());
+        assert!(loaded.config().storage.s3.is_none());
+        assert_eq!(loaded.warnings(), []);
+        // In a group that is on, the same warning is given.
+        let loaded = Service::load(&twelve_config::Vars::new([
+            ("SVC_STORAGE__S3.BUCKET", "b"),
+            ("SVC_STORAGE__S3.REGION", ""),
+        ]))
+        .unwrap();
+        let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["warning: SVC_STORAGE__S3.REGION: set but empty, so the default \"us-east-1\" is used; unset it, or give it a value"]
+        );
     }
 
     #[test]

@@ -156,6 +156,12 @@ fn errors_iterate_by_reference_and_by_value() {
     assert!(source
         .to_string()
         .starts_with("error: 2 configuration problems"));
+    assert_eq!(errors.len(), 2);
+    // The empty list a program may start from before adding its own.
+    let none = twelve_config::Errors::default();
+    assert!(none.is_empty());
+    assert_eq!(none.len(), 0);
+    assert_eq!(none.iter().count(), 0);
 }
 
 #[derive(Config, Debug)]

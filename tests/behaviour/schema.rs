@@ -175,6 +175,11 @@ fn kubernetes_matches_snapshot() {
 }
 
 #[test]
+fn json_schema_matches_snapshot() {
+    snapshot("tour.schema.json", &Tour::schema().to_json_schema());
+}
+
+#[test]
 fn render_picks_the_format_and_the_default_secret_name() {
     let schema = Tour::schema();
     assert_eq!(schema.render(SchemaFormat::Text), schema.to_text());
@@ -442,4 +447,31 @@ fn text_escapes_control_characters() {
     assert!(text.contains("tab\\there"), "{text}");
     assert!(text.contains("\"a\\tb\""), "{text}");
     assert!(!text.contains('\t'));
+}
+
+#[test]
+fn the_default_secret_name_is_the_prefix_in_lowercase_words() {
+    #[derive(Config)]
+    #[config(prefix = "MY__BILLING_APP_")]
+    struct Billing {
+        #[config(default = 1)]
+        port: u16,
+    }
+    #[derive(Config)]
+    #[config(prefix = "_EDGE_")]
+    struct Edge {
+        #[config(default = 1)]
+        port: u16,
+    }
+    #[derive(Config)]
+    struct Bare {
+        #[config(default = 1)]
+        port: u16,
+    }
+    assert_eq!(
+        Billing::schema().default_secret_name(),
+        "my-billing-app-secrets"
+    );
+    assert_eq!(Edge::schema().default_secret_name(), "edge-secrets");
+    assert_eq!(Bare::schema().default_secret_name(), "app-secrets");
 }

@@ -252,3 +252,63 @@ fn url_and_byte_size_fields_serialize_masked_and_as_numbers() {
         r#"{"cache":"rediss://:***@cache.internal/2","database":"postgres://billing:***@db.internal:5433/billing?password=***","hosts":["db.internal:5433"],"max_body":1536}"#
     );
 }
+
+#[test]
+fn every_origin_serializes_with_its_kind_text_and_details() {
+    use std::path::PathBuf;
+    let cases = [
+        (
+            Origin::Env,
+            serde_json::json!({"kind": "environment", "text": "environment"}),
+        ),
+        (
+            Origin::Alias("OLD_PORT".into()),
+            serde_json::json!({"kind": "alias", "text": "deprecated alias OLD_PORT", "name": "OLD_PORT"}),
+        ),
+        (
+            Origin::Fallback("PORT".into()),
+            serde_json::json!({"kind": "fallback", "text": "fallback PORT", "name": "PORT"}),
+        ),
+        (
+            Origin::File(PathBuf::from("/run/secrets/key")),
+            serde_json::json!({"kind": "file", "text": "file /run/secrets/key", "path": "/run/secrets/key"}),
+        ),
+        (
+            Origin::DotEnv {
+                path: PathBuf::from("prod.env"),
+                line: Some(3),
+            },
+            serde_json::json!({"kind": "dotenv", "text": "env file prod.env, line 3", "path": "prod.env", "line": 3}),
+        ),
+        (
+            Origin::DotEnv {
+                path: PathBuf::from("prod.env"),
+                line: None,
+            },
+            serde_json::json!({"kind": "dotenv", "text": "env file prod.env", "path": "prod.env", "line": null}),
+        ),
+        (
+            Origin::CommandLine("--port".into()),
+            serde_json::json!({"kind": "command_line", "text": "command line --port", "flag": "--port"}),
+        ),
+        (
+            Origin::Default,
+            serde_json::json!({"kind": "default", "text": "default"}),
+        ),
+        (
+            Origin::Computed,
+            serde_json::json!({"kind": "computed", "text": "computed"}),
+        ),
+        (
+            Origin::Unset,
+            serde_json::json!({"kind": "unset", "text": "unset"}),
+        ),
+    ];
+    for (origin, expected) in cases {
+        // Parsed back from the text, so that a malformed object fails too.
+        let text = serde_json::to_string(&origin).unwrap();
+        let parsed: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{origin:?}: {text}: {e}"));
+        assert_eq!(parsed, expected, "{origin:?}");
+    }
+}

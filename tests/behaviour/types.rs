@@ -381,6 +381,17 @@ fn the_schema_lists_exactly_the_accepted_spellings() {
             );
         }
     }
+    // A list of choices lists the spellings of its items.
+    #[derive(Config)]
+    struct Several {
+        #[config(default = "json")]
+        formats: Vec<LogFormat>,
+    }
+    let schema = Several::schema();
+    assert_eq!(
+        schema.var("FORMATS").unwrap().choices(),
+        ["json", "json-lines", "plain", "key-value"]
+    );
 }
 
 #[test]
@@ -580,4 +591,117 @@ fn user_value_types() {
     let (_, expected, reason) = rejects::<Share>("140");
     assert_eq!(expected, "percentage 0..=100");
     assert_eq!(reason.as_deref(), Some("not a percentage"));
+}
+
+/// What each type is said to expect, in the report and in the schema.
+fn expected_of<T: Config>() -> String {
+    T::schema().var("VALUE").unwrap().expected().to_owned()
+}
+
+#[test]
+fn each_type_says_what_it_expects() {
+    assert_eq!(expected_of::<Text>(), "text");
+    assert_eq!(expected_of::<Os>(), "text (any bytes)");
+    assert_eq!(expected_of::<Path>(), "path");
+    assert_eq!(
+        expected_of::<Bool>(),
+        "boolean: true/false, 1/0, yes/no or on/off"
+    );
+    assert_eq!(expected_of::<Char>(), "a single character");
+    assert_eq!(expected_of::<F64>(), "finite number such as 0.5 or 1e-3");
+    assert_eq!(expected_of::<Ip>(), "IP address such as 10.0.0.1 or ::1");
+    assert_eq!(
+        expected_of::<Socket>(),
+        "socket address such as 0.0.0.0:8080 or [::1]:8080"
+    );
+    assert_eq!(
+        expected_of::<Wait>(),
+        "duration such as 30s, 500ms or 1h 15m"
+    );
+    assert_eq!(
+        expected_of::<Link>(),
+        "absolute URL such as https://example.com/path"
+    );
+    // A missing value's report says it too.
+    let errors = Char::from_vars(Vec::<(String, String)>::new()).unwrap_err();
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "missing: required (a single character)"
+    );
+}
+
+fn free_port() -> u16 {
+    8080
+}
+
+/// Fields described in the program's words, one of each kind of type.
+#[derive(Config, Debug)]
+#[config(prefix = "D_")]
+struct DescribedKinds {
+    #[config(expected = "the token the vendor issued")]
+    token: twelve_config::SecretString,
+    #[config(expected = "the primary database")]
+    database_url: twelve_config::PostgresUrl,
+    #[config(expected = "how logs are written", default = "json")]
+    format: LogFormat,
+    #[config(expected = "a free port", default_with = free_port())]
+    port: u16,
+    #[config(expected = "the service's name")]
+    name: String,
+}
+
+#[test]
+fn expected_changes_only_the_words_not_how_the_value_is_kept_or_shown() {
+    let vars = twelve_config::Vars::new([
+        ("D_TOKEN", "tok-8d1f"),
+        ("D_DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("D_NAME", "billing"),
+    ]);
+    let loaded = DescribedKinds::load(&vars).unwrap();
+    assert_eq!(loaded.config().name, "billing");
+    assert_eq!(loaded.config().port, 8080);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let _ = twelve_config::handle_args::<DescribedKinds>(
+        ["--print-config"],
+        &vars,
+        &mut stdout,
+        &mut stderr,
+    );
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "D_TOKEN         <redacted>  (environment)\n\
+         D_DATABASE_URL  postgres://app:***@db/app  (environment)\n\
+         D_FORMAT        json  (default)\n\
+         D_NAME          billing  (environment)\n\
+         D_PORT          8080  (computed)\n"
+    );
+    let schema = DescribedKinds::schema();
+    let var = |name| schema.var(name).unwrap();
+    assert!(var("D_TOKEN").is_secret());
+    assert!(var("D_DATABASE_URL").is_credential());
+    assert!(!var("D_NAME").is_credential());
+    assert_eq!(
+        var("D_FORMAT").choices(),
+        ["json", "json-lines", "plain", "key-value"]
+    );
+    assert_eq!(var("D_FORMAT").expected(), "how logs are written");
+}
+
+#[test]
+fn values_read_through_from_str_or_with_are_shown_as_set() {
+    let vars =
+        twelve_config::Vars::new([("COLOR", "#ff8000"), ("RATIO", "25%"), ("STEPS", "25%;50%")]);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let _ =
+        twelve_config::handle_args::<Custom>(["--print-config"], &vars, &mut stdout, &mut stderr);
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "COLOR    #ff8000  (environment)\n\
+         RATIO    25%  (environment)\n\
+         PALETTE  #000000,#ffffff  (default)\n\
+         ACCENT   <unset>\n\
+         STEPS    25%;50%  (environment)\n",
+        "{}",
+        String::from_utf8_lossy(&stderr)
+    );
 }

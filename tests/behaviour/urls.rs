@@ -295,3 +295,34 @@ fn a_url_that_must_stay_secret_is_a_secret_box_and_a_plain_one_is_a_credential()
     assert!(!yaml.contains("value: \"postgres"), "{yaml}");
     assert_eq!(yaml.matches("secretKeyRef").count(), 2, "{yaml}");
 }
+
+/// One field of each URL type, all required.
+#[derive(Config, Debug)]
+#[config(prefix = "U_")]
+struct EveryKind {
+    sqlite: twelve_config::SqliteUrl,
+    database: DatabaseUrl,
+    mysql: twelve_config::MysqlUrl,
+    redis: RedisUrl,
+}
+
+#[test]
+fn a_missing_url_says_which_kind_of_url_is_expected() {
+    let errors = EveryKind::from_vars(Vec::<(String, String)>::new()).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(|e| e.message().to_owned()).collect();
+    assert_eq!(
+        messages,
+        [
+            "missing: required (SQLite URL such as sqlite://data.db or sqlite::memory:)",
+            "missing: required (database URL such as postgres://user:pass@host/db, \
+             mysql://user:pass@host/db or sqlite://data.db)",
+            "missing: required (MySQL URL such as mysql://user:pass@host:3306/db)",
+            "missing: required (Redis URL such as redis://:pass@host:6379/0)",
+        ]
+    );
+    let schema = EveryKind::schema();
+    assert_eq!(
+        schema.var("U_SQLITE").unwrap().expected(),
+        "SQLite URL such as sqlite://data.db or sqlite::memory:"
+    );
+}

@@ -125,6 +125,35 @@ fn each_resolved_variable_names_its_field_path_and_origin() {
     );
 }
 
+#[derive(Config, Debug)]
+#[config(prefix = "RAW_")]
+struct Raw {
+    data_dir: PathBuf,
+    token: OsString,
+    secret: SecretBox<String>,
+}
+
+#[test]
+fn a_value_that_is_not_utf8_is_shown_with_its_unreadable_bytes_replaced() {
+    let vars = Vars::new([
+        (
+            "RAW_DATA_DIR",
+            OsString::from_vec(b"/srv/d\xffata".to_vec()),
+        ),
+        ("RAW_TOKEN", OsString::from_vec(b"a\xfeb".to_vec())),
+        ("RAW_SECRET", OsString::from("s3cret")),
+    ]);
+    let loaded = Raw::load(&vars).unwrap();
+    assert_eq!(
+        loaded.config().data_dir,
+        PathBuf::from(OsString::from_vec(b"/srv/d\xffata".to_vec()))
+    );
+    let shown: Vec<Option<&str>> = loaded.vars().iter().map(|v| v.shown_value()).collect();
+    // What it holds is not hidden, only the bytes no text can show; a secret
+    // stays hidden.
+    assert_eq!(shown, [Some("/srv/d\u{fffd}ata"), Some("a\u{fffd}b"), None]);
+}
+
 #[test]
 fn a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_not() {
     // The limit is 1 MiB (1048576 bytes), inclusive.

@@ -257,8 +257,10 @@ impl EnvValue for ByteSize {
         text.parse()
     }
 
+    /// With its unit (`1 MiB`, `0 B`): a bare number would be read in the
+    /// field's unit when it has one (`#[config(unit = "MB")]`).
     fn to_env(&self) -> Option<String> {
-        Some(self.bytes().to_string())
+        Some(self.to_string())
     }
 }
 
@@ -402,6 +404,10 @@ mod tests {
         assert_eq!(reason(""), "empty");
         assert!(reason("10 XB").starts_with("unknown unit"));
         assert_eq!(reason("1 "), "trailing space");
+        // A program parsing a size itself prints the same reason.
+        let error = "-1 MB".parse::<ByteSize>().unwrap_err();
+        assert_eq!(error.to_string(), "negative");
+        assert_eq!(format!("{error:?}"), "ValueError(\"negative\")");
     }
 
     #[test]

@@ -354,6 +354,80 @@ mod tests {
         assert!(shown.contains("line 2"), "{shown}");
     }
 
+    /// A file under the temporary directory, removed on drop.
+    struct Temp(PathBuf);
+
+    impl Temp {
+        fn with(name: &str, contents: &[u8]) -> Temp {
+            let path = std::env::temp_dir().join(format!(
+                "twelve-config-dotenv-{}-{name}",
+                std::process::id()
+            ));
+            std::fs::write(&path, contents).unwrap();
+            Temp(path)
+        }
+    }
+
+    impl Drop for Temp {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_file_read_from_disk_tells_its_path_and_names_but_no_value() {
+        let temp = Temp::with("read.env", b"B=secret-b\nA=secret-a\nA=again\n");
+        let file = DotEnv::read(&temp.0);
+        assert_eq!(file.path(), temp.0.as_path());
+        assert_eq!(file.len(), 2);
+        assert!(!file.is_empty());
+        assert!(file.problems().is_empty());
+        assert_eq!(
+            format!("{file:?}"),
+            format!(
+                "DotEnv {{ path: {:?}, names: [\"A\", \"B\"], problems: [] }}",
+                temp.0
+            )
+        );
+        let comments = DotEnv::parse("empty.env", "# nothing set here\n");
+        assert!(comments.is_empty());
+        assert_eq!(comments.len(), 0);
+        assert_eq!(comments.path(), Path::new("empty.env"));
+
+        let missing = DotEnv::read("/nonexistent/twelve-config.env");
+        assert!(missing.is_empty());
+        assert_eq!(missing.problems().len(), 1);
+        assert!(
+            missing.problems()[0].message().contains("No such file"),
+            "{missing:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_not() {
+        let limit = usize::try_from(MAX_FILE_BYTES).unwrap();
+        // `A=` and a newline around a value that fills the file.
+        let mut contents = b"A=".to_vec();
+        contents.resize(limit - 1, b'x');
+        contents.push(b'\n');
+        let temp = Temp::with("limit.env", &contents);
+        let file = DotEnv::read(&temp.0);
+        assert!(file.problems().is_empty(), "{file:?}");
+        assert_eq!(file.get("A").unwrap().len(), limit - 3);
+
+        contents.insert(2, b'x');
+        let temp = Temp::with("over.env", &contents);
+        let file = DotEnv::read(&temp.0);
+        assert!(file.is_empty());
+        assert_eq!(
+            file.problems()[0].message(),
+            format!(
+                "cannot use file {:?}: larger than 1048576 bytes",
+                temp.0.display().to_string()
+            )
+        );
+    }
+
     #[test]
     fn bytes_that_are_not_utf8_are_a_problem_with_their_line() {
         let mut file = DotEnv {

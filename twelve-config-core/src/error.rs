@@ -564,6 +564,58 @@ mod tests {
     }
 
     #[test]
+    fn a_long_list_of_names_breaks_before_a_line_passes_100_characters() {
+        let name = |c: &str, n: usize| c.repeat(n);
+        let rule = |names: &[&String]| {
+            let vars = names.iter().map(|n| (*n).clone()).collect();
+            let kind = ErrorKind::Rule {
+                message: "at most one may be set".into(),
+            };
+            Errors::from_vec(vec![Error::with_vars(vars, "", kind)]).to_string()
+        };
+        let (a, b) = (name("A", 48), name("B", 50));
+        // 48 + ", " + 50 is 100: one line.
+        assert_eq!(
+            rule(&[&a, &b]),
+            format!("error: 1 configuration problem\n  {a}, {b}\n      at most one may be set")
+        );
+        // One more character would pass 100: the name starts the next line,
+        // indented by four more spaces, which count toward that line.
+        let b = name("B", 51);
+        let (fits, passes) = (name("C", 43), name("C", 44));
+        assert_eq!(
+            rule(&[&a, &b, &fits]),
+            format!(
+                "error: 1 configuration problem\n  {a},\n      {b}, {fits}\n      \
+                 at most one may be set"
+            )
+        );
+        assert_eq!(
+            rule(&[&a, &b, &passes]),
+            format!(
+                "error: 1 configuration problem\n  {a},\n      {b},\n      {passes}\n      \
+                 at most one may be set"
+            )
+        );
+        // Every ", " counts: 30 + 2 + 30 + 2 + 36 is 100, one more passes it.
+        let (x, y) = (name("X", 30), name("Y", 30));
+        let (fits, passes) = (name("Z", 36), name("Z", 37));
+        assert_eq!(
+            rule(&[&x, &y, &fits]),
+            format!(
+                "error: 1 configuration problem\n  {x}, {y}, {fits}\n      at most one may be set"
+            )
+        );
+        assert_eq!(
+            rule(&[&x, &y, &passes]),
+            format!(
+                "error: 1 configuration problem\n  {x}, {y},\n      {passes}\n      \
+                 at most one may be set"
+            )
+        );
+    }
+
+    #[test]
     fn one_problem_is_singular_and_notes_are_indented() {
         let errors = Errors::from_vec(vec![
             Error::new("A", "a", ErrorKind::missing("text")).with_note("enabled by B")

@@ -92,6 +92,9 @@ mod tests {
         let mut out = String::new();
         json_string(&mut out, "a\"b\\c\nd\u{1}e\u{2028}é");
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001e\\u2028é\"");
+        let mut out = String::new();
+        json_string(&mut out, "\u{2029}\r\t\u{8}\u{c}");
+        assert_eq!(out, "\"\\u2029\\r\\t\\b\\f\"");
     }
 
     #[test]

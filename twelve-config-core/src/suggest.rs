@@ -161,6 +161,23 @@ mod tests {
         );
         assert_eq!(closest("APP_PORX", ["APP_PORT"]), Some("APP_PORT"));
         assert_eq!(closest("HOST", ["PORT"]), None);
+        // Nine characters more is no typo, however long the names: within a
+        // third of this one's length and half of what differs, but eight
+        // apart is the most a typo is taken to be.
+        let input = "APP_SERVICE_1234567890_NAME_OF_THING";
+        let nine_more = "APP_SERVICE_x1234567890yyyyyyyy_NAME_OF_THING";
+        let eight_more = "APP_SERVICE_x1234567890yyyyyyy_NAME_OF_THING";
+        assert_eq!(closest(input, [nine_more]), None);
+        assert_eq!(closest(input, [eight_more]), Some(eight_more));
+        // Nor is a difference spread over more than 256 characters on
+        // either side compared: these differ at both ends and in length.
+        let spread = |first: &str, n: usize, last: &str| format!("{first}{}{last}", "m".repeat(n));
+        let (short, long) = (spread("A", 253, "B"), spread("C", 261, "D"));
+        assert_eq!(closest(&short, [long.as_str()]), None);
+        assert_eq!(closest(&long, [short.as_str()]), None);
+        // One end in common, what differs is one character.
+        let (input, other) = (spread("A", 300, "B"), spread("A", 300, "D"));
+        assert_eq!(closest(&input, [other.as_str()]), Some(other.as_str()));
     }
 
     #[test]

@@ -201,3 +201,70 @@ fn names_in_an_env_file_are_scanned_for_mistakes_like_the_environment() {
         ["warning: TOUR_LOG_FROMAT: unknown variable: no setting reads it (did you mean TOUR_LOG_FORMAT?)"]
     );
 }
+
+#[test]
+fn layered_files_are_scanned_once_per_name_and_report_both_files_problems() {
+    let base = DotEnv::parse(
+        "base.env",
+        "TOUR_PUBLIC_URL=https://tour.example/\nTOUR_API_KEY=k\nTOUR_TRACNG=0\n",
+    );
+    let local = DotEnv::parse("local.env", "TOUR_TRACNG=1\nPORT=9000\n");
+    let loaded = Tour::load(&Layered::new(&local, &base)).unwrap();
+    assert_eq!(loaded.config().port, 9000);
+    // Set in both files, the misspelt name is one warning.
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: TOUR_TRACNG: unknown variable: no setting reads it (did you mean TOUR_TRACING?)"]
+    );
+
+    let broken_base = DotEnv::parse(
+        "prod.env",
+        "TOUR_PUBLIC_URL=https://tour.example/\nTOUR_API_KEY=k\nnot a line\n",
+    );
+    let broken_local = DotEnv::parse("local.env", "PORT=9000\nnor this\n");
+    let outcome = run::<Tour>(
+        &["--check-config"],
+        &Layered::new(&broken_local, &broken_base),
+    );
+    assert_eq!(outcome.status(), Some(EX_CONFIG));
+    assert_eq!(
+        outcome.stderr,
+        "error: 2 configuration problems\n  \
+         prod.env   cannot use file \"prod.env\": line 3: not a KEY=value line (at character 5)\n  \
+         local.env  cannot use file \"local.env\": line 2: not a KEY=value line (at character 5)\n"
+    );
+}
+
+#[test]
+fn an_optional_source_is_read_when_present_and_is_nothing_when_absent() {
+    let real = Vars::new([("TOUR_PUBLIC_URL", "https://tour.example/")]);
+    let file = DotEnv::parse("dev.env", "TOUR_API_KEY=dev\nTOUR_TRACNG=1\nbad\n");
+    let outcome = run::<Tour>(&["--print-config"], &Layered::new(&real, Some(&file)));
+    assert_eq!(outcome.status(), Some(EX_CONFIG));
+    assert!(
+        outcome.stderr.contains("line 3: not a KEY=value line"),
+        "{}",
+        outcome.stderr
+    );
+    let good = DotEnv::parse("dev.env", "TOUR_API_KEY=dev\nTOUR_TRACNG=1\n");
+    let outcome = run::<Tour>(&["--print-config"], &Layered::new(&real, Some(&good)));
+    assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stdout
+            .contains("TOUR_API_KEY          <redacted>  (env file dev.env, line 1)"),
+        "{}",
+        outcome.stdout
+    );
+    assert!(outcome.stderr.contains("TOUR_TRACNG"), "{}", outcome.stderr);
+
+    let absent: Option<DotEnv> = None;
+    let outcome = run::<Tour>(&["--check-config"], &Layered::new(&real, absent));
+    assert_eq!(outcome.status(), Some(EX_CONFIG));
+    assert_eq!(
+        outcome.stderr,
+        "error: 1 configuration problem\n  \
+         TOUR_API_KEY  missing: required (secret text)\n"
+    );
+}

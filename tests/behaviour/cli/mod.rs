@@ -21,6 +21,7 @@ use crate::schema::Tour;
 
 mod env_file;
 mod json;
+mod own_parser;
 
 /// What one call of `handle_args` did.
 pub(crate) struct Outcome<T> {

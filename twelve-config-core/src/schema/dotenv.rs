@@ -120,5 +120,8 @@ mod tests {
         assert_eq!(dotenv_value("1h 15m"), "'1h 15m'");
         assert_eq!(dotenv_value("it's $HOME"), "\"it's \\$HOME\"");
         assert_eq!(dotenv_value(""), "");
+        // A control character is escaped, never written raw into the file.
+        assert_eq!(dotenv_value("a\tb"), "\"a\\tb\"");
+        assert_eq!(dotenv_value("one\ntwo"), "\"one\\ntwo\"");
     }
 }

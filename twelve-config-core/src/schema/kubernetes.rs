@@ -180,5 +180,11 @@ mod tests {
         assert_eq!(yaml_string("on"), "\"on\"");
         assert_eq!(yaml_string("8080"), "\"8080\"");
         assert_eq!(yaml_string("a\"b\\\n\u{7}"), "\"a\\\"b\\\\\\n\\u0007\"");
+        // Line and paragraph separators and the byte-order mark are escaped
+        // too: YAML would read them as breaks or drop them.
+        assert_eq!(
+            yaml_string("a\u{2028}b\u{2029}c\u{feff}d\re\tf"),
+            "\"a\\u2028b\\u2029c\\uFEFFd\\re\\tf\""
+        );
     }
 }

@@ -116,4 +116,11 @@ mod tests {
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`a"), "`` `a ``");
     }
+
+    #[test]
+    fn table_cells_keep_to_their_row() {
+        assert_eq!(markdown_cell("a|b"), "a\\|b");
+        assert_eq!(markdown_cell("one\r\ntwo\nthree"), "one<br>two<br>three");
+        assert_eq!(markdown_cell("tab\there\u{7}"), "tab\\there\\u{7}");
+    }
 }

@@ -441,6 +441,11 @@ mod tests {
             u8::parse_env("-0").unwrap_err().reason(),
             "negative, but the type is unsigned"
         );
+        // A lone sign is no number at all, negative or not.
+        assert_eq!(
+            u8::parse_env("-").unwrap_err().reason(),
+            "invalid digit found in string"
+        );
         assert_eq!(
             usize::parse_env("").unwrap_err().reason(),
             "cannot parse integer from empty string"
