@@ -118,6 +118,19 @@ mod units {
     }
 
     #[test]
+    fn a_rejected_value_in_a_unit_is_quoted_as_it_was_set() {
+        let text = report::<Timeouts>(&[("ICON_CACHE_TTL", "ten"), ("MAX_HEADER_SIZE_KB", "2x")]);
+        assert!(
+            text.contains("ICON_CACHE_TTL      invalid value \"ten\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("MAX_HEADER_SIZE_KB  invalid value \"2x\""),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn fractions_in_a_unit_load_where_the_type_can_hold_them() {
         let t = Timeouts::from_vars([
             ("ICON_CACHE_TTL", "0.5"),
