@@ -203,3 +203,28 @@ fn check_config_reports_in_text_and_json_mask_the_password() {
         assert!(!out.contains("dbpass123"), "{out}");
     }
 }
+
+/// A default that its own type rejects: a bug in the program, reported
+/// with the default quoted.
+#[derive(Config, Debug)]
+#[config(prefix = "BROKEN_")]
+struct BrokenDefault {
+    #[config(from_str, default = "postgresql://vw:dbpass123@db:0/vw")]
+    database_url: DatabaseUrl,
+}
+
+#[test]
+fn a_default_the_program_cannot_read_is_reported_with_its_password_masked() {
+    let errors = BrokenDefault::from_source(&Vars::default()).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    match error.kind() {
+        ErrorKind::InvalidDefault {
+            default, reason, ..
+        } => {
+            assert_eq!(default, "postgresql://vw:***@db:0/vw");
+            assert!(!reason.contains("dbpass123"), "{reason}");
+        }
+        kind => panic!("expected an invalid default, got {kind:?}"),
+    }
+    assert!(!errors.to_string().contains("dbpass123"), "{errors}");
+}
