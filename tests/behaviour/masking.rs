@@ -2,7 +2,7 @@
 //! field's type or parser: a connection string in a `String`, a URL type
 //! read through `from_str` or a `with` function, a list of URLs.
 
-use twelve_config::{Config, DatabaseUrl, ErrorKind, Vars, EX_CONFIG};
+use twelve_config::{Config, DatabaseUrl, ErrorKind, SecretString, Vars, EX_CONFIG};
 
 use crate::cli::run;
 
@@ -225,6 +225,27 @@ fn a_default_the_program_cannot_read_is_reported_with_its_password_masked() {
             assert!(!reason.contains("dbpass123"), "{reason}");
         }
         kind => panic!("expected an invalid default, got {kind:?}"),
+    }
+    assert!(!errors.to_string().contains("dbpass123"), "{errors}");
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "FILED_")]
+struct Filed {
+    db_password: SecretString,
+}
+
+#[test]
+fn a_connection_string_set_as_a_file_path_is_reported_with_its_password_masked() {
+    // The operator meant FILED_DB_PASSWORD and wrote the _FILE variable.
+    let vars = Vars::new([("FILED_DB_PASSWORD_FILE", BAD_DB)]);
+    let errors = Filed::from_source(&vars).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    match error.kind() {
+        ErrorKind::File { path, .. } => {
+            assert_eq!(path.to_str(), Some("postgresql://vw:***@db:0/vw"));
+        }
+        kind => panic!("expected a file problem, got {kind:?}"),
     }
     assert!(!errors.to_string().contains("dbpass123"), "{errors}");
 }
