@@ -75,7 +75,7 @@
 //!   [`SchemaFormat`]), and loads report as JSON ([`Errors::to_json`],
 //!   [`Loaded::to_json`]). Without it, `load_or_exit` reads no argument and
 //!   warns only about deprecated names, none of that code is compiled
-//!   (about a quarter of the runtime, so a cold build is shorter), and the
+//!   (about a third of the runtime's code, so a cold build is shorter), and the
 //!   program is about 110 KB smaller; [`Config::schema`] still describes
 //!   every variable, as data.
 //!

@@ -4,7 +4,7 @@
 //! Without the feature, `load_or_exit` loads, prints the report and exits:
 //! the flags' parser, their answers and the documents they print (the
 //! schema's renderings, the JSON reports) are not compiled at all, which is
-//! about a quarter of the runtime.
+//! about a third of the runtime's code.
 
 #[cfg(not(feature = "cli"))]
 use std::io::Write;
