@@ -286,8 +286,8 @@ fn check_config_fails_with_the_report_and_starts_nothing() {
         run.stderr,
         "error: 4 configuration problems\n  \
          SHOP_PUBLIC_URL            invalid value \"not a url\": expected absolute URL such as https://example.com/path (relative URL without a base)\n  \
-         SHOP_MAX_CONNECTIONS       invalid value \"many\": expected integer 0..=4294967295 (invalid digit found in string)\n  \
-         \x20                          note: read from deprecated SHOP_MAX_CONNS\n  \
+         SHOP_MAX_CONNS             invalid value \"many\": expected integer 0..=4294967295 (invalid digit found in string)\n  \
+         \x20                          note: a deprecated name of SHOP_MAX_CONNECTIONS\n  \
          SHOP_API_KEY               missing: required (secret text)\n  \
          SHOP_S3_SECRET_ACCESS_KEY  missing: required (secret text)\n  \
          \x20                          note: the optional group s3 is enabled because SHOP_S3_BUCKET is set\n\
@@ -318,7 +318,7 @@ fn reports_as_json_are_read_by_a_json_parser() {
         .iter()
         .map(|p| p["vars"][0].as_str().unwrap())
         .collect();
-    assert_eq!(vars, ["SHOP_PUBLIC_URL", "SHOP_MAX_CONNECTIONS"]);
+    assert_eq!(vars, ["SHOP_PUBLIC_URL", "SHOP_MAX_CONNS"]);
     assert_eq!(
         report["problems"][0]["value"],
         "\"https://admin:***@shop.example:99999/\""

@@ -408,12 +408,12 @@ fn a_rejected_value_names_the_variable_the_operator_set() {
     };
     // The fallback was set, not MEILI_PORT: the report names it alone.
     assert_eq!(problem(&[("PORT", "80a")]), ("PORT".to_owned(), None));
-    // An alias stands for the variable, with a note saying where it was read.
+    // So was the deprecated name: the report names it, and what it stands for.
     assert_eq!(
         problem(&[("MEILI_HTTP_PORT", "80a")]),
         (
-            "MEILI_PORT".to_owned(),
-            Some("read from deprecated MEILI_HTTP_PORT".to_owned())
+            "MEILI_HTTP_PORT".to_owned(),
+            Some("a deprecated name of MEILI_PORT".to_owned())
         )
     );
     assert_eq!(

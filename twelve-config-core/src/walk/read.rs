@@ -376,11 +376,13 @@ impl<'s> Walker<'s> {
                     self.file_var()
                 )),
             ),
+            // The operator set the deprecated name, not this variable: the
+            // report names what was typed.
             Origin::Alias(alias) => (
-                self.var().to_owned(),
-                Some(format!("read from deprecated {alias}")),
+                alias.clone(),
+                Some(format!("a deprecated name of {}", self.var())),
             ),
-            // The operator set the fallback, not this variable.
+            // Likewise the fallback.
             Origin::Fallback(name) => (name.clone(), None),
             _ => (self.var().to_owned(), self.given_by()),
         };
