@@ -11,6 +11,7 @@ mod computed_shown;
 mod declared;
 mod empty;
 mod every_problem;
+mod group_empty;
 mod hostile;
 mod json_schema;
 mod masking;

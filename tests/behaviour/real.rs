@@ -426,7 +426,8 @@ mod groups {
         assert!(s.smtp.is_none());
         assert!(s.storage.s3.is_none());
         // An empty variable with a default, in a group that stays off: the
-        // default is not used, so no warning says it is.
+        // default is not used, so no warning says it is; the warning says
+        // the group stays off.
         let loaded = Service::load(&twelve_config::Vars::new([
             ("SVC_SMTP__PORT", ""),
             ("SVC_STORAGE__S3.REGION", ""),
@@ -434,7 +435,14 @@ mod groups {
         .unwrap();
         assert!(loaded.config().smtp.is_none());
         assert!(loaded.config().storage.s3.is_none());
-        assert_eq!(loaded.warnings(), []);
+        let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "warning: SVC_SMTP__PORT: set but empty, so it is treated as unset and the optional group smtp stays off; unset it, or give it a value",
+                "warning: SVC_STORAGE__S3.REGION: set but empty, so it is treated as unset and the optional group storage.s3 stays off; unset it, or give it a value",
+            ]
+        );
         // In a group that is on, the same warning is given.
         let loaded = Service::load(&twelve_config::Vars::new([
             ("SVC_STORAGE__S3.BUCKET", "b"),

@@ -154,6 +154,18 @@ impl Warning {
         }
     }
 
+    /// An empty variable of an optional group that stays off: it counts as
+    /// unset, so it does not turn the group on.
+    pub(crate) fn empty_in_group(var: &str, group: &str) -> Self {
+        Warning {
+            var: var.to_owned(),
+            message: format!(
+                "set but empty, so it is treated as unset and the optional group {group} \
+                 stays off; unset it, or give it a value"
+            ),
+        }
+    }
+
     /// A variable no setting reads that looks like `known` mistyped: in
     /// another case, or one edit away.
     pub(crate) fn misspelled(var: String, known: &str, case_only: bool) -> Self {

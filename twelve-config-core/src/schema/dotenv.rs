@@ -12,7 +12,8 @@ impl Schema {
     /// required, default, secret, `_FILE`, deprecated names, group) as `#`
     /// comments, then its assignment: required variables are left empty to
     /// be filled in; variables with a default show it commented out;
-    /// optional ones are commented out and empty; secrets are always empty.
+    /// optional ones, and those of optional groups, are commented out and
+    /// empty; secrets are always empty.
     ///
     /// ```
     /// use twelve_config::{Config, SecretString};
@@ -33,7 +34,8 @@ impl Schema {
     pub fn to_dotenv(&self) -> String {
         let mut out = String::from(
             "# Environment variables of this program (--print-schema=dotenv).\n\
-             # Fill in the empty ones; commented-out lines show defaults and optional variables.\n",
+             # Fill in the empty ones; commented-out lines show defaults, optional variables\n\
+             # and the variables of optional groups.\n",
         );
         for var in &self.vars {
             out.push('\n');
@@ -61,7 +63,10 @@ impl Schema {
                 Some(default) => {
                     let _ = writeln!(out, "# {name}={}", dotenv_value(default));
                 }
-                None if var.is_required() => {
+                // A variable required only once its optional group is on is
+                // commented out like an optional one: an empty line would
+                // say the group is wanted, and leave it off.
+                None if var.is_required() && var.group().is_none() => {
                     let _ = writeln!(out, "{name}=");
                 }
                 None => {

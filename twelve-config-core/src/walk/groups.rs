@@ -2,6 +2,7 @@
 
 use super::{Nested, Walker};
 use crate::error::ErrorKind;
+use crate::loaded::Warning;
 use crate::Config;
 
 /// Loads a `#[config(nested)]` or `#[config(flatten)]` field.
@@ -26,6 +27,16 @@ fn visit<T: Config>(walker: &mut Walker<'_>, nested: &Nested, optional: bool) ->
     value
 }
 
+/// What the walk found of an optional group's variables.
+#[derive(Default)]
+pub(super) struct Seen {
+    /// The variables set: any of them turns the group on.
+    pub(super) set: Vec<String>,
+    /// The variables set but empty, which count as unset: when the group
+    /// stays off, each gets a warning, since the operator set it.
+    pub(super) empty: Vec<String>,
+}
+
 /// Loads an `Option<T>` `#[config(nested)]` field: an optional group that is
 /// `None` when none of its variables is set (its value, an alias, a
 /// fallback or its `_FILE`), and loads fully otherwise, every problem
@@ -42,36 +53,51 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     let notes_before = walker.notes.len();
     let warnings_before = walker.warnings_len();
     let trace_before = walker.trace_len();
-    let outer = walker.group.replace(Vec::new());
+    let outer = walker.group.replace(Seen::default());
     // A group records which of its variables are set: no plain reads.
     let plain_source = walker.plain_source.take();
     let value = visit::<T>(walker, group, true);
     walker.plain_source = plain_source;
-    let enablers = std::mem::replace(&mut walker.group, outer).unwrap_or_default();
-    if enablers.is_empty() {
+    let seen = std::mem::replace(&mut walker.group, outer).unwrap_or_default();
+    let name = format!("{}{}", walker.path, group.ident);
+    if seen.set.is_empty() {
+        // Off: what its fields reported does not apply, but a variable set
+        // to the empty string was set by someone, so it is not passed over
+        // in silence. An enclosing group that stays off too says it again,
+        // in its own words, in place of these.
         walker.errors.truncate(errors_before);
         walker.notes.truncate(notes_before);
         walker.warnings_truncate(warnings_before);
         walker.trace_truncate(trace_before);
+        for var in &seen.empty {
+            walker.warn(Warning::empty_in_group(var, &name));
+        }
+        if let Some(outer) = &mut walker.group {
+            outer.empty.extend(seen.empty);
+        }
         return Some(None);
     }
-    // Said once, at the group's first missing variable that no inner
-    // group has explained already.
-    let missing = walker.errors[errors_before..]
-        .iter_mut()
-        .find(|e| matches!(e.kind(), ErrorKind::Missing { .. }) && e.note().is_none());
-    if let Some(error) = missing {
+    // Said once, at the group's first problem that does not explain itself
+    // (a missing variable, a rule, an empty value, that does not name every
+    // variable that turned the group on) and that no inner group has
+    // explained already.
+    let unexplained = walker.errors[errors_before..].iter_mut().find(|e| {
+        matches!(
+            e.kind(),
+            ErrorKind::Missing { .. } | ErrorKind::Rule { .. } | ErrorKind::Empty
+        ) && e.note().is_none()
+            && !seen.set.iter().all(|var| e.vars().contains(var))
+    });
+    if let Some(error) = unexplained {
         let note = format!(
-            "the optional group {}{} is enabled because {} {} set",
-            walker.path,
-            group.ident,
-            enablers.join(", "),
-            if enablers.len() == 1 { "is" } else { "are" }
+            "the optional group {name} is enabled because {} {} set",
+            seen.set.join(", "),
+            if seen.set.len() == 1 { "is" } else { "are" }
         );
         *error = error.clone().with_note(note);
     }
     if let Some(outer) = &mut walker.group {
-        outer.extend(enablers);
+        outer.set.extend(seen.set);
     }
     value.map(Some)
 }

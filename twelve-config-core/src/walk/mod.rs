@@ -93,8 +93,8 @@ pub struct Walker<'s> {
     errors: Vec<Error>,
     /// Rules that could not run, for the report's closing notes.
     notes: Vec<String>,
-    /// Inside an optional group: the variables found set so far.
-    group: Option<Vec<String>>,
+    /// Inside an optional group: what its variables were found to be.
+    group: Option<groups::Seen>,
     /// Load every optional group as if it were on: `check_defaults`.
     all_groups: bool,
 }
@@ -285,7 +285,7 @@ impl<'s> Walker<'s> {
     /// group is on.
     fn mark_set(&mut self, var: &str) {
         if let Some(group) = &mut self.group {
-            group.push(var.to_owned());
+            group.set.push(var.to_owned());
         }
     }
 
@@ -293,7 +293,18 @@ impl<'s> Walker<'s> {
     /// group it copies no name.
     fn mark_current_set(&mut self) {
         if let Some(group) = &mut self.group {
-            group.push(self.fixed.unwrap_or(&self.name).to_owned());
+            group.set.push(self.fixed.unwrap_or(&self.name).to_owned());
+        }
+    }
+
+    /// Records that the current variable, of the current optional group,
+    /// is set but empty: it does not turn the group on, but it is reported
+    /// if the group stays off.
+    fn mark_current_empty(&mut self) {
+        if let Some(group) = &mut self.group {
+            group
+                .empty
+                .push(self.fixed.unwrap_or(&self.name).to_owned());
         }
     }
 

@@ -405,6 +405,9 @@ impl<'s> Walker<'s> {
         required: bool,
         empty: bool,
     ) -> Outcome {
+        if empty {
+            self.mark_current_empty();
+        }
         if empty && field.empty == Empty::Error {
             let var = self.var().to_owned();
             self.error(var, field, ErrorKind::Empty);
