@@ -153,4 +153,12 @@ fn a_rejected_value_given_by_a_flag_names_the_flag() {
         let workers = errors.get("WORKERS").expect("WORKERS is reported");
         assert_eq!(workers.note(), None);
     }
+    // The flags alone, as a program that reads no environment loads them.
+    let flags_only = twelve_config::Overrides::new()
+        .flag("--port", "PORT", Some("80a"))
+        .flag("--workers", "WORKERS", Some("4"));
+    let errors = Flagged::from_source(&flags_only).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    let port = errors.get("PORT").expect("PORT is reported");
+    assert_eq!(port.note(), Some("given by --port on the command line"));
 }
