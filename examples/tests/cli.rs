@@ -266,7 +266,7 @@ fn check_config_succeeds_with_a_summary() {
     assert_eq!(run.status, Some(0), "{run:?}");
     assert_eq!(
         run.stdout,
-        "configuration ok: 12 variables (2 set, 8 from defaults, 2 unset)\n"
+        "configuration ok: 15 variables (2 set, 8 from defaults, 5 unset)\n"
     );
     assert_eq!(run.stderr, "");
 }
@@ -331,7 +331,7 @@ fn reports_as_json_are_read_by_a_json_parser() {
     assert_eq!(printed.status, Some(0), "{printed:?}");
     let report: serde_json::Value = serde_json::from_str(&printed.stdout).expect("valid JSON");
     assert_eq!(report["ok"], true);
-    assert_eq!(report["vars"].as_array().unwrap().len(), 12);
+    assert_eq!(report["vars"].as_array().unwrap().len(), 15);
     for out in [&failed.stdout, &printed.stdout] {
         assert!(
             !out.contains("TOUR_SECRET") && !out.contains("hunter2"),

@@ -2,7 +2,7 @@
 //! never turns a group on, but is never passed over in silence either; and
 //! a problem that a group being on explains says what turned it on.
 
-use twelve_config::{Config, ErrorKind, Vars};
+use twelve_config::{Config, ErrorKind, Origin, Vars};
 
 #[derive(Config, Debug)]
 struct S3 {
@@ -144,4 +144,83 @@ fn the_env_template_comments_out_the_variables_of_optional_groups() {
     let loaded = Cache::load(&Vars::new(vars)).unwrap();
     assert!(loaded.config().s3.is_none() && loaded.config().redis.is_none());
     assert!(loaded.warnings().is_empty());
+}
+
+#[test]
+fn print_config_lists_the_variables_of_a_group_that_is_off() {
+    let loaded = Cache::load(&Vars::new([
+        ("APP_REDIS_URL", "redis://h"),
+        ("APP_RETRIES", ""),
+    ]))
+    .unwrap();
+    let origin = |name: &str| {
+        let var = loaded.vars().iter().find(|v| v.name() == name);
+        var.unwrap_or_else(|| panic!("{name} is listed"))
+            .origin()
+            .clone()
+    };
+    // The group is off: its variables are listed, none with its default.
+    for name in ["APP_BUCKET", "APP_REGION", "APP_RETRIES"] {
+        assert_eq!(origin(name), Origin::GroupOff("s3".into()), "{name}");
+    }
+    let retries = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_RETRIES")
+        .unwrap();
+    assert_eq!(retries.shown_value(), None);
+    // An inner group off inside an outer one off: the outer one's name.
+    assert_eq!(
+        origin("APP_TIER_COLD_BUCKET"),
+        Origin::GroupOff("tier".into())
+    );
+    assert_eq!(origin("APP_TIER_SIZE"), Origin::GroupOff("tier".into()));
+    // A group that is on is listed as usual.
+    assert_eq!(origin("APP_REDIS_URL"), Origin::Env);
+    assert_eq!(origin("APP_REDIS_PASSWORD"), Origin::Unset);
+    // And an inner group off inside an outer one on: the inner one's name.
+    let loaded = Cache::load(&Vars::new([("APP_TIER_SIZE", "2")])).unwrap();
+    let cold = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_TIER_COLD_REGION")
+        .unwrap();
+    assert_eq!(cold.origin(), &Origin::GroupOff("tier.cold".into()));
+    assert_eq!(
+        cold.origin().to_string(),
+        "unset: the optional group tier.cold is off"
+    );
+}
+
+#[test]
+fn print_config_says_which_group_is_off() {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let vars = Vars::new([("APP_BUCKET", "b")]);
+    twelve_config::handle_args::<Cache>(&["--print-config"], &vars, &mut out, &mut err);
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("\nAPP_BUCKET             b  (environment)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nAPP_REDIS_URL          <unset>  (optional group redis off)\n"),
+        "{out}"
+    );
+    let (mut json, mut err) = (Vec::new(), Vec::new());
+    twelve_config::handle_args::<Cache>(
+        &["--print-config", "--format=json"],
+        &vars,
+        &mut json,
+        &mut err,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let redis = json["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "APP_REDIS_URL")
+        .unwrap();
+    assert_eq!(redis["origin"]["kind"], "group_off");
+    assert_eq!(redis["origin"]["group"], "redis");
+    assert_eq!(redis["value"], serde_json::Value::Null);
 }

@@ -41,6 +41,10 @@ pub enum Origin {
     Computed,
     /// Nothing: an optional variable that is not set.
     Unset,
+    /// Nothing: a variable of an optional group that is off, as none of its
+    /// variables is set. Holds the group's path in the configuration
+    /// (`storage.s3`). The group's defaults do not apply.
+    GroupOff(String),
 }
 
 impl fmt::Display for Origin {
@@ -59,6 +63,7 @@ impl fmt::Display for Origin {
             Origin::Default => f.write_str("default"),
             Origin::Computed => f.write_str("computed"),
             Origin::Unset => f.write_str("unset"),
+            Origin::GroupOff(group) => write!(f, "unset: the optional group {group} is off"),
         }
     }
 }

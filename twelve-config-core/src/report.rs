@@ -69,7 +69,7 @@ impl<T> Loaded<T> {
     /// - `ok` (boolean): whether the configuration loaded.
     /// - `summary` (object, null when not `ok`): how many variables there
     ///   are, how many are set, from defaults (written or computed), and
-    ///   unset.
+    ///   unset (those of optional groups that are off included).
     /// - `problems` (array, empty when `ok`), in the order of the text
     ///   report, each with:
     ///   - `kind` (string): `missing`, `invalid`, `invalid_default` (a bug in
@@ -103,10 +103,13 @@ impl<T> Loaded<T> {
     ///     computed default whose type cannot write itself as text;
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `fallback`,
-    ///     `file`, `dotenv`, `command_line`, `default`, `computed` or
-    ///     `unset`), `text` (as `--print-config` says it), and `name` for an
-    ///     alias or a fallback, `path` for a file, `path` and `line` (number
-    ///     or null) for a `.env` file, `flag` for the command line.
+    ///     `file`, `dotenv`, `command_line`, `default`, `computed`, `unset`
+    ///     or `group_off`, for a variable of an optional group that is off),
+    ///     `text` (as `--print-config` says it), and `name` for an alias or
+    ///     a fallback, `path` for a file, `path` and `line` (number or null)
+    ///     for a `.env` file, `flag` for the command line, `group` (the
+    ///     group's path) for `group_off`. A tool should treat a kind it does
+    ///     not know as `unset`.
     ///
     /// No secret value appears anywhere in it.
     pub fn to_json(&self) -> String {
@@ -185,7 +188,10 @@ pub(crate) fn counts(vars: &[ResolvedVar]) -> (usize, usize, usize) {
         .iter()
         .filter(|v| matches!(v.origin(), Origin::Default | Origin::Computed))
         .count();
-    let unset = vars.iter().filter(|v| *v.origin() == Origin::Unset).count();
+    let unset = vars
+        .iter()
+        .filter(|v| matches!(v.origin(), Origin::Unset | Origin::GroupOff(_)))
+        .count();
     (vars.len() - defaulted - unset, defaulted, unset)
 }
 
@@ -309,6 +315,7 @@ fn origin(origin: &Origin) -> String {
         Origin::Default => ("default", None),
         Origin::Computed => ("computed", None),
         Origin::Unset => ("unset", None),
+        Origin::GroupOff(group) => ("group_off", Some(("group", group.clone()))),
     };
     let object = Object::new().string("kind", kind).string("text", &text);
     match detail {

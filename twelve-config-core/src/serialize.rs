@@ -97,9 +97,14 @@ impl Serialize for Origin {
             Origin::Default => "default",
             Origin::Computed => "computed",
             Origin::Unset => "unset",
+            Origin::GroupOff(_) => "group_off",
         };
         let extra = match self {
-            Origin::Alias(_) | Origin::Fallback(_) | Origin::File(_) | Origin::CommandLine(_) => 1,
+            Origin::Alias(_)
+            | Origin::Fallback(_)
+            | Origin::File(_)
+            | Origin::CommandLine(_)
+            | Origin::GroupOff(_) => 1,
             Origin::DotEnv { .. } => 2,
             _ => 0,
         };
@@ -110,6 +115,7 @@ impl Serialize for Origin {
             Origin::Alias(name) | Origin::Fallback(name) => out.serialize_entry("name", name)?,
             Origin::File(path) => out.serialize_entry("path", &path.to_string_lossy())?,
             Origin::CommandLine(flag) => out.serialize_entry("flag", flag)?,
+            Origin::GroupOff(group) => out.serialize_entry("group", group)?,
             Origin::DotEnv { path, line } => {
                 out.serialize_entry("path", &path.to_string_lossy())?;
                 out.serialize_entry("line", line)?;
@@ -169,6 +175,7 @@ mod tests {
             Origin::Default,
             Origin::Computed,
             Origin::Unset,
+            Origin::GroupOff("storage.s3".into()),
         ];
         let json = serde_json::to_string(&origins).unwrap();
         assert_eq!(
@@ -182,7 +189,8 @@ mod tests {
                 r#"{"kind":"fallback","text":"fallback OTHER","name":"OTHER"},"#,
                 r#"{"kind":"default","text":"default"},"#,
                 r#"{"kind":"computed","text":"computed"},"#,
-                r#"{"kind":"unset","text":"unset"}]"#
+                r#"{"kind":"unset","text":"unset"},"#,
+                r#"{"kind":"group_off","text":"unset: the optional group storage.s3 is off","group":"storage.s3"}]"#
             )
         );
     }

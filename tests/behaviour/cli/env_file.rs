@@ -25,7 +25,7 @@ fn check_config_reads_the_file_instead_of_the_environment() {
     assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
     assert_eq!(
         outcome.stdout,
-        "configuration ok: 12 variables (3 set, 6 from defaults, 3 unset)\n"
+        "configuration ok: 15 variables (3 set, 6 from defaults, 6 unset)\n"
     );
     assert_eq!(outcome.stderr, "");
 }

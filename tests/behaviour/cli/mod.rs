@@ -416,7 +416,7 @@ fn check_config_prints_a_summary_on_success() {
     assert_eq!(outcome.status(), Some(0));
     assert_eq!(
         outcome.stdout,
-        "configuration ok: 12 variables (2 set, 7 from defaults, 3 unset)\n"
+        "configuration ok: 15 variables (2 set, 7 from defaults, 6 unset)\n"
     );
     assert_eq!(
         outcome.stderr,
@@ -474,7 +474,10 @@ fn print_config_shows_each_value_and_its_origin() {
          TOUR_API_KEY          <redacted>  (file {})\n\
          TOUR_TOKEN_PIN        <unset>\n\
          TOUR_CA_BUNDLE        -----BEGIN CERTIFICATE-----  (file {})\n\
-         TOUR_WORKERS_THREADS  4  (default)\n",
+         TOUR_WORKERS_THREADS  4  (default)\n\
+         TOUR_S3_BUCKET        <unset>  (optional group s3 off)\n\
+         TOUR_S3_REGION        <unset>  (optional group s3 off)\n\
+         TOUR_S3_SECRET_KEY    <unset>  (optional group s3 off)\n",
         key.path(),
         ca.path()
     );

@@ -42,7 +42,7 @@ fn handle_flags_answers_a_configuration_flag_and_leaves_the_rest() {
     let (status, stdout, stderr) = flags(&["serve", "--check-config"], &vars(&[]));
     assert_eq!(status, Some(0), "{stderr}");
     assert!(
-        stdout.starts_with("configuration ok: 12 variables"),
+        stdout.starts_with("configuration ok: 15 variables"),
         "{stdout}"
     );
 

@@ -26,6 +26,12 @@ pub(super) fn effective_config(vars: &[crate::ResolvedVar]) -> String {
     for var in vars {
         let line = match (var.origin(), var.shown_value()) {
             (Origin::Unset, _) => format!("{:width$}  <unset>", var.name()),
+            (Origin::GroupOff(group), _) => {
+                format!(
+                    "{:width$}  <unset>  (optional group {group} off)",
+                    var.name()
+                )
+            }
             (origin, value) => {
                 let value = match value {
                     _ if var.is_secret() => "<redacted>".to_owned(),

@@ -64,11 +64,12 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         // Off: what its fields reported does not apply, but a variable set
         // to the empty string was set by someone, so it is not passed over
         // in silence. An enclosing group that stays off too says it again,
-        // in its own words, in place of these.
+        // in its own words, in place of these. `--print-config` lists the
+        // group's variables as off.
         walker.errors.truncate(errors_before);
         walker.notes.truncate(notes_before);
         walker.warnings_truncate(warnings_before);
-        walker.trace_truncate(trace_before);
+        walker.trace_group_off(trace_before, &name);
         for var in &seen.empty {
             walker.warn(Warning::empty_in_group(var, &name));
         }

@@ -429,6 +429,9 @@ impl<'s> Walker<'s> {
                     error = error.with_note("it is set, but empty");
                 }
                 self.errors.push(error);
+                // Shown only if an optional group holding it stays off: a
+                // load with a problem shows no values.
+                self.trace(field, slot, None, Origin::Unset);
                 Outcome::Failed
             }
             None => {

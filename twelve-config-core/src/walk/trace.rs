@@ -32,13 +32,19 @@ impl Trace {
     }
 
     /// How many variables are recorded, so that an optional group that
-    /// stays off can drop what it recorded.
+    /// stays off can mark what it recorded.
     pub(super) fn len(&self) -> usize {
         self.vars.len()
     }
 
-    pub(super) fn truncate(&mut self, len: usize) {
-        self.vars.truncate(len);
+    /// Marks what was recorded from `start` on as belonging to the optional
+    /// group `group`, which stays off: none of it is set, and its defaults
+    /// do not apply.
+    pub(super) fn group_off(&mut self, start: usize, group: &str) {
+        for var in &mut self.vars[start..] {
+            var.origin = Origin::GroupOff(group.to_owned());
+            var.value = None;
+        }
     }
 }
 
@@ -101,9 +107,10 @@ impl Walker<'_> {
         }
     }
 
-    pub(super) fn trace_truncate(&mut self, len: usize) {
+    /// See [`Trace::group_off`].
+    pub(super) fn trace_group_off(&mut self, start: usize, group: &str) {
         if let Mode::Load { trace: Some(t), .. } = &mut self.mode {
-            t.truncate(len);
+            t.group_off(start, group);
         }
     }
 }
