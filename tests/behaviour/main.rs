@@ -24,6 +24,7 @@ mod properties;
 mod real;
 mod report;
 mod required_if;
+mod rule_warnings;
 mod schema;
 mod secrets;
 #[cfg(feature = "serde")]

@@ -171,6 +171,18 @@ impl Warning {
         }
     }
 
+    /// A warning of a struct's `validate` function
+    /// ([`Problems::warn`](crate::Problems::warn)), naming the variables of
+    /// the fields it gives; URL passwords in the message are masked.
+    pub(crate) fn rule(vars: &[String], message: String) -> Self {
+        let mut message = message;
+        crate::redact::mask(&mut message);
+        Warning {
+            var: vars.join(", "),
+            message,
+        }
+    }
+
     /// A variable no setting reads that looks like `known` mistyped: in
     /// another case, or one edit away.
     pub(crate) fn misspelled(var: String, known: &str, case_only: bool) -> Self {

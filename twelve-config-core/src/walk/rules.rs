@@ -13,8 +13,10 @@ use std::fmt::Display;
 use super::condition::unreadable;
 use super::{Check, Condition, Empty, Field, Mode, Rule, Walker};
 use crate::error::{Error, ErrorKind};
+use crate::loaded::Warning;
 use crate::parse::Parse;
 use crate::rule::Problems;
+use crate::schema::VarSchema;
 use crate::Config;
 
 /// Gives a field whose variable is unset its computed default (the derive
@@ -332,9 +334,9 @@ pub fn validate<T: Config>(
     let Err(problems) = rule(&value) else {
         return Some(value);
     };
-    let problems = problems.into_list();
+    let (problems, warnings) = problems.into_lists();
     let path = walker.path.trim_end_matches('.').to_owned();
-    if problems.is_empty() {
+    if problems.is_empty() && warnings.is_empty() {
         // `Err(Problems::new())`: the value is rejected, and a failed load
         // always has at least one error to say so.
         let message = format!("rejected by the rule {name}, which named no problem");
@@ -345,57 +347,74 @@ pub fn validate<T: Config>(
         return Some(value);
     }
     // The names a rule gives are resolved from a description of the
-    // struct, made only now that a rule failed.
+    // struct, made only now that a rule said something.
     let mut describer = walker.describe_here();
     let _ = T::__visit(&mut describer);
     let known = describer.finish_describe().vars;
     for (involved, message) in problems {
-        let mut vars = Vec::new();
-        let mut paths = Vec::new();
-        let mut unknown = Vec::new();
-        for given in involved {
-            // A field, a variable, or a nested struct: all its variables.
-            let group = format!("{given}.");
-            let matching: Vec<_> = known
-                .iter()
-                .filter(|v| v.field == given || v.name == given || v.field.starts_with(&group))
-                .collect();
-            if matching.is_empty() {
-                unknown.push(given);
-            }
-            for var in matching {
-                vars.push(var.name.clone());
-                paths.push(join_path(&walker.path, &var.field));
-            }
-        }
-        if !unknown.is_empty() {
-            let message = format!(
-                "bug in the program: the rule {name} names {}, which {} no setting of {}",
-                and_list(&refs(&unknown)),
-                if unknown.len() == 1 { "is" } else { "are" },
-                if path.is_empty() {
-                    "the configuration"
-                } else {
-                    &path
-                },
-            );
-            // Named by the struct's variables, as a report entry always is.
-            walker.errors.push(Error::new(
-                format!("{}*", walker.prefix),
-                path.clone(),
-                ErrorKind::Rule { message },
-            ));
-            if vars.is_empty() {
-                vars.push(format!("{}*", walker.prefix));
-            }
-        }
+        let (vars, paths) = resolve(walker, name, &path, &known, involved);
         walker.errors.push(Error::with_vars(
             vars,
             paths.join(", "),
             ErrorKind::Rule { message },
         ));
     }
+    for (involved, message) in warnings {
+        let (vars, _) = resolve(walker, name, &path, &known, involved);
+        walker.warn(Warning::rule(&vars, message));
+    }
     Some(value)
+}
+
+/// The variables and field paths of the names a `validate` rule gave
+/// (fields, variables, or nested structs: all their variables). A name
+/// that is none of them is a bug in the program, reported as such.
+fn resolve(
+    walker: &mut Walker<'_>,
+    name: &str,
+    path: &str,
+    known: &[VarSchema],
+    involved: Vec<String>,
+) -> (Vec<String>, Vec<String>) {
+    let mut vars = Vec::new();
+    let mut paths = Vec::new();
+    let mut unknown = Vec::new();
+    for given in involved {
+        let group = format!("{given}.");
+        let matching: Vec<_> = known
+            .iter()
+            .filter(|v| v.field == given || v.name == given || v.field.starts_with(&group))
+            .collect();
+        if matching.is_empty() {
+            unknown.push(given);
+        }
+        for var in matching {
+            vars.push(var.name.clone());
+            paths.push(join_path(&walker.path, &var.field));
+        }
+    }
+    if !unknown.is_empty() {
+        let message = format!(
+            "bug in the program: the rule {name} names {}, which {} no setting of {}",
+            and_list(&refs(&unknown)),
+            if unknown.len() == 1 { "is" } else { "are" },
+            if path.is_empty() {
+                "the configuration"
+            } else {
+                path
+            },
+        );
+        // Named by the struct's variables, as a report entry always is.
+        walker.errors.push(Error::new(
+            format!("{}*", walker.prefix),
+            path.to_owned(),
+            ErrorKind::Rule { message },
+        ));
+        if vars.is_empty() {
+            vars.push(format!("{}*", walker.prefix));
+        }
+    }
+    (vars, paths)
 }
 
 fn join_path(base: &str, field: &str) -> String {

@@ -1,0 +1,92 @@
+//! A `validate` rule that warns: the program works around what it found,
+//! and the operator hears of it.
+
+use twelve_config::{Config, ErrorKind, Problems, Vars};
+
+#[derive(Config, Debug)]
+struct Redis {
+    url: String,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "CACHE_", validate = Cache::check)]
+struct Cache {
+    s3_bucket: Option<String>,
+    #[config(nested)]
+    redis: Option<Redis>,
+    #[config(default = 0)]
+    level: u8,
+}
+
+impl Cache {
+    fn check(&self) -> Result<(), Problems> {
+        let mut problems = Problems::new();
+        if let (Some(_), Some(redis)) = (&self.s3_bucket, &self.redis) {
+            problems.warn(
+                ["s3_bucket", "redis"],
+                format!("S3 is used; the Redis cache at {} is not", redis.url),
+            );
+        }
+        if self.level > 19 {
+            problems.add(["level"], "at most 19");
+        }
+        if self.level == 7 {
+            problems.warn(["levle"], "a misspelled field in a warning");
+        }
+        problems.into_result()
+    }
+}
+
+#[test]
+fn a_warning_alone_lets_the_load_succeed_and_joins_the_warnings() {
+    let vars = Vars::new([
+        ("CACHE_S3_BUCKET", "b"),
+        ("CACHE_REDIS_URL", "redis://:hunter2@cache:6379"),
+    ]);
+    let loaded = Cache::load(&vars).unwrap();
+    assert_eq!(loaded.config().s3_bucket.as_deref(), Some("b"));
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    // The variables of the fields it names, a nested struct's all of them,
+    // and the URL's password masked.
+    assert_eq!(
+        warnings,
+        ["warning: CACHE_S3_BUCKET, CACHE_REDIS_URL: S3 is used; the Redis cache at redis://:***@cache:6379 is not"]
+    );
+    // Nothing to say: no warning.
+    let loaded = Cache::load(&Vars::new([("CACHE_S3_BUCKET", "b")])).unwrap();
+    assert!(loaded.warnings().is_empty());
+}
+
+#[test]
+fn warnings_and_problems_of_one_rule_go_each_their_way() {
+    let vars = Vars::new([
+        ("CACHE_S3_BUCKET", "b"),
+        ("CACHE_REDIS_URL", "redis://cache"),
+        ("CACHE_LEVEL", "20"),
+    ]);
+    let errors = Cache::load(&vars).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert_eq!(errors.iter().next().unwrap().var(), "CACHE_LEVEL");
+}
+
+#[test]
+fn a_warning_naming_no_field_is_a_bug_in_the_program() {
+    let errors = Cache::from_vars([("CACHE_LEVEL", "7")]).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    let error = errors.iter().next().unwrap();
+    assert!(matches!(error.kind(), ErrorKind::Rule { .. }));
+    assert_eq!(
+        error.to_string(),
+        "CACHE_*: bug in the program: the rule Cache::check names levle, which is no setting of the configuration"
+    );
+}
+
+#[test]
+fn problems_with_a_warning_are_not_empty() {
+    let mut problems = Problems::new();
+    assert!(problems.is_empty());
+    assert_eq!(problems.clone().into_result(), Ok(()));
+    problems.warn(["a"], "w");
+    assert!(!problems.is_empty());
+    assert!(problems.into_result().is_err());
+}
