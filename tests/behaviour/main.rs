@@ -25,6 +25,7 @@ mod real;
 mod report;
 mod required_if;
 mod rule_warnings;
+mod rules_groups;
 mod schema;
 mod secrets;
 #[cfg(feature = "serde")]

@@ -22,6 +22,23 @@ fn specs<'a>(input: &'a Struct<'_>, names: &'a [Ident]) -> impl Iterator<Item = 
     })
 }
 
+/// A presence rule's member for each named field: a value field, or an
+/// optional group.
+fn members<'a>(
+    input: &'a Struct<'_>,
+    names: &'a [Ident],
+) -> impl Iterator<Item = TokenStream> + 'a {
+    names.iter().filter_map(move |name| {
+        let index = index_of(input, name)?;
+        let spec = spec(index);
+        Some(if input.fields[index].is_nested() {
+            quote!(::twelve_config::__private::Member::Group(&#spec))
+        } else {
+            quote!(::twelve_config::__private::Member::Field(&#spec))
+        })
+    })
+}
+
 /// A match of the named fields' bindings, by reference, with a pattern that
 /// binds `__arg_k` to each loaded value: `&T` for a field that must have a
 /// value, `&Option<T>` for an optional one.
@@ -95,18 +112,18 @@ pub(crate) fn presence_rules(input: &Struct<'_>) -> TokenStream {
             "at_least_one" => quote!(AtLeastOne),
             _ => quote!(AllOrNone),
         };
-        let fields = specs(input, &rule.fields);
-        rules.push(quote!(::twelve_config::__private::Rule::#variant(&[#(#fields),*])));
+        let members = members(input, &rule.fields);
+        rules.push(quote!(::twelve_config::__private::Rule::#variant(&[#(#members),*])));
     }
     for (index, field) in input.fields.iter().enumerate() {
         let this = spec(index);
         let a = &field.attrs;
         if !a.requires.is_empty() {
-            let others = specs(input, &a.requires);
+            let others = members(input, &a.requires);
             rules.push(quote!(::twelve_config::__private::Rule::Requires(&#this, &[#(#others),*])));
         }
         if !a.conflicts_with.is_empty() {
-            let others = specs(input, &a.conflicts_with);
+            let others = members(input, &a.conflicts_with);
             rules.push(
                 quote!(::twelve_config::__private::Rule::ConflictsWith(&#this, &[#(#others),*])),
             );

@@ -1,5 +1,6 @@
 //! Checks of what names other fields: computed defaults, presence rules and
-//! checks. Every name must be a value field of the same struct.
+//! checks. Every name must be a value field of the same struct, or, in a
+//! presence rule's list, an optional group.
 
 use syn::{Ident, LitStr, Type};
 
@@ -18,7 +19,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             if other == field.ident {
                 cx.error(other, "a field cannot name itself in its own rule");
             } else {
-                value_field(cx, input, other);
+                rule_member(cx, input, other);
             }
         }
         if !field.attrs.requires.is_empty() || !field.attrs.conflicts_with.is_empty() {
@@ -44,7 +45,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             if rule.fields[..i].contains(name) {
                 cx.error(name, format!("`{name}` is named twice"));
             }
-            value_field(cx, input, name);
+            rule_member(cx, input, name);
         }
     }
     for check in &input.attrs.checks {
@@ -66,6 +67,24 @@ fn not_nested(cx: &mut Ctxt, field: &Field<'_>, what: &str) {
             field.ident,
             format!("{what} are for value fields; a nested struct's fields can carry them"),
         );
+    }
+}
+
+/// Reports `name` unless it is a value field of the struct or an optional
+/// group (`Option<T>` with `nested` or `flatten`), which a presence rule
+/// counts as set when it is on.
+fn rule_member(cx: &mut Ctxt, input: &Struct<'_>, name: &Ident) {
+    match input.fields.iter().find(|f| f.ident == name) {
+        Some(field) if field.is_nested() && field.shape.is_optional() => {}
+        Some(field) if field.is_nested() => cx.error(
+            name,
+            format!(
+                "`{name}` is a nested struct, which is always there; a presence rule can name an optional group (`Option<..>`) or, in a rule of its own struct, one of its fields"
+            ),
+        ),
+        _ => {
+            value_field(cx, input, name);
+        }
     }
 }
 

@@ -27,8 +27,9 @@ pub(crate) enum Effect {
         files: Vec<String>,
         hit: Box<dyn Fn(&str) -> bool>,
     },
-    /// A presence rule: each variable's names, and for `required_if` the
-    /// default of the variable compared.
+    /// A presence rule: each member's names (a variable's, or all of an
+    /// optional group's variables': set when any is), and for
+    /// `required_if` the default of the variable compared.
     Rule {
         kind: String,
         vars: Vec<Vec<String>>,
@@ -41,13 +42,16 @@ impl Effect {
     /// The effect of a new rule, its variables' names taken from `schema`.
     pub(crate) fn rule(rule: &Rule, schema: &Schema) -> Effect {
         let var = |name: &String| schema.vars.iter().find(|v| v.name == *name);
-        let vars = rule
-            .vars
-            .iter()
-            .map(|name| match var(name) {
+        let sources = |name: &String| -> Vec<String> {
+            match var(name) {
                 Some(var) => var.sources().into_iter().map(str::to_owned).collect(),
                 None => vec![name.clone()],
-            })
+            }
+        };
+        let vars = rule
+            .members
+            .iter()
+            .map(|member| member.iter().flat_map(sources).collect())
             .collect();
         let default = rule
             .vars
@@ -229,6 +233,36 @@ mod tests {
         let env = crate::env::parse("").unwrap();
         assert_eq!(rule("check", vars).hits(&env), None);
         assert_eq!(rule("validate", vars).hits(&env), None);
+    }
+
+    #[test]
+    fn a_group_is_one_member_set_when_any_of_its_variables_is() {
+        let schema = crate::model::read(
+            r#"{"format_version": 2, "vars": [
+                {"name": "C_BUCKET"}, {"name": "C_REGION"}, {"name": "C_REDIS_URL"}],
+              "groups": [], "rules": [{"kind": "at_most_one",
+                "vars": ["C_BUCKET", "C_REGION", "C_REDIS_URL"],
+                "members": [["C_BUCKET", "C_REGION"], ["C_REDIS_URL"]], "text": "t"}]}"#,
+        )
+        .unwrap();
+        let effect = Effect::rule(&schema.rules[0], &schema);
+        let hits = |text: &str| effect.hits(&crate::env::parse(text).unwrap()).unwrap();
+        // Two variables of one group: one member set.
+        assert!(!hits("C_BUCKET=b\nC_REGION=r\n"));
+        assert!(hits("C_REGION=r\nC_REDIS_URL=u\n"));
+        // Without `members`, each variable is a member of its own.
+        let old = crate::model::read(
+            r#"{"format_version": 2, "vars": [{"name": "A"}, {"name": "B"}],
+              "groups": [], "rules": [{"kind": "at_most_one", "vars": ["A", "B"], "text": "t"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            old.rules[0].members,
+            [vec!["A".to_owned()], vec!["B".to_owned()]]
+        );
+        let bad = r#"{"format_version": 2, "vars": [], "groups": [],
+              "rules": [{"kind": "at_most_one", "vars": [], "members": [[1]], "text": "t"}]}"#;
+        assert!(crate::model::read(bad).unwrap_err().contains("members"));
     }
 
     #[test]

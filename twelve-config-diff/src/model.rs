@@ -68,6 +68,10 @@ impl Var {
 pub(crate) struct Rule {
     pub(crate) kind: String,
     pub(crate) vars: Vec<String>,
+    /// What the rule names, each with its variables: one for a field, all
+    /// of an optional group's for a group, which counts as set when any of
+    /// them is. A document without `members` names one variable each.
+    pub(crate) members: Vec<Vec<String>>,
     pub(crate) equals: Option<String>,
     pub(crate) text: String,
 }
@@ -84,9 +88,9 @@ impl Rule {
             "requires" | "conflicts_with" | "required_if"
         );
         if ordered {
-            self.vars == other.vars
+            self.members == other.members
         } else {
-            let (mut a, mut b) = (self.vars.clone(), other.vars.clone());
+            let (mut a, mut b) = (self.members.clone(), other.members.clone());
             a.sort();
             b.sort();
             a == b
@@ -220,9 +224,28 @@ fn read_var(value: &Value, place: &str) -> Result<Var, String> {
 
 fn read_rule(value: &Value, place: &str) -> Result<Rule, String> {
     let rule = object(value, place)?;
+    let vars = texts(rule, "vars", place)?;
+    let members = match array(rule, "members", place)? {
+        Some(members) => members
+            .iter()
+            .map(|member| {
+                member
+                    .as_array()
+                    .and_then(|names| {
+                        names
+                            .iter()
+                            .map(|n| n.as_str().map(str::to_owned))
+                            .collect::<Option<Vec<String>>>()
+                    })
+                    .ok_or_else(|| format!("{place}.members: expected arrays of strings"))
+            })
+            .collect::<Result<_, _>>()?,
+        None => vars.iter().map(|v| vec![v.clone()]).collect(),
+    };
     Ok(Rule {
         kind: text(rule, "kind", place)?,
-        vars: texts(rule, "vars", place)?,
+        vars,
+        members,
         equals: optional_text(rule, "equals", place)?,
         text: optional_text(rule, "text", place)?.unwrap_or_default(),
     })
@@ -276,6 +299,7 @@ mod tests {
         let rule = |kind: &str, vars: &[&str]| Rule {
             kind: kind.to_owned(),
             vars: vars.iter().map(|v| (*v).to_owned()).collect(),
+            members: vars.iter().map(|v| vec![(*v).to_owned()]).collect(),
             equals: None,
             text: String::new(),
         };

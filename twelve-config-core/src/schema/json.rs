@@ -81,8 +81,10 @@ impl Schema {
     ///   (`at_most_one`, `exactly_one`, `at_least_one`, `all_or_none`,
     ///   `requires`, `conflicts_with`, `required_if`, `check` or `validate`),
     ///   `vars` (for `requires`, `conflicts_with` and `required_if` the
-    ///   declaring variable first), `equals` (for `required_if`, else null)
-    ///   and `text`.
+    ///   declaring variable first), `members` (what the rule names, in
+    ///   order, each as its variables: one for a field, all of them for an
+    ///   optional group, which counts as set when any of them is; `vars` is
+    ///   these in a row), `equals` (for `required_if`, else null) and `text`.
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         let _ = write!(
@@ -129,6 +131,7 @@ impl Schema {
             let mut object = Object::new(&mut out, 4);
             object.string("kind", rule.kind());
             object.array("vars", &refs(rule.vars()));
+            object.arrays("members", rule.members());
             object.optional("equals", rule.equals());
             object.string("text", rule.text());
             object.close();
@@ -196,6 +199,19 @@ impl<'o> Object<'o> {
     fn array(&mut self, name: &str, items: &[&str]) {
         self.key(name);
         json_array(self.out, items);
+    }
+
+    /// An array of arrays of strings, on one line.
+    fn arrays(&mut self, name: &str, items: &[Vec<String>]) {
+        self.key(name);
+        self.out.push('[');
+        for (index, item) in items.iter().enumerate() {
+            if index > 0 {
+                self.out.push_str(", ");
+            }
+            json_array(self.out, &refs(item));
+        }
+        self.out.push(']');
     }
 
     fn close(self) {

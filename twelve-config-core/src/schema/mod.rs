@@ -138,6 +138,7 @@ impl GroupSchema {
 pub struct RuleSchema {
     pub(crate) kind: &'static str,
     pub(crate) vars: Vec<String>,
+    pub(crate) members: Vec<Vec<String>>,
     pub(crate) equals: Option<&'static str>,
     pub(crate) text: String,
 }
@@ -154,6 +155,13 @@ impl RuleSchema {
     /// `required_if`, the declaring variable first.
     pub fn vars(&self) -> &[String] {
         &self.vars
+    }
+
+    /// What the rule names, in order, each with its variables: one for a
+    /// field, all of its variables for an optional group (which counts as
+    /// set when any of them is). [`vars`](Self::vars) is these, in a row.
+    pub fn members(&self) -> &[Vec<String>] {
+        &self.members
     }
 
     /// For `required_if`: the value, as the condition field's type reads

@@ -32,6 +32,9 @@ pub(super) trait Describe {
     /// Records a rule across variables.
     fn record_rule(&mut self, rule: RuleSchema);
 
+    /// The variables of the group described at `path`.
+    fn group_vars(&self, path: &str) -> Vec<String>;
+
     /// The variables, groups and rules recorded, and the variables two
     /// fields read.
     fn finish(self: Box<Self>) -> SchemaParts;
@@ -147,6 +150,14 @@ impl Describe for Description {
         self.rules.push(rule);
     }
 
+    fn group_vars(&self, path: &str) -> Vec<String> {
+        self.groups
+            .iter()
+            .find(|g| g.field == path)
+            .map(|g| g.vars.clone())
+            .unwrap_or_default()
+    }
+
     fn finish(self: Box<Self>) -> SchemaParts {
         SchemaParts {
             vars: self.vars,
@@ -187,18 +198,20 @@ impl Walker<'_> {
         }
     }
 
-    /// Records a rule across variables.
+    /// Records a rule across variables: its members, each a field's
+    /// variable or a group's variables.
     pub(super) fn record_rule(
         &mut self,
         kind: &'static str,
-        vars: Vec<String>,
+        members: Vec<Vec<String>>,
         equals: Option<&'static str>,
         text: String,
     ) {
         if let Some(description) = &mut self.description {
             description.record_rule(RuleSchema {
                 kind,
-                vars,
+                vars: members.iter().flatten().cloned().collect(),
+                members,
                 equals,
                 text,
             });

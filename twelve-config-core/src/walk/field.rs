@@ -164,24 +164,35 @@ pub struct Nested {
 /// parse.
 #[derive(Debug)]
 pub enum Rule {
-    /// At most one of the fields is set.
-    AtMostOne(&'static [&'static Field]),
-    /// Exactly one of the fields is set.
-    ExactlyOne(&'static [&'static Field]),
-    /// At least one of the fields is set.
-    AtLeastOne(&'static [&'static Field]),
-    /// All of the fields are set, or none is.
-    AllOrNone(&'static [&'static Field]),
-    /// When the first field is set, so are the others.
-    Requires(&'static Field, &'static [&'static Field]),
-    /// When the first field is set, none of the others is.
-    ConflictsWith(&'static Field, &'static [&'static Field]),
+    /// At most one of the members is set.
+    AtMostOne(&'static [Member]),
+    /// Exactly one of the members is set.
+    ExactlyOne(&'static [Member]),
+    /// At least one of the members is set.
+    AtLeastOne(&'static [Member]),
+    /// All of the members are set, or none is.
+    AllOrNone(&'static [Member]),
+    /// When the field is set, so are the members.
+    Requires(&'static Field, &'static [Member]),
+    /// When the field is set, none of the members is.
+    ConflictsWith(&'static Field, &'static [Member]),
     /// The first field is set when the second one's value (once loaded:
     /// from its variable, `_FILE`, default or computed default) is the given
     /// text as that field's type reads it. Whether it is, the derive works
     /// out from the loaded value: a [`Condition`](super::Condition) per
     /// `RequiredIf`, in order.
     RequiredIf(&'static Field, &'static Field, &'static str),
+}
+
+/// What a presence rule names: a value field, set when its variable is
+/// (or an alias, a fallback or its `_FILE`), or an optional group, set
+/// when it is on (any of its variables set).
+#[derive(Debug)]
+pub enum Member {
+    /// A value field.
+    Field(&'static Field),
+    /// An `Option<T>` field with `nested` or `flatten`.
+    Group(&'static Nested),
 }
 
 /// A rule over loaded values, `#[config(check = function(a, b))]`.

@@ -35,6 +35,20 @@ pub(super) struct Seen {
     /// The variables set but empty, which count as unset: when the group
     /// stays off, each gets a warning, since the operator set it.
     pub(super) empty: Vec<String>,
+    /// The variables unset (the empty ones included): when the group
+    /// stays off, all of its variables.
+    pub(super) unset: Vec<String>,
+}
+
+/// An optional group as a load found it, for the presence rules that name
+/// it.
+pub(super) struct Outcome {
+    /// Its field path.
+    pub(super) path: String,
+    /// The variables that turned it on; none when it is off.
+    pub(super) set: Vec<String>,
+    /// Its variables that are unset.
+    pub(super) unset: Vec<String>,
 }
 
 /// Loads an `Option<T>` `#[config(nested)]` field: an optional group that is
@@ -75,7 +89,13 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         }
         if let Some(outer) = &mut walker.group {
             outer.empty.extend(seen.empty);
+            outer.unset.extend(seen.unset.iter().cloned());
         }
+        walker.groups_seen.push(Outcome {
+            path: name,
+            set: Vec::new(),
+            unset: seen.unset,
+        });
         return Some(None);
     }
     // Said once, at the group's first problem that does not explain itself
@@ -98,7 +118,13 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         *error = error.clone().with_note(note);
     }
     if let Some(outer) = &mut walker.group {
-        outer.set.extend(seen.set);
+        outer.set.extend(seen.set.iter().cloned());
+        outer.unset.extend(seen.unset.iter().cloned());
     }
+    walker.groups_seen.push(Outcome {
+        path: name,
+        set: seen.set,
+        unset: seen.unset,
+    });
     value.map(Some)
 }

@@ -31,7 +31,7 @@ use crate::Config;
 
 pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
-pub use self::field::{Check, Computed, Empty, Extra, Field, Nested, Rule};
+pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{nested, optional_nested};
 pub use self::read::{optional, required};
@@ -95,6 +95,9 @@ pub struct Walker<'s> {
     notes: Vec<String>,
     /// Inside an optional group: what its variables were found to be.
     group: Option<groups::Seen>,
+    /// The optional groups walked so far, on or off, for the presence
+    /// rules that name them.
+    groups_seen: Vec<groups::Outcome>,
     /// Load every optional group as if it were on: `check_defaults`.
     all_groups: bool,
 }
@@ -146,6 +149,7 @@ impl<'s> Walker<'s> {
             errors: Vec::new(),
             notes: Vec::new(),
             group: None,
+            groups_seen: Vec::new(),
             all_groups: false,
         }
     }
@@ -298,13 +302,15 @@ impl<'s> Walker<'s> {
     }
 
     /// Records that the current variable, of the current optional group,
-    /// is set but empty: it does not turn the group on, but it is reported
-    /// if the group stays off.
-    fn mark_current_empty(&mut self) {
+    /// is unset (`empty`: set but empty, which does not turn the group on
+    /// either, but is reported if the group stays off).
+    fn mark_current_unset(&mut self, empty: bool) {
         if let Some(group) = &mut self.group {
-            group
-                .empty
-                .push(self.fixed.unwrap_or(&self.name).to_owned());
+            let name = self.fixed.unwrap_or(&self.name);
+            if empty {
+                group.empty.push(name.to_owned());
+            }
+            group.unset.push(name.to_owned());
         }
     }
 

@@ -405,9 +405,7 @@ impl<'s> Walker<'s> {
         required: bool,
         empty: bool,
     ) -> Outcome {
-        if empty {
-            self.mark_current_empty();
-        }
+        self.mark_current_unset(empty);
         if empty && field.empty == Empty::Error {
             let var = self.var().to_owned();
             self.error(var, field, ErrorKind::Empty);

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 
 use super::condition::unreadable;
-use super::{Check, Condition, Empty, Field, Mode, Rule, Walker};
+use super::{Check, Condition, Empty, Field, Member, Mode, Rule, Walker};
 use crate::error::{Error, ErrorKind};
 use crate::loaded::Warning;
 use crate::parse::Parse;
@@ -67,49 +67,109 @@ fn and_list(names: &[&str]) -> String {
     }
 }
 
-/// The variables involved in a rule and the rule in words.
-fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, Vec<String>, String) {
+/// How a rule's text names a member: a variable, or `group s3`.
+fn label(walker: &mut Walker<'_>, member: &Member) -> String {
+    match *member {
+        Member::Field(field) => walker.name_of(field),
+        Member::Group(group) => format!("group {}{}", walker.path, group.ident),
+    }
+}
+
+fn labels(walker: &mut Walker<'_>, members: &[Member]) -> Vec<String> {
+    members.iter().map(|m| label(walker, m)).collect()
+}
+
+/// The variables a member stands for: a field's, or a group's. Described,
+/// all of a group's; loaded, those that turned it on, or all of them when
+/// it is off, for the operator to set.
+fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
+    match *member {
+        Member::Field(field) => vec![walker.name_of(field)],
+        Member::Group(group) => {
+            let path = format!("{}{}", walker.path, group.ident);
+            if let Some(description) = &walker.description {
+                return description.group_vars(&path);
+            }
+            match walker.group_outcome(&path) {
+                Some(outcome) if outcome.set.is_empty() => outcome.unset.clone(),
+                Some(outcome) => outcome.set.clone(),
+                None => Vec::new(),
+            }
+        }
+    }
+}
+
+/// The rule's members, in order, each with the variables it stands for.
+fn members_vars(walker: &mut Walker<'_>, rule: &Rule) -> Vec<Vec<String>> {
+    let (first, members) = match *rule {
+        Rule::AtMostOne(m) | Rule::ExactlyOne(m) | Rule::AtLeastOne(m) | Rule::AllOrNone(m) => {
+            (None, m)
+        }
+        Rule::Requires(f, m) | Rule::ConflictsWith(f, m) => (Some(f), m),
+        Rule::RequiredIf(f, on, _) => {
+            return vec![vec![walker.name_of(f)], vec![walker.name_of(on)]]
+        }
+    };
+    let mut out: Vec<Vec<String>> = first.map(|f| vec![walker.name_of(f)]).into_iter().collect();
+    out.extend(members.iter().map(|m| member_vars(walker, m)));
+    out
+}
+
+/// The kind of rule and the rule in words.
+fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, String) {
     match *rule {
-        Rule::AtMostOne(fields) => {
-            let vars = names(walker, fields);
-            let text = format!("at most one of {} may be set", vars.join(", "));
-            ("at_most_one", vars, text)
-        }
-        Rule::ExactlyOne(fields) => {
-            let vars = names(walker, fields);
-            let text = format!("exactly one of {} must be set", vars.join(", "));
-            ("exactly_one", vars, text)
-        }
-        Rule::AtLeastOne(fields) => {
-            let vars = names(walker, fields);
-            let text = format!("at least one of {} must be set", vars.join(", "));
-            ("at_least_one", vars, text)
-        }
-        Rule::AllOrNone(fields) => {
-            let vars = names(walker, fields);
-            let text = format!("{} are set together or not at all", and_list(&refs(&vars)));
-            ("all_or_none", vars, text)
-        }
-        Rule::Requires(field, others) => {
-            let mut vars = vec![walker.name_of(field)];
-            vars.extend(names(walker, others));
-            let text = format!("{} requires {}", vars[0], and_list(&refs(&vars[1..])));
-            ("requires", vars, text)
-        }
-        Rule::ConflictsWith(field, others) => {
-            let mut vars = vec![walker.name_of(field)];
-            vars.extend(names(walker, others));
+        Rule::AtMostOne(members) => {
             let text = format!(
-                "{} conflicts with {}: set only one",
-                vars[0],
-                and_list(&refs(&vars[1..]))
+                "at most one of {} may be set",
+                labels(walker, members).join(", ")
             );
-            ("conflicts_with", vars, text)
+            ("at_most_one", text)
+        }
+        Rule::ExactlyOne(members) => {
+            let text = format!(
+                "exactly one of {} must be set",
+                labels(walker, members).join(", ")
+            );
+            ("exactly_one", text)
+        }
+        Rule::AtLeastOne(members) => {
+            let text = format!(
+                "at least one of {} must be set",
+                labels(walker, members).join(", ")
+            );
+            ("at_least_one", text)
+        }
+        Rule::AllOrNone(members) => {
+            let labels = labels(walker, members);
+            let text = format!(
+                "{} are set together or not at all",
+                and_list(&refs(&labels))
+            );
+            ("all_or_none", text)
+        }
+        Rule::Requires(field, members) => {
+            let name = walker.name_of(field);
+            let labels = labels(walker, members);
+            (
+                "requires",
+                format!("{name} requires {}", and_list(&refs(&labels))),
+            )
+        }
+        Rule::ConflictsWith(field, members) => {
+            let name = walker.name_of(field);
+            let labels = labels(walker, members);
+            let text = format!(
+                "{name} conflicts with {}: set only one",
+                and_list(&refs(&labels))
+            );
+            ("conflicts_with", text)
         }
         Rule::RequiredIf(field, condition, equals) => {
-            let vars = vec![walker.name_of(field), walker.name_of(condition)];
-            let text = format!("{} is required when {} is {equals}", vars[0], vars[1]);
-            ("required_if", vars, text)
+            let (name, on) = (walker.name_of(field), walker.name_of(condition));
+            (
+                "required_if",
+                format!("{name} is required when {on} is {equals}"),
+            )
         }
     }
 }
@@ -119,37 +179,38 @@ fn refs(names: &[String]) -> Vec<&str> {
 }
 
 fn describe_rule(walker: &mut Walker<'_>, rule: &Rule) {
-    let (kind, vars, text) = words(walker, rule);
+    let (kind, text) = words(walker, rule);
+    let members = members_vars(walker, rule);
     let equals = match rule {
         Rule::RequiredIf(_, _, equals) => Some(*equals),
         _ => None,
     };
-    walker.record_rule(kind, vars, equals, text);
+    walker.record_rule(kind, members, equals, text);
 }
 
 fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
-    let is_set = |walker: &mut Walker<'_>, fields: &[&Field]| -> Vec<bool> {
-        fields.iter().map(|f| walker.is_set(f)).collect()
+    let is_set = |walker: &mut Walker<'_>, members: &[Member]| -> Vec<bool> {
+        members.iter().map(|m| walker.member_is_set(m)).collect()
     };
     let broken = match *rule {
-        Rule::AtMostOne(fields) => {
-            let set = is_set(walker, fields);
+        Rule::AtMostOne(members) => {
+            let set = is_set(walker, members);
             set.iter().filter(|&&s| s).count() > 1
         }
-        Rule::ExactlyOne(fields) => {
-            let set = is_set(walker, fields);
+        Rule::ExactlyOne(members) => {
+            let set = is_set(walker, members);
             set.iter().filter(|&&s| s).count() != 1
         }
-        Rule::AtLeastOne(fields) => is_set(walker, fields).iter().all(|&s| !s),
-        Rule::AllOrNone(fields) => {
-            let set = is_set(walker, fields);
+        Rule::AtLeastOne(members) => is_set(walker, members).iter().all(|&s| !s),
+        Rule::AllOrNone(members) => {
+            let set = is_set(walker, members);
             set.iter().any(|&s| s) && !set.iter().all(|&s| s)
         }
-        Rule::Requires(field, others) => {
-            walker.is_set(field) && is_set(walker, others).iter().any(|&s| !s)
+        Rule::Requires(field, members) => {
+            walker.is_set(field) && is_set(walker, members).iter().any(|&s| !s)
         }
-        Rule::ConflictsWith(field, others) => {
-            walker.is_set(field) && is_set(walker, others).iter().any(|&s| s)
+        Rule::ConflictsWith(field, members) => {
+            walker.is_set(field) && is_set(walker, members).iter().any(|&s| s)
         }
         Rule::RequiredIf(field, on, equals) => match condition {
             Some(Condition::Met) => !walker.is_set(field),
@@ -171,27 +232,52 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     if !broken {
         return;
     }
-    let fields: Vec<&Field> = match *rule {
-        Rule::AtMostOne(f) | Rule::ExactlyOne(f) | Rule::AtLeastOne(f) | Rule::AllOrNone(f) => {
-            f.to_vec()
+    let (first, members): (Option<&Field>, &[Member]) = match *rule {
+        Rule::AtMostOne(m) | Rule::ExactlyOne(m) | Rule::AtLeastOne(m) | Rule::AllOrNone(m) => {
+            (None, m)
         }
-        Rule::Requires(f, others) | Rule::ConflictsWith(f, others) => {
-            std::iter::once(f).chain(others.iter().copied()).collect()
-        }
-        Rule::RequiredIf(f, condition, _) => vec![f, condition],
+        Rule::Requires(f, m) | Rule::ConflictsWith(f, m) => (Some(f), m),
+        Rule::RequiredIf(f, _, _) => (Some(f), &[]),
     };
+    let condition = match *rule {
+        Rule::RequiredIf(_, condition, _) => Some(condition),
+        _ => None,
+    };
+    let fields: Vec<&Field> = first.into_iter().chain(condition).collect();
+    // What is set, in the rule's order: a variable by its name, a group by
+    // its name and the variables that turned it on.
     let mut set = Vec::new();
-    for field in &fields {
+    for field in &fields[..first.map_or(0, |_| 1)] {
         if walker.is_set(field) {
             set.push(walker.name_of(field));
         }
     }
-    let (_, vars, text) = words(walker, rule);
+    for member in members {
+        if walker.member_is_set(member) {
+            let label = label(walker, member);
+            set.push(match member {
+                Member::Field(_) => label,
+                Member::Group(_) => format!("{label} ({})", member_vars(walker, member).join(", ")),
+            });
+        }
+    }
+    if let Some(condition) = condition {
+        if walker.is_set(condition) {
+            set.push(walker.name_of(condition));
+        }
+    }
+    let (_, text) = words(walker, rule);
+    let vars: Vec<String> = members_vars(walker, rule).into_iter().flatten().collect();
     let detail = match set.len() {
         0 => "none is set".to_owned(),
         1 => format!("only {} is set", set[0]),
         _ => format!("{} are set", and_list(&refs(&set))),
     };
+    let mut value_fields: Vec<&Field> = fields.clone();
+    value_fields.extend(members.iter().filter_map(|m| match *m {
+        Member::Field(field) => Some(field),
+        Member::Group(_) => None,
+    }));
     let message = match *rule {
         Rule::RequiredIf(field, ..) if walker.is_set_but_empty(field) => {
             format!("{text}; it is set but empty")
@@ -199,7 +285,7 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
         Rule::RequiredIf(..) => format!("{text}; it is not set"),
         _ => {
             let mut empty = Vec::new();
-            for field in &fields {
+            for field in &value_fields {
                 if walker.is_set_but_empty(field) {
                     empty.push(walker.name_of(field));
                 }
@@ -214,10 +300,14 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
             }
         }
     };
-    let paths = fields
-        .iter()
-        .map(|f| walker.field_path(f))
-        .collect::<Vec<_>>();
+    let mut paths: Vec<String> = first.iter().map(|f| walker.field_path(f)).collect();
+    for member in members {
+        paths.push(match *member {
+            Member::Field(field) => walker.field_path(field),
+            Member::Group(group) => format!("{}{}", walker.path, group.ident),
+        });
+    }
+    paths.extend(condition.map(|f| walker.field_path(f)));
     walker.errors.push(Error::with_vars(
         vars,
         paths.join(", "),
@@ -243,6 +333,24 @@ impl Walker<'_> {
             || field.aliases().iter().any(|a| present(a))
             || field.fallbacks().iter().any(|a| present(a))
             || (field.file != Some(false) && present(&self.file_var()))
+    }
+
+    /// Whether a rule's member is set: a field's variable, or a group
+    /// that is on.
+    fn member_is_set(&mut self, member: &Member) -> bool {
+        match *member {
+            Member::Field(field) => self.is_set(field),
+            Member::Group(group) => {
+                let path = format!("{}{}", self.path, group.ident);
+                self.group_outcome(&path)
+                    .is_some_and(|outcome| !outcome.set.is_empty())
+            }
+        }
+    }
+
+    /// What the load found of the optional group at `path`.
+    fn group_outcome(&self, path: &str) -> Option<&super::groups::Outcome> {
+        self.groups_seen.iter().rev().find(|g| g.path == path)
     }
 
     /// Whether `field` is unset, but its variable (or an alias or a
@@ -279,7 +387,8 @@ pub fn check<E: Display>(
     let vars = names(walker, check.inputs);
     if walker.describing() {
         let text = format!("{} holds for {}", check.name, vars.join(", "));
-        walker.record_rule("check", vars, None, text);
+        let members = vars.iter().map(|v| vec![v.clone()]).collect();
+        walker.record_rule("check", members, None, text);
         return;
     }
     match result {

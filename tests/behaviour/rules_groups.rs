@@ -1,0 +1,244 @@
+//! Presence rules that name optional groups: a group counts as set when it
+//! is on (any of its variables set), as a cache service chooses one
+//! backend among several, each a group of settings.
+
+use twelve_config::{Config, Errors, Vars};
+
+#[derive(Config, Debug)]
+struct S3 {
+    bucket: String,
+    #[config(default = "us-east-1")]
+    region: String,
+}
+
+#[derive(Config, Debug)]
+struct Redis {
+    url: String,
+    #[config(default = 0)]
+    db: u8,
+}
+
+#[derive(Config, Debug)]
+struct Aws {
+    #[config(env = "AWS_ACCESS_KEY_ID")]
+    access_key_id: String,
+    #[config(env = "AWS_SECRET_ACCESS_KEY")]
+    secret_access_key: String,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "CACHE_", at_most_one(s3, redis, dir))]
+struct Cache {
+    #[config(flatten)]
+    s3: Option<S3>,
+    #[config(nested)]
+    redis: Option<Redis>,
+    dir: Option<String>,
+    /// Anonymous access to the bucket: no keys may be given.
+    #[config(default = false, conflicts_with(aws))]
+    no_credentials: bool,
+    #[config(flatten)]
+    aws: Option<Aws>,
+    /// How long an entry lives: only Redis expires entries.
+    #[config(requires(redis))]
+    ttl_seconds: Option<u32>,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "STORE_", exactly_one(local, remote))]
+struct Store {
+    #[config(nested)]
+    local: Option<Local>,
+    #[config(nested)]
+    remote: Option<Remote>,
+}
+
+#[derive(Config, Debug)]
+struct Local {
+    path: String,
+}
+
+#[derive(Config, Debug)]
+struct Remote {
+    host: String,
+    port: Option<u16>,
+}
+
+fn one(errors: &Errors) -> (Vec<String>, String, String) {
+    assert_eq!(errors.len(), 1, "{errors}");
+    let error = errors.iter().next().unwrap();
+    (
+        error.vars().to_vec(),
+        error.to_string(),
+        error.field().to_owned(),
+    )
+}
+
+#[test]
+fn two_groups_on_break_at_most_one_and_the_report_names_what_turned_them_on() {
+    let errors = Cache::from_vars([
+        ("CACHE_BUCKET", "b"),
+        ("CACHE_REDIS_URL", "redis://h"),
+        ("CACHE_REDIS_DB", "2"),
+    ])
+    .unwrap_err();
+    let (vars, text, field) = one(&errors);
+    assert_eq!(
+        vars,
+        [
+            "CACHE_BUCKET",
+            "CACHE_REDIS_URL",
+            "CACHE_REDIS_DB",
+            "CACHE_DIR"
+        ]
+    );
+    assert_eq!(
+        text,
+        "CACHE_BUCKET, CACHE_REDIS_URL, CACHE_REDIS_DB, CACHE_DIR: at most one of group s3, group redis, CACHE_DIR may be set; group s3 (CACHE_BUCKET) and group redis (CACHE_REDIS_URL, CACHE_REDIS_DB) are set"
+    );
+    assert_eq!(field, "s3, redis, dir");
+    // A group and a plain variable.
+    let errors =
+        Cache::from_vars([("CACHE_REDIS_URL", "redis://h"), ("CACHE_DIR", "/c")]).unwrap_err();
+    assert!(one(&errors)
+        .1
+        .ends_with("group redis (CACHE_REDIS_URL) and CACHE_DIR are set"));
+    // One backend, whichever: no problem.
+    for vars in [
+        vec![("CACHE_BUCKET", "b")],
+        vec![("CACHE_REDIS_URL", "redis://h")],
+        vec![("CACHE_DIR", "/c")],
+        vec![],
+    ] {
+        Cache::from_vars(vars).unwrap();
+    }
+}
+
+#[test]
+fn a_group_that_is_on_but_fails_still_counts_and_both_problems_are_reported() {
+    // The S3 group is on (its region is set) but misses its bucket.
+    let errors = Cache::from_vars([("CACHE_REGION", "eu"), ("CACHE_DIR", "/c")]).unwrap_err();
+    assert_eq!(errors.len(), 2, "{errors}");
+    assert!(errors.get("CACHE_BUCKET").is_some(), "{errors}");
+    assert!(
+        errors
+            .to_string()
+            .contains("group s3 (CACHE_REGION) and CACHE_DIR are set"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn conflicts_with_and_requires_name_a_group() {
+    let errors = Cache::from_vars([
+        ("CACHE_BUCKET", "b"),
+        ("CACHE_NO_CREDENTIALS", "true"),
+        ("AWS_ACCESS_KEY_ID", "AKIA"),
+        ("AWS_SECRET_ACCESS_KEY", "s"),
+    ])
+    .unwrap_err();
+    let (vars, text, _) = one(&errors);
+    assert_eq!(
+        vars,
+        [
+            "CACHE_NO_CREDENTIALS",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY"
+        ]
+    );
+    assert!(
+        text.contains(
+            "CACHE_NO_CREDENTIALS conflicts with group aws: set only one; CACHE_NO_CREDENTIALS and group aws (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are set"
+        ),
+        "{text}"
+    );
+    // `requires` a group that is off: the operator is told which variables
+    // would turn it on.
+    let errors = Cache::from_vars([("CACHE_TTL_SECONDS", "60")]).unwrap_err();
+    let (vars, text, _) = one(&errors);
+    assert_eq!(
+        vars,
+        ["CACHE_TTL_SECONDS", "CACHE_REDIS_URL", "CACHE_REDIS_DB"]
+    );
+    assert!(
+        text.ends_with("CACHE_TTL_SECONDS requires group redis; only CACHE_TTL_SECONDS is set"),
+        "{text}"
+    );
+    Cache::from_vars([
+        ("CACHE_TTL_SECONDS", "60"),
+        ("CACHE_REDIS_URL", "redis://h"),
+    ])
+    .unwrap();
+}
+
+#[test]
+fn exactly_one_of_two_groups() {
+    let errors = Store::from_vars(Vec::<(&str, &str)>::new()).unwrap_err();
+    let (vars, text, _) = one(&errors);
+    assert_eq!(
+        vars,
+        ["STORE_LOCAL_PATH", "STORE_REMOTE_HOST", "STORE_REMOTE_PORT"]
+    );
+    assert!(
+        text.ends_with("exactly one of group local, group remote must be set; none is set"),
+        "{text}"
+    );
+    let config = Store::from_vars([("STORE_REMOTE_HOST", "h")]).unwrap();
+    assert!(config.local.is_none() && config.remote.is_some());
+}
+
+#[test]
+fn the_schema_lists_a_group_as_one_member_with_all_its_variables() {
+    let schema = Cache::schema();
+    let rule = schema
+        .rules()
+        .iter()
+        .find(|r| r.kind() == "at_most_one")
+        .unwrap();
+    assert_eq!(
+        rule.text(),
+        "at most one of group s3, group redis, CACHE_DIR may be set"
+    );
+    assert_eq!(
+        rule.members(),
+        [
+            vec!["CACHE_BUCKET".to_owned(), "CACHE_REGION".to_owned()],
+            vec!["CACHE_REDIS_URL".to_owned(), "CACHE_REDIS_DB".to_owned()],
+            vec!["CACHE_DIR".to_owned()],
+        ]
+    );
+    assert_eq!(
+        rule.vars(),
+        [
+            "CACHE_BUCKET",
+            "CACHE_REGION",
+            "CACHE_REDIS_URL",
+            "CACHE_REDIS_DB",
+            "CACHE_DIR"
+        ]
+    );
+    let json: serde_json::Value = serde_json::from_str(&schema.to_json()).unwrap();
+    let rule = json["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "conflicts_with")
+        .unwrap();
+    assert_eq!(
+        rule["members"],
+        serde_json::json!([
+            ["CACHE_NO_CREDENTIALS"],
+            ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
+        ])
+    );
+    assert!(schema
+        .to_text()
+        .contains("CACHE_NO_CREDENTIALS conflicts with group aws: set only one"));
+}
+
+#[test]
+fn check_defaults_accepts_rules_over_groups() {
+    Cache::check_defaults().unwrap();
+    Store::check_defaults().unwrap();
+    let _ = Vars::default();
+}
