@@ -131,7 +131,7 @@ impl Schema {
             let mut object = Object::new(&mut out, 4);
             object.string("kind", rule.kind());
             object.array("vars", &refs(rule.vars()));
-            object.arrays("members", rule.members());
+            object.arrays("members", &rule.members());
             object.optional("equals", rule.equals());
             object.string("text", rule.text());
             object.close();
@@ -202,7 +202,7 @@ impl<'o> Object<'o> {
     }
 
     /// An array of arrays of strings, on one line.
-    fn arrays(&mut self, name: &str, items: &[Vec<String>]) {
+    fn arrays(&mut self, name: &str, items: &[&[String]]) {
         self.key(name);
         self.out.push('[');
         for (index, item) in items.iter().enumerate() {

@@ -138,7 +138,8 @@ impl GroupSchema {
 pub struct RuleSchema {
     pub(crate) kind: &'static str,
     pub(crate) vars: Vec<String>,
-    pub(crate) members: Vec<Vec<String>>,
+    /// How many of `vars`, in order, each member of the rule stands for.
+    pub(crate) member_sizes: Vec<usize>,
     pub(crate) equals: Option<&'static str>,
     pub(crate) text: String,
 }
@@ -160,8 +161,15 @@ impl RuleSchema {
     /// What the rule names, in order, each with its variables: one for a
     /// field, all of its variables for an optional group (which counts as
     /// set when any of them is). [`vars`](Self::vars) is these, in a row.
-    pub fn members(&self) -> &[Vec<String>] {
-        &self.members
+    pub fn members(&self) -> Vec<&[String]> {
+        let mut rest = self.vars.as_slice();
+        let mut members = Vec::new();
+        for &size in &self.member_sizes {
+            let (member, after) = rest.split_at(size.min(rest.len()));
+            members.push(member);
+            rest = after;
+        }
+        members
     }
 
     /// For `required_if`: the value, as the condition field's type reads

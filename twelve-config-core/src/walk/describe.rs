@@ -32,8 +32,10 @@ pub(super) trait Describe {
     /// Records a rule across variables.
     fn record_rule(&mut self, rule: RuleSchema);
 
-    /// The variables of the group described at `path`.
-    fn group_vars(&self, path: &str) -> Vec<String>;
+    /// The description itself, for the rules that name a group: a plain
+    /// method would link the code that finds a group into every
+    /// description, rules or not.
+    fn as_any(&self) -> &dyn std::any::Any;
 
     /// The variables, groups and rules recorded, and the variables two
     /// fields read.
@@ -68,6 +70,17 @@ pub(super) struct GroupStart {
     group: usize,
     vars: usize,
     outer_optional: Option<String>,
+}
+
+impl Description {
+    /// The variables of the group described at `path`.
+    pub(super) fn group_vars(&self, path: &str) -> Vec<String> {
+        self.groups
+            .iter()
+            .find(|g| g.field == path)
+            .map(|g| g.vars.clone())
+            .unwrap_or_default()
+    }
 }
 
 impl Describe for Description {
@@ -150,12 +163,8 @@ impl Describe for Description {
         self.rules.push(rule);
     }
 
-    fn group_vars(&self, path: &str) -> Vec<String> {
-        self.groups
-            .iter()
-            .find(|g| g.field == path)
-            .map(|g| g.vars.clone())
-            .unwrap_or_default()
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 
     fn finish(self: Box<Self>) -> SchemaParts {
@@ -210,8 +219,8 @@ impl Walker<'_> {
         if let Some(description) = &mut self.description {
             description.record_rule(RuleSchema {
                 kind,
-                vars: members.iter().flatten().cloned().collect(),
-                members,
+                member_sizes: members.iter().map(Vec::len).collect(),
+                vars: members.into_iter().flatten().collect(),
                 equals,
                 text,
             });

@@ -27,6 +27,59 @@ fn visit<T: Config>(walker: &mut Walker<'_>, nested: &Nested, optional: bool) ->
     value
 }
 
+/// What a load found of its optional groups.
+#[derive(Default)]
+pub(super) struct Groups {
+    /// The innermost group being walked.
+    pub(super) current: Option<Seen>,
+    /// The groups walked so far, on or off, for the presence rules that
+    /// name them.
+    pub(super) seen: Vec<Outcome>,
+}
+
+/// The walker holds [`Groups`] as this trait object, made only where a
+/// load enters an optional group, so that the code of the state (its
+/// bookkeeping at each variable, its drop code) is linked only into
+/// programs with optional groups.
+pub(super) trait Track {
+    fn get(&self) -> &Groups;
+    fn get_mut(&mut self) -> &mut Groups;
+    /// Records what the variable `var` of the current group, if any, is.
+    fn mark(&mut self, var: &str, mark: Mark);
+}
+
+/// What a variable of an optional group was found to be.
+pub(super) enum Mark {
+    Set,
+    Unset,
+    /// Set but empty: unset, but worth a warning if the group stays off.
+    Empty,
+}
+
+impl Track for Groups {
+    fn get(&self) -> &Groups {
+        self
+    }
+
+    fn get_mut(&mut self) -> &mut Groups {
+        self
+    }
+
+    fn mark(&mut self, var: &str, mark: Mark) {
+        let Some(group) = &mut self.current else {
+            return;
+        };
+        match mark {
+            Mark::Set => group.set.push(var.to_owned()),
+            Mark::Unset => group.unset.push(var.to_owned()),
+            Mark::Empty => {
+                group.empty.push(var.to_owned());
+                group.unset.push(var.to_owned());
+            }
+        }
+    }
+}
+
 /// What the walk found of an optional group's variables.
 #[derive(Default)]
 pub(super) struct Seen {
@@ -67,12 +120,21 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     let notes_before = walker.notes.len();
     let warnings_before = walker.warnings_len();
     let trace_before = walker.trace_len();
-    let outer = walker.group.replace(Seen::default());
+    let outer = walker
+        .groups
+        .get_or_insert_with(|| Box::<Groups>::default())
+        .get_mut()
+        .current
+        .replace(Seen::default());
     // A group records which of its variables are set: no plain reads.
     let plain_source = walker.plain_source.take();
     let value = visit::<T>(walker, group, true);
     walker.plain_source = plain_source;
-    let seen = std::mem::replace(&mut walker.group, outer).unwrap_or_default();
+    let groups = walker.groups.as_mut().map(|g| g.get_mut());
+    let seen = match groups {
+        Some(groups) => std::mem::replace(&mut groups.current, outer).unwrap_or_default(),
+        None => Seen::default(),
+    };
     let name = format!("{}{}", walker.path, group.ident);
     if seen.set.is_empty() {
         // Off: what its fields reported does not apply, but a variable set
@@ -87,11 +149,11 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         for var in &seen.empty {
             walker.warn(Warning::empty_in_group(var, &name));
         }
-        if let Some(outer) = &mut walker.group {
+        if let Some(outer) = walker.current_group() {
             outer.empty.extend(seen.empty);
             outer.unset.extend(seen.unset.iter().cloned());
         }
-        walker.groups_seen.push(Outcome {
+        walker.group_walked(Outcome {
             path: name,
             set: Vec::new(),
             unset: seen.unset,
@@ -117,14 +179,29 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         );
         *error = error.clone().with_note(note);
     }
-    if let Some(outer) = &mut walker.group {
+    if let Some(outer) = walker.current_group() {
         outer.set.extend(seen.set.iter().cloned());
         outer.unset.extend(seen.unset.iter().cloned());
     }
-    walker.groups_seen.push(Outcome {
+    walker.group_walked(Outcome {
         path: name,
         set: seen.set,
         unset: seen.unset,
     });
     value.map(Some)
+}
+
+impl Walker<'_> {
+    /// Records what the load found of an optional group.
+    fn group_walked(&mut self, outcome: Outcome) {
+        if let Some(groups) = &mut self.groups {
+            groups.get_mut().seen.push(outcome);
+        }
+    }
+
+    /// What the load found of the optional group at `path`.
+    pub(super) fn group_outcome(&self, path: &str) -> Option<&Outcome> {
+        let groups = self.groups.as_ref()?.get();
+        groups.seen.iter().rev().find(|g| g.path == path)
+    }
 }

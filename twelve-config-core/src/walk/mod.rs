@@ -93,11 +93,10 @@ pub struct Walker<'s> {
     errors: Vec<Error>,
     /// Rules that could not run, for the report's closing notes.
     notes: Vec<String>,
-    /// Inside an optional group: what its variables were found to be.
-    group: Option<groups::Seen>,
-    /// The optional groups walked so far, on or off, for the presence
-    /// rules that name them.
-    groups_seen: Vec<groups::Outcome>,
+    /// What the load found of its optional groups, made by the first one
+    /// it enters: a trait object, so that a program whose configuration
+    /// has none links neither the state nor its drop code.
+    groups: Option<Box<dyn groups::Track>>,
     /// Load every optional group as if it were on: `check_defaults`.
     all_groups: bool,
 }
@@ -148,8 +147,7 @@ impl<'s> Walker<'s> {
             at_top: true,
             errors: Vec::new(),
             notes: Vec::new(),
-            group: None,
-            groups_seen: Vec::new(),
+            groups: None,
             all_groups: false,
         }
     }
@@ -288,16 +286,15 @@ impl<'s> Walker<'s> {
     /// Records that `var`, of the current optional group, is set: the
     /// group is on.
     fn mark_set(&mut self, var: &str) {
-        if let Some(group) = &mut self.group {
-            group.set.push(var.to_owned());
+        if let Some(groups) = &mut self.groups {
+            groups.mark(var, groups::Mark::Set);
         }
     }
 
-    /// [`mark_set`](Self::mark_set) for the current variable; outside a
-    /// group it copies no name.
+    /// [`mark_set`](Self::mark_set) for the current variable.
     fn mark_current_set(&mut self) {
-        if let Some(group) = &mut self.group {
-            group.set.push(self.fixed.unwrap_or(&self.name).to_owned());
+        if let Some(groups) = &mut self.groups {
+            groups.mark(self.fixed.unwrap_or(&self.name), groups::Mark::Set);
         }
     }
 
@@ -305,13 +302,19 @@ impl<'s> Walker<'s> {
     /// is unset (`empty`: set but empty, which does not turn the group on
     /// either, but is reported if the group stays off).
     fn mark_current_unset(&mut self, empty: bool) {
-        if let Some(group) = &mut self.group {
-            let name = self.fixed.unwrap_or(&self.name);
-            if empty {
-                group.empty.push(name.to_owned());
-            }
-            group.unset.push(name.to_owned());
+        if let Some(groups) = &mut self.groups {
+            let mark = if empty {
+                groups::Mark::Empty
+            } else {
+                groups::Mark::Unset
+            };
+            groups.mark(self.fixed.unwrap_or(&self.name), mark);
         }
+    }
+
+    /// The optional group the walk is in, if any.
+    fn current_group(&mut self) -> Option<&mut groups::Seen> {
+        self.groups.as_mut()?.get_mut().current.as_mut()
     }
 
     fn enter(&mut self, nested: &Nested, separator: Option<&'static str>) -> Saved {

@@ -429,7 +429,7 @@ impl<'s> Walker<'s> {
                 self.errors.push(error);
                 // Shown only if an optional group holding it stays off: a
                 // load with a problem shows no values.
-                self.trace(field, slot, None, Origin::Unset);
+                self.trace_unset(field, slot);
                 Outcome::Failed
             }
             None => {
@@ -443,11 +443,19 @@ impl<'s> Walker<'s> {
                     self.warn(warning);
                 }
                 if field.computed().is_none() {
-                    self.trace(field, slot, None, Origin::Unset);
+                    self.trace_unset(field, slot);
                 }
                 Outcome::Unset
             }
         }
+    }
+
+    /// Records that the current variable is unset, when this load traces.
+    /// One call for the two places that need it, rather than the tracing
+    /// code inlined twice.
+    #[inline(never)]
+    fn trace_unset(&mut self, field: &Field, slot: &mut dyn Slot) {
+        self.trace(field, slot, None, Origin::Unset);
     }
 
     fn parse_default(

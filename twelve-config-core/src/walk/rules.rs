@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 
 use super::condition::unreadable;
+use super::describe::Description;
 use super::{Check, Condition, Empty, Field, Member, Mode, Rule, Walker};
 use crate::error::{Error, ErrorKind};
 use crate::loaded::Warning;
@@ -88,7 +89,8 @@ fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
         Member::Group(group) => {
             let path = format!("{}{}", walker.path, group.ident);
             if let Some(description) = &walker.description {
-                return description.group_vars(&path);
+                let description = description.as_any().downcast_ref::<Description>();
+                return description.map(|d| d.group_vars(&path)).unwrap_or_default();
             }
             match walker.group_outcome(&path) {
                 Some(outcome) if outcome.set.is_empty() => outcome.unset.clone(),
@@ -346,11 +348,6 @@ impl Walker<'_> {
                     .is_some_and(|outcome| !outcome.set.is_empty())
             }
         }
-    }
-
-    /// What the load found of the optional group at `path`.
-    fn group_outcome(&self, path: &str) -> Option<&super::groups::Outcome> {
-        self.groups_seen.iter().rev().find(|g| g.path == path)
     }
 
     /// Whether `field` is unset, but its variable (or an alias or a
