@@ -406,19 +406,21 @@ impl<'s> Walker<'s> {
         empty: bool,
     ) -> Outcome {
         self.mark_current_unset(empty);
-        if empty && field.empty == Empty::Error {
-            let var = self.var().to_owned();
-            self.error(var, field, ErrorKind::Empty);
-            return Outcome::Failed;
+        if empty {
+            if field.empty == Empty::Error {
+                let var = self.var().to_owned();
+                self.error(var, field, ErrorKind::Empty);
+                return Outcome::Failed;
+            }
+            // Nothing an operator sets is ignored silently: an empty
+            // variable counts as unset only with a word saying so (for a
+            // required variable, the word is in its problem).
+            if field.default.is_some() || !required {
+                self.warn_empty(field);
+            }
         }
         match field.default {
-            Some(default) => {
-                if empty {
-                    let warning = Warning::empty(self.var(), Some(default));
-                    self.warn(warning);
-                }
-                self.parse_default(field, slot, default)
-            }
+            Some(default) => self.parse_default(field, slot, default),
             None if required => {
                 let kind = ErrorKind::missing(slot.expected());
                 let var = self.var().to_owned();
@@ -433,15 +435,6 @@ impl<'s> Walker<'s> {
                 Outcome::Failed
             }
             None => {
-                // Nothing an operator sets is ignored silently: an empty
-                // variable counts as unset only with a word saying so.
-                if empty {
-                    let warning = match field.computed() {
-                        Some(_) => Warning::empty(self.var(), None),
-                        None => Warning::empty_optional(self.var()),
-                    };
-                    self.warn(warning);
-                }
                 if field.computed().is_none() {
                     self.trace_unset(field, slot);
                 }
@@ -450,10 +443,21 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// Records that the current variable is unset, when this load traces.
-    /// One call for the two places that need it, rather than the tracing
-    /// code inlined twice.
+    /// Warns that the current variable is set but empty, so that what
+    /// applies instead (the default, the computed default, or no value)
+    /// is used.
+    #[cold]
     #[inline(never)]
+    fn warn_empty(&mut self, field: &Field) {
+        let warning = match (field.default, field.computed()) {
+            (Some(default), _) => Warning::empty(self.var(), Some(default)),
+            (None, Some(_)) => Warning::empty(self.var(), None),
+            (None, None) => Warning::empty_optional(self.var()),
+        };
+        self.warn(warning);
+    }
+
+    /// Records that the current variable is unset, when this load traces.
     fn trace_unset(&mut self, field: &Field, slot: &mut dyn Slot) {
         self.trace(field, slot, None, Origin::Unset);
     }
