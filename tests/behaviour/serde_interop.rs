@@ -312,3 +312,30 @@ fn every_origin_serializes_with_its_kind_text_and_details() {
         assert_eq!(parsed, expected, "{origin:?}");
     }
 }
+
+/// The derive refuses `deserialize` on a type it can see is secret; behind
+/// an alias it cannot, and with secrecy's `serde` feature the type
+/// deserializes. Its value is as secret as any other secret's.
+type Pin = twelve_config::SecretBox<u32>;
+
+#[derive(Config, Debug)]
+#[config(prefix = "VAULT_")]
+struct Vault {
+    #[config(deserialize)]
+    pin: Pin,
+}
+
+#[test]
+fn a_secret_read_with_serde_behind_an_alias_stays_secret() {
+    use twelve_config::ExposeSecret;
+
+    let vault = Vault::from_vars([("VAULT_PIN", "4711")]).unwrap();
+    assert_eq!(*vault.pin.expose_secret(), 4711);
+    let errors = Vault::from_vars([("VAULT_PIN", "47x1-hunter2")]).unwrap_err();
+    let report = format!("{errors} {errors:?}");
+    assert!(!report.contains("hunter2"), "{report}");
+    assert!(report.contains("VAULT_PIN"), "{report}");
+    let loaded = Vault::load(&twelve_config::Vars::new([("VAULT_PIN", "4711")])).unwrap();
+    assert!(loaded.vars()[0].is_secret());
+    assert_eq!(loaded.vars()[0].shown_value(), None);
+}

@@ -161,4 +161,8 @@ fn a_rejected_value_given_by_a_flag_names_the_flag() {
     assert_eq!(errors.len(), 1, "{errors}");
     let port = errors.get("PORT").expect("PORT is reported");
     assert_eq!(port.note(), Some("given by --port on the command line"));
+    // Or flags that may be absent, as an `Option`.
+    let errors = Flagged::from_source(&Some(flags_only)).unwrap_err();
+    let port = errors.get("PORT").expect("PORT is reported");
+    assert_eq!(port.note(), Some("given by --port on the command line"));
 }

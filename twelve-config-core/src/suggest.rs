@@ -62,9 +62,12 @@ fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 /// Levenshtein distance in characters, with transpositions counted as one
 /// edit (so `jsno` is one edit from `json`), when it is at most `limit`.
 ///
-/// Rows are computed one at a time and the work stops as soon as two
-/// consecutive rows exceed the limit (a transposition reaches back two rows),
-/// so a hopeless pair costs a few rows, not the whole table.
+/// Rows are computed one at a time and the work stops as soon as a row
+/// exceeds the limit, so a hopeless pair costs a few rows, not the whole
+/// table. No later row can come back within it: each cell is at most one
+/// more than the cell diagonally before it, so a row over the limit had
+/// no cell under it in the row before, where a transposition (which
+/// reaches back two rows, adding one) would start.
 fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     // Names longer than this are not typos of each other worth computing.
     let apart = a.len().abs_diff(b.len());
@@ -75,7 +78,6 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     let mut before: Vec<usize> = vec![usize::MAX / 2; width];
     let mut previous: Vec<usize> = (0..width).collect();
     let mut current: Vec<usize> = vec![0; width];
-    let mut previous_over = previous.iter().all(|&d| d > limit);
     for i in 1..=a.len() {
         current[0] = i;
         for j in 1..width {
@@ -88,11 +90,9 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
             }
             current[j] = best;
         }
-        let over = current.iter().all(|&d| d > limit);
-        if over && previous_over {
+        if current.iter().all(|&d| d > limit) {
             return None;
         }
-        previous_over = over;
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
@@ -135,6 +135,72 @@ mod tests {
         assert_eq!(d("APP_EXTRA_1", "APP_PORT", 3), None);
     }
 
+    /// The distance by the plain recurrence (optimal string alignment:
+    /// insertions, deletions, substitutions and swaps of neighbours), the
+    /// whole table, no cut-off.
+    fn reference(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_cut_off_gives_the_distance_of_the_whole_table() {
+        // Every pair of words of up to four letters from three, and every
+        // limit that matters: the rows the cut-off skips never change the
+        // answer.
+        let mut words: Vec<Vec<char>> = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|w: &Vec<char>| {
+                    "abc".chars().map(move |c| {
+                        let mut w = w.clone();
+                        w.push(c);
+                        w
+                    })
+                })
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for a in &words {
+            for b in words.iter().filter(|b| b.len().abs_diff(a.len()) <= 2) {
+                let exact = reference(a, b);
+                for limit in 0..=3 {
+                    let expected = (exact <= limit).then_some(exact);
+                    assert_eq!(edit_distance(a, b, limit), expected, "{a:?} {b:?} {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_of_up_to_256_characters_are_compared() {
+        let a: Vec<char> = "x".repeat(256).chars().collect();
+        let mut b = a.clone();
+        b[100] = 'y';
+        assert_eq!(edit_distance(&a, &b, 1), Some(1));
+        let longer: Vec<char> = "x".repeat(257).chars().collect();
+        assert_eq!(edit_distance(&longer, &longer, 1), None);
+    }
+
     #[test]
     fn closeness_is_judged_on_what_differs() {
         // A long shared start does not make unrelated endings close.
@@ -160,6 +226,12 @@ mod tests {
             Some("SIGNUPS_ALLOWED")
         );
         assert_eq!(closest("APP_PORX", ["APP_PORT"]), Some("APP_PORT"));
+        // Characters added at one end only, within a third of the length.
+        assert_eq!(
+            closest("DATABASE_URL_X", ["DATABASE_URL"]),
+            Some("DATABASE_URL")
+        );
+        assert_eq!(closest("APP_PORTXX", ["APP_PORT"]), Some("APP_PORT"));
         assert_eq!(closest("HOST", ["PORT"]), None);
         // Nine characters more is no typo, however long the names: within a
         // third of this one's length and half of what differs, but eight

@@ -248,5 +248,9 @@ mod tests {
             assert_eq!(near.find(name), None, "{name}");
         }
         assert_eq!(near.find("SIGNUPS_ALOWD"), None, "two edits");
+        // One character moved from one end to the other: each name less one
+        // character is the same text, but they are two edits apart.
+        assert_eq!(near.find("ATABASE_URLD"), None, "a character moved");
+        assert_eq!(near.find("DATABSAE_URL"), Some(("DATABASE_URL", false)));
     }
 }
