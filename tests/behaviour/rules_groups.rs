@@ -242,3 +242,69 @@ fn check_defaults_accepts_rules_over_groups() {
     Store::check_defaults().unwrap();
     let _ = Vars::default();
 }
+
+/// Anonymous access needs no keys; a bucket named with keys needs both.
+fn credentials(no_credentials: &bool, aws: &Option<Aws>) -> Result<(), String> {
+    match (no_credentials, aws) {
+        (true, Some(_)) => Err("keys are given, but anonymous access is asked for".into()),
+        _ => Ok(()),
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "B_", check = credentials(no_credentials, aws))]
+struct Bucket {
+    #[config(default = false)]
+    no_credentials: bool,
+    #[config(flatten)]
+    aws: Option<Aws>,
+}
+
+#[test]
+fn a_check_reads_an_optional_group_as_an_option() {
+    let errors = Bucket::from_vars([
+        ("B_NO_CREDENTIALS", "true"),
+        ("AWS_ACCESS_KEY_ID", "AKIA"),
+        ("AWS_SECRET_ACCESS_KEY", "s"),
+    ])
+    .unwrap_err();
+    let (vars, text, field) = one(&errors);
+    assert_eq!(
+        vars,
+        [
+            "B_NO_CREDENTIALS",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY"
+        ]
+    );
+    assert!(
+        text.ends_with("keys are given, but anonymous access is asked for"),
+        "{text}"
+    );
+    assert_eq!(field, "no_credentials, aws");
+    Bucket::from_vars([("B_NO_CREDENTIALS", "true")]).unwrap();
+    // The group on but failing: the check does not run, and says so.
+    let errors = Bucket::load(&Vars::new([
+        ("B_NO_CREDENTIALS", "true"),
+        ("AWS_ACCESS_KEY_ID", "AKIA"),
+    ]))
+    .unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert!(
+        errors
+            .to_string()
+            .contains("the rule credentials was not checked: group aws did not load"),
+        "{errors}"
+    );
+    let schema = Bucket::schema();
+    let rule = &schema.rules()[0];
+    assert_eq!(
+        rule.text(),
+        "credentials holds for B_NO_CREDENTIALS, group aws"
+    );
+    assert_eq!(rule.members().len(), 2);
+    assert_eq!(
+        rule.members()[1],
+        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
+    );
+}

@@ -14,16 +14,8 @@ fn index_of(input: &Struct<'_>, name: &Ident) -> Option<usize> {
     input.fields.iter().position(|f| f.ident == name)
 }
 
-/// `&__FIELD_i` for each named field.
-fn specs<'a>(input: &'a Struct<'_>, names: &'a [Ident]) -> impl Iterator<Item = TokenStream> + 'a {
-    names.iter().filter_map(move |name| {
-        let spec = spec(index_of(input, name)?);
-        Some(quote!(&#spec))
-    })
-}
-
-/// A presence rule's member for each named field: a value field, or an
-/// optional group.
+/// A rule's member for each named field: a value field, or an optional
+/// group.
 fn members<'a>(
     input: &'a Struct<'_>,
     names: &'a [Ident],
@@ -168,7 +160,7 @@ pub(crate) fn checks(input: &Struct<'_>) -> TokenStream {
         let spec = format_ident!("__CHECK_{}", k);
         let function = &check.function;
         let name = quote!(#function).to_string().replace(' ', "");
-        let inputs = specs(input, &check.args);
+        let inputs = members(input, &check.args);
         let (scrutinee, pattern, args) = loaded(input, &check.args);
         let failed = check.args.iter().filter_map(|name| {
             let binding = binding(index_of(input, name)?);

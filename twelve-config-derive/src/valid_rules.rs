@@ -19,7 +19,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             if other == field.ident {
                 cx.error(other, "a field cannot name itself in its own rule");
             } else {
-                rule_member(cx, input, other);
+                rule_member(cx, input, other, "a presence rule");
             }
         }
         if !field.attrs.requires.is_empty() || !field.attrs.conflicts_with.is_empty() {
@@ -45,7 +45,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             if rule.fields[..i].contains(name) {
                 cx.error(name, format!("`{name}` is named twice"));
             }
-            rule_member(cx, input, name);
+            rule_member(cx, input, name, "a presence rule");
         }
     }
     for check in &input.attrs.checks {
@@ -56,7 +56,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             );
         }
         for arg in &check.args {
-            value_field(cx, input, arg);
+            rule_member(cx, input, arg, "a check");
         }
     }
 }
@@ -72,14 +72,14 @@ fn not_nested(cx: &mut Ctxt, field: &Field<'_>, what: &str) {
 
 /// Reports `name` unless it is a value field of the struct or an optional
 /// group (`Option<T>` with `nested` or `flatten`), which a presence rule
-/// counts as set when it is on.
-fn rule_member(cx: &mut Ctxt, input: &Struct<'_>, name: &Ident) {
+/// counts as set when it is on and a check reads as an `Option`.
+fn rule_member(cx: &mut Ctxt, input: &Struct<'_>, name: &Ident, rule: &str) {
     match input.fields.iter().find(|f| f.ident == name) {
         Some(field) if field.is_nested() && field.shape.is_optional() => {}
         Some(field) if field.is_nested() => cx.error(
             name,
             format!(
-                "`{name}` is a nested struct, which is always there; a presence rule can name an optional group (`Option<..>`) or, in a rule of its own struct, one of its fields"
+                "`{name}` is a nested struct, which is always there; {rule} can name an optional group (`Option<..>`) or, in a rule of its own struct, one of its fields"
             ),
         ),
         _ => {

@@ -200,6 +200,6 @@ pub enum Member {
 pub struct Check {
     /// The function, as written.
     pub name: &'static str,
-    /// The fields it reads.
-    pub inputs: &'static [&'static Field],
+    /// The fields it reads: value fields, or optional groups.
+    pub inputs: &'static [Member],
 }

@@ -55,10 +55,6 @@ pub fn presence(walker: &mut Walker<'_>, rules: &[Rule], conditions: &[Condition
     }
 }
 
-fn names(walker: &mut Walker<'_>, fields: &[&Field]) -> Vec<String> {
-    fields.iter().map(|f| walker.name_of(f)).collect()
-}
-
 /// "A", "A and B", "A, B and C".
 fn and_list(names: &[&str]) -> String {
     match names {
@@ -78,6 +74,14 @@ fn label(walker: &mut Walker<'_>, member: &Member) -> String {
 
 fn labels(walker: &mut Walker<'_>, members: &[Member]) -> Vec<String> {
     members.iter().map(|m| label(walker, m)).collect()
+}
+
+/// A member's path in the configuration: a field's, or a group's.
+fn member_path(walker: &Walker<'_>, member: &Member) -> String {
+    match *member {
+        Member::Field(field) => walker.field_path(field),
+        Member::Group(group) => format!("{}{}", walker.path, group.ident),
+    }
 }
 
 /// The variables a member stands for: a field's, or a group's. Described,
@@ -304,10 +308,7 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     };
     let mut paths: Vec<String> = first.iter().map(|f| walker.field_path(f)).collect();
     for member in members {
-        paths.push(match *member {
-            Member::Field(field) => walker.field_path(field),
-            Member::Group(group) => format!("{}{}", walker.path, group.ident),
-        });
+        paths.push(member_path(walker, member));
     }
     paths.extend(condition.map(|f| walker.field_path(f)));
     walker.errors.push(Error::with_vars(
@@ -381,18 +382,37 @@ pub fn check<E: Display>(
     result: Option<Result<(), E>>,
     failed: &[bool],
 ) {
-    let vars = names(walker, check.inputs);
+    let result = result.map(|r| r.map_err(|message| message.to_string()));
+    judge_check(walker, check, result, failed);
+}
+
+/// [`check`] once the function's error is text: one copy for every check.
+fn judge_check(
+    walker: &mut Walker<'_>,
+    check: &Check,
+    result: Option<Result<(), String>>,
+    failed: &[bool],
+) {
+    let labels = labels(walker, check.inputs);
     if walker.describing() {
-        let text = format!("{} holds for {}", check.name, vars.join(", "));
-        let members = vars.iter().map(|v| vec![v.clone()]).collect();
+        let text = format!("{} holds for {}", check.name, labels.join(", "));
+        let members = check
+            .inputs
+            .iter()
+            .map(|m| member_vars(walker, m))
+            .collect();
         walker.record_rule("check", members, None, text);
         return;
     }
     match result {
         Some(Ok(())) => {}
         Some(Err(message)) => {
-            let paths: Vec<String> = check.inputs.iter().map(|f| walker.field_path(f)).collect();
-            let message = message.to_string();
+            let mut vars = Vec::new();
+            let mut paths = Vec::new();
+            for member in check.inputs {
+                vars.extend(member_vars(walker, member));
+                paths.push(member_path(walker, member));
+            }
             walker.errors.push(Error::with_vars(
                 vars,
                 paths.join(", "),
@@ -400,7 +420,7 @@ pub fn check<E: Display>(
             ));
         }
         None => {
-            let not_loaded: Vec<&str> = vars
+            let not_loaded: Vec<&str> = labels
                 .iter()
                 .zip(failed)
                 .filter(|(_, &f)| f)
