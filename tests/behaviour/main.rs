@@ -9,6 +9,7 @@ mod cli;
 mod computed;
 mod computed_shown;
 mod declared;
+mod deprecated;
 mod empty;
 mod every_problem;
 mod group_empty;

@@ -19,6 +19,10 @@ struct Settings {
     other: Pool,
     #[config(default = b"bytes")]
     raw: String,
+    #[config(nested, deprecated = "moved")]
+    old_pool: Pool,
+    #[config(deprecated = " ")]
+    quiet: Option<u8>,
 }
 
 fn main() {}

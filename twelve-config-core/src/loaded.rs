@@ -132,6 +132,14 @@ impl Warning {
         }
     }
 
+    /// A setting marked `#[config(deprecated = "...")]` that is set.
+    pub(crate) fn deprecated_setting(var: String, why: &str) -> Self {
+        Warning {
+            var,
+            message: format!("deprecated: {why}"),
+        }
+    }
+
     /// An empty variable that counts as unset: the default (written or
     /// computed) is used instead of what was perhaps meant.
     pub(crate) fn empty(var: &str, default: Option<&str>) -> Self {

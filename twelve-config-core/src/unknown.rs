@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::ErrorKind;
 use crate::loaded::Warning;
 use crate::source::Source;
+use crate::walk::Walker;
 use crate::Config;
 
 /// Names shorter than this are not judged near misses: short names are one
@@ -33,14 +34,16 @@ pub(crate) struct Scan {
 /// Scans `source` for variables meant for `T` that no setting reads.
 pub(crate) fn scan<T: Config>(source: &dyn Source) -> Scan {
     let prefix = T::__PREFIX;
-    let schema = T::schema();
-    let mut known: HashSet<&str> = HashSet::new();
-    for var in schema.vars() {
-        known.insert(var.name());
-        known.extend(var.file_var());
-        known.extend(var.aliases().iter().copied());
-        known.extend(var.fallbacks().iter().copied());
-    }
+    // The names alone: the schema's descriptions are not needed here.
+    let mut walker = Walker::names::<T>();
+    let _ = T::__visit(&mut walker);
+    let found = walker.finish_names();
+    let known: HashSet<&str> = found
+        .vars
+        .iter()
+        .chain(&found.others)
+        .map(String::as_str)
+        .collect();
     let near = NearMisses::new(known.iter().copied());
     let mut unknown = Vec::new();
     let mut misspelled = Vec::new();
@@ -59,7 +62,7 @@ pub(crate) fn scan<T: Config>(source: &dyn Source) -> Scan {
     });
     unknown.sort();
     misspelled.sort();
-    let names = || schema.vars().iter().map(|v| v.name());
+    let names = || found.vars.iter().map(String::as_str);
     let unknown = unknown
         .into_iter()
         .map(|var| {

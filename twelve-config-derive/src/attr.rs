@@ -72,6 +72,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) flatten: Flag,
     pub(crate) default_with: Option<Call>,
     pub(crate) default_doc: Option<LitStr>,
+    /// `deprecated = "why"`: read as usual, with a warning when set.
+    pub(crate) deprecated: Option<LitStr>,
     pub(crate) none: Option<LitStr>,
     pub(crate) empty: Option<LitStr>,
     pub(crate) requires: Vec<Ident>,
@@ -99,7 +101,7 @@ pub(crate) struct EnumAttrs {
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, requires, conflicts_with, required_if, expected";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, deprecated, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -279,6 +281,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 set_once(cx, &mut out.default_with, meta, call);
             }
             "default_doc" => set_once(cx, &mut out.default_doc, meta, lit_str(meta)?),
+            "deprecated" => set_once(cx, &mut out.deprecated, meta, lit_str(meta)?),
             "none" => set_once(cx, &mut out.none, meta, lit_str(meta)?),
             "empty" => set_once(cx, &mut out.empty, meta, lit_str(meta)?),
             "requires" => out.requires.extend(idents(meta)?),

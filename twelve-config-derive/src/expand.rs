@@ -228,7 +228,8 @@ fn field_static(
 }
 
 /// A field's `extra`: its aliases, fallbacks, `none` spelling, computed
-/// default and the reader of its `_FILE` file when it has `file`; or `None`
+/// default, `deprecated` text and the reader of its `_FILE` file when it
+/// has `file`; or `None`
 /// when it has none of them, as most fields.
 fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> TokenStream {
     let a = &field.attrs;
@@ -236,6 +237,7 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
         && a.fallbacks.is_empty()
         && a.none.is_none()
         && a.default_with.is_none()
+        && a.deprecated.is_none()
         && !reads_file
     {
         return quote!(::core::option::Option::None);
@@ -248,6 +250,7 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
         quote!(::core::option::Option::None)
     };
     let none = opt_str(a.none.as_ref().map(LitStr::value));
+    let deprecated = opt_str(a.deprecated.as_ref().map(LitStr::value));
     let aliases = &a.aliases;
     let fallbacks = &a.fallbacks;
     let computed = match &a.default_with {
@@ -271,6 +274,7 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
         ::core::option::Option::Some(&::twelve_config::__private::Extra {
             computed: #computed,
             none: #none,
+            deprecated: #deprecated,
             aliases: &[#(#aliases),*],
             fallbacks: &[#(#fallbacks),*],
             read_file: #read_file,
@@ -354,9 +358,21 @@ fn value_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> Tok
         let ty = respan(field.shape.value_type().to_token_stream(), span);
         quote_spanned!(span=> let _ = <#ty as ::twelve_config::EnvValue>::parse_env;)
     });
+    // A deprecated setting warns when set, from code that only such
+    // fields call.
+    let deprecated = field.attrs.deprecated.is_some().then(|| {
+        quote! {
+            ::twelve_config::__private::deprecated(
+                __walker,
+                &#spec,
+                ::twelve_config::__private::Parse::secret(&#parser),
+            );
+        }
+    });
     quote_spanned! {span=>
         #bound
         let #binding = ::twelve_config::__private::#function(__walker, &#spec, &#parser);
+        #deprecated
     }
 }
 

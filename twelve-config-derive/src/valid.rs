@@ -56,6 +56,14 @@ fn check_empty(cx: &mut Ctxt, empty: &syn::LitStr) {
 /// `expected` describes one variable's text.
 fn check_expected(cx: &mut Ctxt, input: &Struct<'_>) {
     for field in &input.fields {
+        if let Some(deprecated) = &field.attrs.deprecated {
+            if deprecated.value().trim().is_empty() {
+                cx.error(
+                    deprecated,
+                    "`deprecated` says what to do instead, for the warning: `deprecated = \"ignored since 2.0; remove it\"`",
+                );
+            }
+        }
         let Some(expected) = &field.attrs.expected else {
             continue;
         };
@@ -118,6 +126,7 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
     }
     for (lit, what) in [
         (&a.default_doc, "default_doc"),
+        (&a.deprecated, "deprecated"),
         (&a.none, "none"),
         (&a.empty, "empty"),
     ] {

@@ -34,6 +34,7 @@ impl Schema {
     ///       "choices": [],
     ///       "deprecated_aliases": [],
     ///       "fallbacks": [],
+    ///       "deprecated": null,
     ///       "group": null
     ///     }
     ///   ],
@@ -71,6 +72,8 @@ impl Schema {
     ///     with a warning;
     ///   - `fallbacks` (array of strings): other names read when this one is
     ///     unset;
+    ///   - `deprecated` (string or null): why the setting is deprecated, the
+    ///     text of the warning that setting it gives;
     ///   - `group` (string or null): the field path of the optional group the
     ///     variable belongs to: a `required` variable in a group is needed
     ///     only once any variable of the group is set;
@@ -110,6 +113,7 @@ impl Schema {
             object.array("choices", var.choices());
             object.array("deprecated_aliases", var.aliases());
             object.array("fallbacks", var.fallbacks());
+            object.optional("deprecated", var.deprecated());
             object.optional("group", var.group());
             object.close();
         }

@@ -289,7 +289,7 @@ fn value_property(w: &mut Writer, schema: &Schema, var: &VarSchema, name: Name<'
     if var.is_secret() {
         w.literal("writeOnly", "true");
     }
-    if let Name::Alias(_) = name {
+    if matches!(name, Name::Alias(_)) || var.deprecated().is_some() {
         w.literal("deprecated", "true");
     }
     w.close('}');

@@ -201,6 +201,7 @@ pub struct VarSchema {
     pub(crate) file_var: Option<String>,
     pub(crate) aliases: &'static [&'static str],
     pub(crate) fallbacks: &'static [&'static str],
+    pub(crate) deprecated: Option<&'static str>,
     pub(crate) group: Option<String>,
 }
 
@@ -312,6 +313,12 @@ impl VarSchema {
     /// (`#[config(fallback = ...)]`).
     pub fn fallbacks(&self) -> &[&'static str] {
         self.fallbacks
+    }
+
+    /// Why the setting is deprecated, and what to do instead
+    /// (`#[config(deprecated = "...")]`): setting it gives this warning.
+    pub fn deprecated(&self) -> Option<&str> {
+        self.deprecated
     }
 
     /// Whether the value is secret.

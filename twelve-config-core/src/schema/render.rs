@@ -55,6 +55,9 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
     if let Some(file) = var.file_var() {
         notes.push(format!("or {file}: the path of a file holding the value"));
     }
+    if let Some(why) = var.deprecated() {
+        notes.push(format!("deprecated: {why}"));
+    }
     match var.aliases() {
         [] => {}
         [alias] => notes.push(format!("deprecated name: {alias}")),

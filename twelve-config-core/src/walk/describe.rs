@@ -37,6 +37,9 @@ pub(super) trait Describe {
     /// description, rules or not.
     fn as_any(&self) -> &dyn std::any::Any;
 
+    /// The description itself, taken out of the walk.
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
+
     /// The variables, groups and rules recorded, and the variables two
     /// fields read.
     fn finish(self: Box<Self>) -> SchemaParts;
@@ -70,6 +73,60 @@ pub(super) struct GroupStart {
     group: usize,
     vars: usize,
     outer_optional: Option<String>,
+}
+
+/// The names a load may meet, as a describing walk finds them: what the
+/// scan for unknown variables needs. A walk that records only these builds
+/// no descriptions, so that a program that never prints a schema links
+/// neither the code that writes one nor its drop code.
+#[derive(Default)]
+pub(crate) struct Names {
+    /// Each variable's name, in field order.
+    pub(crate) vars: Vec<String>,
+    /// The other names read: `_FILE` variables, aliases and fallbacks.
+    pub(crate) others: Vec<String>,
+}
+
+impl Describe for Names {
+    fn record_var(
+        &mut self,
+        walker: &mut Walker<'_>,
+        field: &Field,
+        parser: &dyn Slot,
+        _required: bool,
+    ) {
+        walker.set_name(field);
+        self.vars.push(walker.var().to_owned());
+        if walker.reads_file(field, parser.secret()) {
+            self.others.push(walker.file_var());
+        }
+        let names = field.aliases().iter().chain(field.fallbacks());
+        self.others.extend(names.map(|name| (*name).to_owned()));
+    }
+
+    fn start_group(&mut self, _path: String, _doc: &'static str, _optional: bool) -> GroupStart {
+        GroupStart {
+            group: 0,
+            vars: 0,
+            outer_optional: None,
+        }
+    }
+
+    fn end_group(&mut self, _start: GroupStart) {}
+
+    fn record_rule(&mut self, _rule: RuleSchema) {}
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
+    }
+
+    fn finish(self: Box<Self>) -> SchemaParts {
+        SchemaParts::default()
+    }
 }
 
 impl Description {
@@ -128,6 +185,7 @@ impl Describe for Description {
             file_var: walker.reads_file(field, secret).then(|| walker.file_var()),
             aliases: field.aliases(),
             fallbacks: field.fallbacks(),
+            deprecated: field.deprecated(),
             group: self.optional_group.clone(),
         });
     }
@@ -164,6 +222,10 @@ impl Describe for Description {
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
         self
     }
 

@@ -59,6 +59,9 @@ pub struct Extra {
     /// `#[config(none = "...")]`: the text that means `None` for an
     /// `Option` field with a default.
     pub none: Option<&'static str>,
+    /// `#[config(deprecated = "...")]`: the warning given when the
+    /// variable is set ([`deprecated`](crate::walk::deprecated) gives it).
+    pub deprecated: Option<&'static str>,
     /// `#[config(alias = ...)]`, deprecated names.
     pub aliases: &'static [&'static str],
     /// `#[config(fallback = ...)]`, names read when the variable is unset.
@@ -105,6 +108,11 @@ impl Field {
     /// `#[config(none = "...")]`, the text that means `None`.
     pub(crate) fn none(&self) -> Option<&'static str> {
         self.extra?.none
+    }
+
+    /// `#[config(deprecated = "...")]`, why the setting is deprecated.
+    pub(crate) fn deprecated(&self) -> Option<&'static str> {
+        self.extra?.deprecated
     }
 
     /// `#[config(alias = ...)]`, deprecated names.

@@ -34,7 +34,7 @@ pub use self::condition::{condition, Comparable, Condition};
 pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{nested, optional_nested};
-pub use self::read::{optional, required};
+pub use self::read::{deprecated, optional, required};
 pub use self::rules::{check, computed, presence, validate};
 pub(crate) use self::trace::{Tracer, TRACE};
 
@@ -178,6 +178,20 @@ impl<'s> Walker<'s> {
         let mut walker = Walker::new(Mode::Describe, T::__PREFIX, T::__SEPARATOR);
         walker.description = Some(describe::Description::start());
         walker
+    }
+
+    /// A walk that finds the names `T` reads (see [`describe::Names`]).
+    pub(crate) fn names<T: Config>() -> Self {
+        let mut walker = Walker::new(Mode::Describe, T::__PREFIX, T::__SEPARATOR);
+        walker.description = Some(Box::<describe::Names>::default());
+        walker
+    }
+
+    /// The names a [`names`](Self::names) walk found.
+    pub(crate) fn finish_names(self) -> describe::Names {
+        let names = self.description.map(|d| d.into_any());
+        let names = names.and_then(|any| any.downcast::<describe::Names>().ok());
+        names.map(|names| *names).unwrap_or_default()
     }
 
     /// A walk that describes the struct being walked, from where this walk

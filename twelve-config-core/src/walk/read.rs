@@ -617,3 +617,35 @@ impl<P: Parse> Slot for Output<'_, P> {
         }
     }
 }
+
+/// After a `#[config(deprecated = "...")]` field is read: warns when it is
+/// set (its variable, an alias, its `_FILE` or a fallback), under the first
+/// of those names that is. The derive calls it for such fields only, so
+/// that other programs do not carry it.
+pub fn deprecated(walker: &mut Walker<'_>, field: &Field, secret: bool) {
+    if walker.describing() {
+        return;
+    }
+    let Some(why) = field.deprecated() else {
+        return;
+    };
+    walker.set_name(field);
+    let Mode::Load { source, .. } = &walker.mode else {
+        return;
+    };
+    let present = |name: &str| {
+        source
+            .get(name)
+            .is_some_and(|v| field.empty == Empty::Value || !v.is_empty())
+    };
+    let file = walker.reads_file(field, secret).then(|| walker.file_var());
+    let set = std::iter::once(walker.var())
+        .chain(field.aliases().iter().copied())
+        .chain(file.as_deref())
+        .chain(field.fallbacks().iter().copied())
+        .find(|name| present(name))
+        .map(str::to_owned);
+    if let Some(var) = set {
+        walker.warn(Warning::deprecated_setting(var, why));
+    }
+}
