@@ -151,7 +151,13 @@ mod tests {
     fn defaults_that_look_like_keywords_are_quoted() {
         assert_eq!(shown_default("8080"), "8080");
         assert_eq!(shown_default(""), "\"\"");
-        assert_eq!(shown_default("required"), "\"required\"");
+        // Each word the table uses in the same column, read as itself.
+        for word in ["required", "optional", "computed"] {
+            assert_eq!(shown_default(word), format!("\"{word}\""));
+        }
+        assert_eq!(shown_default("requires"), "requires");
         assert_eq!(shown_default(" x"), "\" x\"");
+        assert_eq!(shown_default("\"x\""), "\"\\\"x\\\"\"");
+        assert_eq!(shown_default("a\tb"), "\"a\\tb\"");
     }
 }
