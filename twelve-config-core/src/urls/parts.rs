@@ -696,5 +696,12 @@ mod tests {
             redact("a://x?pass=1&token=2&k=v", false),
             "a://x?pass=***&token=***&k=v"
         );
+        // The query starts right after the `?`, wherever that is: at the
+        // start of the text, or after a character of several bytes.
+        assert_eq!(redact("?password=x", false), "?password=***");
+        assert_eq!(
+            redact("postgres://h/dé?password=x", true),
+            "postgres://h/dé?password=***"
+        );
     }
 }

@@ -416,6 +416,12 @@ fn sqlite_forms() {
         reason::<SqliteUrl>("sqlite://"),
         "missing database file path"
     );
+    // Only `mode=memory` makes a database without a path; another mode
+    // does not.
+    assert_eq!(
+        reason::<SqliteUrl>("sqlite://?mode=ro"),
+        "missing database file path"
+    );
     assert_eq!(
         reason::<SqliteUrl>("sqlite://a.db?mode=readonly"),
         "invalid mode; expected one of: ro, rw, rwc, memory"
