@@ -210,4 +210,191 @@ mod tests {
             r#"{"name":"APP_KEY","field":"key","value":null,"secret":true,"origin":{"kind":"environment","text":"environment"}}"#
         );
     }
+
+    /// A serializer that only serializes maps, and fails unless the length
+    /// a map announces is the number of entries it then gets: formats with
+    /// a length prefix (bincode, MessagePack) write the announced one.
+    struct MapLength;
+
+    #[derive(Debug)]
+    struct Refused(String);
+
+    impl std::fmt::Display for Refused {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl std::error::Error for Refused {}
+
+    impl serde::ser::Error for Refused {
+        fn custom<T: std::fmt::Display>(msg: T) -> Self {
+            Refused(msg.to_string())
+        }
+    }
+
+    struct Entries {
+        announced: Option<usize>,
+        written: usize,
+    }
+
+    impl SerializeMap for Entries {
+        type Ok = ();
+        type Error = Refused;
+
+        fn serialize_key<T: ?Sized + Serialize>(&mut self, _key: &T) -> Result<(), Refused> {
+            self.written += 1;
+            Ok(())
+        }
+
+        fn serialize_value<T: ?Sized + Serialize>(&mut self, _value: &T) -> Result<(), Refused> {
+            Ok(())
+        }
+
+        fn end(self) -> Result<(), Refused> {
+            match self.announced {
+                Some(n) if n == self.written => Ok(()),
+                n => Err(Refused(format!("announced {n:?}, wrote {}", self.written))),
+            }
+        }
+    }
+
+    /// The serializer methods a map of origins never calls.
+    macro_rules! refuse {
+        ($($name:ident($($arg:ty),*)),* $(,)?) => {
+            $(fn $name(self, $(_: $arg),*) -> Result<(), Refused> {
+                Err(Refused(stringify!($name).into()))
+            })*
+        };
+    }
+
+    impl Serializer for MapLength {
+        type Ok = ();
+        type Error = Refused;
+        type SerializeSeq = serde::ser::Impossible<(), Refused>;
+        type SerializeTuple = serde::ser::Impossible<(), Refused>;
+        type SerializeTupleStruct = serde::ser::Impossible<(), Refused>;
+        type SerializeTupleVariant = serde::ser::Impossible<(), Refused>;
+        type SerializeMap = Entries;
+        type SerializeStruct = serde::ser::Impossible<(), Refused>;
+        type SerializeStructVariant = serde::ser::Impossible<(), Refused>;
+
+        refuse!(
+            serialize_bool(bool),
+            serialize_i8(i8),
+            serialize_i16(i16),
+            serialize_i32(i32),
+            serialize_i64(i64),
+            serialize_u8(u8),
+            serialize_u16(u16),
+            serialize_u32(u32),
+            serialize_u64(u64),
+            serialize_f32(f32),
+            serialize_f64(f64),
+            serialize_char(char),
+            serialize_str(&str),
+            serialize_bytes(&[u8]),
+            serialize_none(),
+            serialize_unit(),
+            serialize_unit_struct(&'static str),
+            serialize_unit_variant(&'static str, u32, &'static str),
+        );
+
+        fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), Refused> {
+            Err(Refused("some".into()))
+        }
+
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Refused> {
+            Err(Refused("newtype".into()))
+        }
+
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Refused> {
+            Err(Refused("newtype variant".into()))
+        }
+
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Refused> {
+            Err(Refused("seq".into()))
+        }
+
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Refused> {
+            Err(Refused("tuple".into()))
+        }
+
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, Refused> {
+            Err(Refused("tuple struct".into()))
+        }
+
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Refused> {
+            Err(Refused("tuple variant".into()))
+        }
+
+        fn serialize_map(self, len: Option<usize>) -> Result<Entries, Refused> {
+            Ok(Entries {
+                announced: len,
+                written: 0,
+            })
+        }
+
+        fn serialize_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStruct, Refused> {
+            Err(Refused("struct".into()))
+        }
+
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Refused> {
+            Err(Refused("struct variant".into()))
+        }
+    }
+
+    #[test]
+    fn every_origin_announces_as_many_entries_as_it_writes() {
+        let origins = [
+            Origin::Env,
+            Origin::Alias("OLD".into()),
+            Origin::File("/run/secrets/key".into()),
+            Origin::DotEnv {
+                path: ".env".into(),
+                line: Some(3),
+            },
+            Origin::Fallback("OTHER".into()),
+            Origin::CommandLine("--port".into()),
+            Origin::Default,
+            Origin::Computed,
+            Origin::Unset,
+            Origin::GroupOff("s3".into()),
+        ];
+        for origin in &origins {
+            origin
+                .serialize(MapLength)
+                .unwrap_or_else(|e| panic!("{origin:?}: {e}"));
+        }
+    }
 }
