@@ -203,3 +203,12 @@ fn a_text_the_condition_type_cannot_read_is_a_bug_in_the_program_on_every_load()
     assert_eq!(bugs.iter().next().unwrap().var(), "APP_MASTER_KEY");
     assert!(Deployed::check_defaults().is_ok());
 }
+
+#[test]
+fn the_problem_names_both_fields_and_both_variables() {
+    let errors = Push::from_vars([("PUSH_ENABLED", "true")]).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.vars(), ["PUSH_KEY", "PUSH_ENABLED"]);
+    assert_eq!(error.field(), "push_key, push_enabled");
+}
