@@ -261,8 +261,8 @@ mod tests {
 
     /// The serializer methods a map of origins never calls.
     macro_rules! refuse {
-        ($($name:ident($($arg:ty),*)),* $(,)?) => {
-            $(fn $name(self, $(_: $arg),*) -> Result<(), Refused> {
+        ($($name:ident($($arg:ty),*) -> $out:ty),* $(,)?) => {
+            $(fn $name(self, $(_: $arg),*) -> Result<$out, Refused> {
                 Err(Refused(stringify!($name).into()))
             })*
         };
@@ -280,24 +280,32 @@ mod tests {
         type SerializeStructVariant = serde::ser::Impossible<(), Refused>;
 
         refuse!(
-            serialize_bool(bool),
-            serialize_i8(i8),
-            serialize_i16(i16),
-            serialize_i32(i32),
-            serialize_i64(i64),
-            serialize_u8(u8),
-            serialize_u16(u16),
-            serialize_u32(u32),
-            serialize_u64(u64),
-            serialize_f32(f32),
-            serialize_f64(f64),
-            serialize_char(char),
-            serialize_str(&str),
-            serialize_bytes(&[u8]),
-            serialize_none(),
-            serialize_unit(),
-            serialize_unit_struct(&'static str),
-            serialize_unit_variant(&'static str, u32, &'static str),
+            serialize_bool(bool) -> (),
+            serialize_i8(i8) -> (),
+            serialize_i16(i16) -> (),
+            serialize_i32(i32) -> (),
+            serialize_i64(i64) -> (),
+            serialize_u8(u8) -> (),
+            serialize_u16(u16) -> (),
+            serialize_u32(u32) -> (),
+            serialize_u64(u64) -> (),
+            serialize_f32(f32) -> (),
+            serialize_f64(f64) -> (),
+            serialize_char(char) -> (),
+            serialize_str(&str) -> (),
+            serialize_bytes(&[u8]) -> (),
+            serialize_none() -> (),
+            serialize_unit() -> (),
+            serialize_unit_struct(&'static str) -> (),
+            serialize_unit_variant(&'static str, u32, &'static str) -> (),
+            serialize_seq(Option<usize>) -> Self::SerializeSeq,
+            serialize_tuple(usize) -> Self::SerializeTuple,
+            serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
+            serialize_tuple_variant(&'static str, u32, &'static str, usize)
+                -> Self::SerializeTupleVariant,
+            serialize_struct(&'static str, usize) -> Self::SerializeStruct,
+            serialize_struct_variant(&'static str, u32, &'static str, usize)
+                -> Self::SerializeStructVariant,
         );
 
         fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), Refused> {
@@ -322,55 +330,11 @@ mod tests {
             Err(Refused("newtype variant".into()))
         }
 
-        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Refused> {
-            Err(Refused("seq".into()))
-        }
-
-        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Refused> {
-            Err(Refused("tuple".into()))
-        }
-
-        fn serialize_tuple_struct(
-            self,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleStruct, Refused> {
-            Err(Refused("tuple struct".into()))
-        }
-
-        fn serialize_tuple_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleVariant, Refused> {
-            Err(Refused("tuple variant".into()))
-        }
-
         fn serialize_map(self, len: Option<usize>) -> Result<Entries, Refused> {
             Ok(Entries {
                 announced: len,
                 written: 0,
             })
-        }
-
-        fn serialize_struct(
-            self,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStruct, Refused> {
-            Err(Refused("struct".into()))
-        }
-
-        fn serialize_struct_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStructVariant, Refused> {
-            Err(Refused("struct variant".into()))
         }
     }
 

@@ -618,6 +618,29 @@ impl<P: Parse> Slot for Output<'_, P> {
     }
 }
 
+impl Walker<'_> {
+    /// The first name under which the current field is set, not empty
+    /// unless empty is a value: its variable, an alias, its `_FILE` (when
+    /// `file`) or a fallback. `None` when none is, or the walk describes.
+    pub(super) fn set_as(&self, field: &Field, file: bool) -> Option<String> {
+        let Mode::Load { source, .. } = &self.mode else {
+            return None;
+        };
+        let present = |name: &str| {
+            source
+                .get(name)
+                .is_some_and(|v| field.empty == Empty::Value || !v.is_empty())
+        };
+        let file = file.then(|| self.file_var());
+        std::iter::once(self.var())
+            .chain(field.aliases().iter().copied())
+            .chain(file.as_deref())
+            .chain(field.fallbacks().iter().copied())
+            .find(|name| present(name))
+            .map(str::to_owned)
+    }
+}
+
 /// After a `#[config(deprecated = "...")]` field is read: warns when it is
 /// set (its variable, an alias, its `_FILE` or a fallback), under the first
 /// of those names that is. The derive calls it for such fields only, so
@@ -630,21 +653,7 @@ pub fn deprecated(walker: &mut Walker<'_>, field: &Field, secret: bool) {
         return;
     };
     walker.set_name(field);
-    let Mode::Load { source, .. } = &walker.mode else {
-        return;
-    };
-    let present = |name: &str| {
-        source
-            .get(name)
-            .is_some_and(|v| field.empty == Empty::Value || !v.is_empty())
-    };
-    let file = walker.reads_file(field, secret).then(|| walker.file_var());
-    let set = std::iter::once(walker.var())
-        .chain(field.aliases().iter().copied())
-        .chain(file.as_deref())
-        .chain(field.fallbacks().iter().copied())
-        .find(|name| present(name))
-        .map(str::to_owned);
+    let set = walker.set_as(field, walker.reads_file(field, secret));
     if let Some(var) = set {
         walker.warn(Warning::deprecated_setting(var, why));
     }

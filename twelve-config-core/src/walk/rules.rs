@@ -238,22 +238,33 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     if !broken {
         return;
     }
+    let (_, text) = words(walker, rule);
     let (first, members): (Option<&Field>, &[Member]) = match *rule {
         Rule::AtMostOne(m) | Rule::ExactlyOne(m) | Rule::AtLeastOne(m) | Rule::AllOrNone(m) => {
             (None, m)
         }
         Rule::Requires(f, m) | Rule::ConflictsWith(f, m) => (Some(f), m),
-        Rule::RequiredIf(f, _, _) => (Some(f), &[]),
+        Rule::RequiredIf(field, condition, _) => {
+            // Its condition held, so only the field's own variable matters.
+            let message = if walker.is_set_but_empty(field) {
+                format!("{text}; it is set but empty")
+            } else {
+                format!("{text}; it is not set")
+            };
+            let vars = vec![walker.name_of(field), walker.name_of(condition)];
+            let paths = [walker.field_path(field), walker.field_path(condition)];
+            walker.errors.push(Error::with_vars(
+                vars,
+                paths.join(", "),
+                ErrorKind::Rule { message },
+            ));
+            return;
+        }
     };
-    let condition = match *rule {
-        Rule::RequiredIf(_, condition, _) => Some(condition),
-        _ => None,
-    };
-    let fields: Vec<&Field> = first.into_iter().chain(condition).collect();
     // What is set, in the rule's order: a variable by its name, a group by
     // its name and the variables that turned it on.
     let mut set = Vec::new();
-    for field in &fields[..first.map_or(0, |_| 1)] {
+    if let Some(field) = first {
         if walker.is_set(field) {
             set.push(walker.name_of(field));
         }
@@ -267,50 +278,37 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
             });
         }
     }
-    if let Some(condition) = condition {
-        if walker.is_set(condition) {
-            set.push(walker.name_of(condition));
-        }
-    }
-    let (_, text) = words(walker, rule);
-    let vars: Vec<String> = members_vars(walker, rule).into_iter().flatten().collect();
     let detail = match set.len() {
         0 => "none is set".to_owned(),
         1 => format!("only {} is set", set[0]),
         _ => format!("{} are set", and_list(&refs(&set))),
     };
-    let mut value_fields: Vec<&Field> = fields.clone();
-    value_fields.extend(members.iter().filter_map(|m| match *m {
-        Member::Field(field) => Some(field),
-        Member::Group(_) => None,
-    }));
-    let message = match *rule {
-        Rule::RequiredIf(field, ..) if walker.is_set_but_empty(field) => {
-            format!("{text}; it is set but empty")
+    // The value fields set but empty, which the detail counts as unset.
+    let value_fields = first
+        .into_iter()
+        .chain(members.iter().filter_map(|m| match *m {
+            Member::Field(field) => Some(field),
+            Member::Group(_) => None,
+        }));
+    let mut empty = Vec::new();
+    for field in value_fields {
+        if walker.is_set_but_empty(field) {
+            empty.push(walker.name_of(field));
         }
-        Rule::RequiredIf(..) => format!("{text}; it is not set"),
-        _ => {
-            let mut empty = Vec::new();
-            for field in &value_fields {
-                if walker.is_set_but_empty(field) {
-                    empty.push(walker.name_of(field));
-                }
-            }
-            match empty.len() {
-                0 => format!("{text}; {detail}"),
-                1 => format!("{text}; {detail}; {} is set but empty", empty[0]),
-                _ => format!(
-                    "{text}; {detail}; {} are set but empty",
-                    and_list(&refs(&empty))
-                ),
-            }
-        }
+    }
+    let message = match empty.len() {
+        0 => format!("{text}; {detail}"),
+        1 => format!("{text}; {detail}; {} is set but empty", empty[0]),
+        _ => format!(
+            "{text}; {detail}; {} are set but empty",
+            and_list(&refs(&empty))
+        ),
     };
+    let vars: Vec<String> = members_vars(walker, rule).into_iter().flatten().collect();
     let mut paths: Vec<String> = first.iter().map(|f| walker.field_path(f)).collect();
     for member in members {
         paths.push(member_path(walker, member));
     }
-    paths.extend(condition.map(|f| walker.field_path(f)));
     walker.errors.push(Error::with_vars(
         vars,
         paths.join(", "),
@@ -324,18 +322,7 @@ impl Walker<'_> {
     /// `false` is set.
     fn is_set(&mut self, field: &Field) -> bool {
         self.set_name(field);
-        let Mode::Load { source, .. } = self.mode else {
-            return false;
-        };
-        let present = |name: &str| {
-            source
-                .get(name)
-                .is_some_and(|v| field.empty == Empty::Value || !v.is_empty())
-        };
-        present(self.var())
-            || field.aliases().iter().any(|a| present(a))
-            || field.fallbacks().iter().any(|a| present(a))
-            || (field.file != Some(false) && present(&self.file_var()))
+        self.set_as(field, field.file != Some(false)).is_some()
     }
 
     /// Whether a rule's member is set: a field's variable, or a group
