@@ -130,8 +130,9 @@ impl Error {
         }
     }
 
-    pub(crate) fn with_note(mut self, note: impl Into<String>) -> Self {
-        let mut note = note.into();
+    /// Adds a note under the problem. It takes a `String` rather than
+    /// `impl Into<String>`: one copy of this function in every program.
+    pub(crate) fn with_note(mut self, mut note: String) -> Self {
         mask(&mut note);
         self.note = Some(note);
         self
@@ -617,9 +618,9 @@ mod tests {
 
     #[test]
     fn one_problem_is_singular_and_notes_are_indented() {
-        let errors = Errors::from_vec(vec![
-            Error::new("A", "a", ErrorKind::missing("text")).with_note("enabled by B")
-        ]);
+        let errors =
+            Errors::from_vec(vec![Error::new("A", "a", ErrorKind::missing("text"))
+                .with_note("enabled by B".to_owned())]);
         assert_eq!(
             errors.to_string(),
             "error: 1 configuration problem\n  A  missing: required (text)\n     note: enabled by B"
@@ -651,7 +652,8 @@ mod tests {
             message: "a\r\nb\u{1b}".into(),
         };
         assert_eq!(rule.to_string(), "a\\r\\nb\\u{1b}");
-        let errors = Errors::from_vec(vec![Error::new("A", "a", rule).with_note("x\ny")]);
+        let errors =
+            Errors::from_vec(vec![Error::new("A", "a", rule).with_note("x\ny".to_owned())]);
         assert_eq!(errors.to_string().lines().count(), 3, "{errors}");
     }
 

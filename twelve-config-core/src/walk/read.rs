@@ -426,7 +426,7 @@ impl<'s> Walker<'s> {
                 let var = self.var().to_owned();
                 let mut error = Error::new(var, self.field_path(field), kind);
                 if empty {
-                    error = error.with_note("it is set, but empty");
+                    error = error.with_note("it is set, but empty".to_owned());
                 }
                 self.errors.push(error);
                 // Shown only if an optional group holding it stays off: a
