@@ -1,7 +1,7 @@
 //! What a describing walk records: the schema's variables, groups and
 //! rules.
 
-use super::read::Slot;
+use super::slot::Slot;
 use super::{Field, Walker};
 use crate::schema::{GroupSchema, RuleSchema, SchemaParts, VarSchema};
 

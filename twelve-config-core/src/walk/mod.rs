@@ -8,7 +8,8 @@
 //!
 //! Files, in the order a value travels: [`field`] (what the derive writes
 //! about a field), this module (the walker: names, problems), `read` (from
-//! the environment to a parsed value), `file` (`_FILE`), `groups` (nested
+//! the environment to a parsed value) with `slot` (a field's parser behind
+//! one non-generic interface), `file` (`_FILE`), `groups` (nested
 //! structs and optional groups), `rules` (computed defaults, presence
 //! rules, checks) with `condition` (what `required_if` compares), then
 //! `trace` and `describe` (what a traced load and a describing walk
@@ -21,6 +22,7 @@ mod file;
 mod groups;
 mod read;
 mod rules;
+mod slot;
 mod trace;
 
 use crate::error::{Error, ErrorKind};

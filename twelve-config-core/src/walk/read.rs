@@ -6,11 +6,13 @@ use std::borrow::Cow;
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
-use super::file::{read_value_file, wipe, ReadFile};
+use super::file::{wipe, ReadFile};
+use super::slot::{Output, Slot};
 use super::{Empty, Field, Mode, Walker};
 use crate::error::{quote_value, Error, ErrorKind};
 use crate::loaded::{Origin, Warning};
 use crate::parse::Parse;
+use crate::source::Source;
 use crate::value::ValueError;
 
 /// Reads one field: `Some(Some(_))` for a value, `Some(None)` for a field
@@ -509,8 +511,6 @@ impl<'s> Walker<'s> {
     }
 }
 
-use crate::source::Source;
-
 /// The problem for a rejected value, showing only what may be shown.
 ///
 /// The slot may be left holding a value parsed from the trimmed text,
@@ -533,89 +533,6 @@ fn invalid(parser: &mut dyn Slot, raw: &OsStr, error: &ValueError) -> ErrorKind 
         reason.push_str("; the value has leading or trailing whitespace");
     }
     ErrorKind::invalid(shown, expected, Some(reason).filter(|r| !r.is_empty()))
-}
-
-/// A parser with a place for its output: the object-safe view of a
-/// [`Parse`] that lets one non-generic [`Walker::read_full`] serve every type.
-pub(super) trait Slot {
-    fn secret(&self) -> bool;
-    fn credential(&self) -> bool;
-    fn expected(&self) -> Cow<'static, str>;
-    fn choices(&self) -> &'static [&'static str];
-    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>>;
-    /// The reader of `_FILE` files for a secret type, which reads them
-    /// unless told not to; `None` for other types. Named only by the secret
-    /// types' code, so that a program without secrets (or `file` fields)
-    /// carries no file reading.
-    fn read_file(&self) -> Option<ReadFile>;
-    /// Parses `raw` into the slot, moving an owned value in without a copy
-    /// when the type keeps the text as it is; gives `raw` back on error.
-    ///
-    /// The one parsing method, so that each field type adds one function
-    /// to a program rather than one per use.
-    fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)>;
-}
-
-impl dyn Slot + '_ {
-    /// Parses `raw` into the slot.
-    fn parse(&mut self, raw: &OsStr) -> Result<(), ValueError> {
-        self.load(Cow::Borrowed(raw)).map_err(|(_, error)| error)
-    }
-}
-
-pub(super) struct Output<'p, P: Parse> {
-    pub(super) parser: &'p P,
-    pub(super) value: Option<P::Output>,
-}
-
-impl<P: Parse> Slot for Output<'_, P> {
-    fn secret(&self) -> bool {
-        self.parser.secret()
-    }
-
-    fn credential(&self) -> bool {
-        self.parser.credential()
-    }
-
-    fn expected(&self) -> Cow<'static, str> {
-        self.parser.expected()
-    }
-
-    fn choices(&self) -> &'static [&'static str] {
-        self.parser.choices()
-    }
-
-    fn redact<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
-        self.parser.redact(text)
-    }
-
-    fn read_file(&self) -> Option<ReadFile> {
-        if self.parser.secret() {
-            Some(read_value_file)
-        } else {
-            None
-        }
-    }
-
-    fn load<'r>(&mut self, raw: Cow<'r, OsStr>) -> Result<(), (Cow<'r, OsStr>, ValueError)> {
-        let raw = match raw {
-            Cow::Owned(raw) => match self.parser.take(raw) {
-                Ok(value) => {
-                    self.value = Some(value);
-                    return Ok(());
-                }
-                Err(raw) => Cow::Owned(raw),
-            },
-            borrowed => borrowed,
-        };
-        match self.parser.parse(&raw) {
-            Ok(value) => {
-                self.value = Some(value);
-                Ok(())
-            }
-            Err(error) => Err((raw, error)),
-        }
-    }
 }
 
 impl Walker<'_> {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ffi::OsStr;
 
-use super::read::Slot;
+use super::slot::Slot;
 use super::{Field, Mode, Walker};
 use crate::loaded::{Origin, ResolvedVar};
 
