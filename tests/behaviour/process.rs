@@ -24,8 +24,17 @@ struct Pool {
     idle_timeout: Option<Duration>,
 }
 
+/// The pool's debug output goes to the debug log.
+fn pool_debug_logged(log_level: &String, pool: &Pool) -> Result<(), String> {
+    if pool.debug && log_level != "debug" {
+        Err("the pool's debug output needs the debug log level".into())
+    } else {
+        Ok(())
+    }
+}
+
 #[derive(Config, Debug)]
-#[config(prefix = "APP_")]
+#[config(prefix = "APP_", check = pool_debug_logged(log_level, pool))]
 struct Settings {
     name: String,
     path: OsString,
@@ -140,6 +149,24 @@ fn empty_missing_and_rejected_values_give_the_same_report() {
     // An empty value falls back to the default; an empty optional is None.
     assert!(!loaded.contains("APP_TIMEOUT_SECS"), "{loaded}");
     assert!(!loaded.contains("APP_TAG"), "{loaded}");
+}
+
+#[test]
+fn a_check_over_a_nested_struct_names_the_same_variables() {
+    let loaded = run_child(&text(&[
+        ("APP_NAME", "billing"),
+        ("APP_PATH", "/srv/billing"),
+        ("APP_PORT", "8080"),
+        ("APP_MOTD", ""),
+        ("APP_HOSTS", "a"),
+        ("POOL_DEBUG", "yes"),
+    ]));
+    assert!(loaded.starts_with("loaded: Err("), "{loaded}");
+    assert!(loaded.contains("needs the debug log level"), "{loaded}");
+    // Of the pool, only the variable that was set; the child checked that
+    // `from_env` recorded it as `from_source` does.
+    assert!(loaded.contains("\"POOL_DEBUG\""), "{loaded}");
+    assert!(!loaded.contains("APP_POOL_SIZE"), "{loaded}");
 }
 
 #[cfg(unix)]

@@ -1,6 +1,7 @@
 //! Presence rules that name optional groups: a group counts as set when it
 //! is on (any of its variables set), as a cache service chooses one
-//! backend among several, each a group of settings.
+//! backend among several, each a group of settings; and checks that read
+//! a whole nested struct.
 
 use twelve_config::{Config, Errors, Vars};
 
@@ -307,4 +308,141 @@ fn a_check_reads_an_optional_group_as_an_option() {
         rule.members()[1],
         ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
     );
+}
+
+#[derive(Config, Debug)]
+struct Limits {
+    #[config(default = 100)]
+    max_connections: u32,
+    #[config(default = 10)]
+    per_client: u32,
+}
+
+/// Each worker holds a connection of its own.
+fn enough_connections(workers: &u32, limits: &Limits) -> Result<(), String> {
+    if *workers > limits.max_connections {
+        Err(format!(
+            "{workers} workers need at least as many connections, but {} are allowed",
+            limits.max_connections
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "SRV_", check = enough_connections(workers, limits))]
+struct Server {
+    name: String,
+    #[config(default = 4)]
+    workers: u32,
+    #[config(nested)]
+    limits: Limits,
+}
+
+#[test]
+fn a_check_reads_a_nested_struct_and_names_what_was_set_in_it() {
+    let errors = Server::from_vars([
+        ("SRV_NAME", "api"),
+        ("SRV_WORKERS", "8"),
+        ("SRV_LIMITS_MAX_CONNECTIONS", "4"),
+    ])
+    .unwrap_err();
+    let (vars, text, field) = one(&errors);
+    // Of the group, only the variable the operator set.
+    assert_eq!(vars, ["SRV_WORKERS", "SRV_LIMITS_MAX_CONNECTIONS"]);
+    assert!(
+        text.ends_with("8 workers need at least as many connections, but 4 are allowed"),
+        "{text}"
+    );
+    assert_eq!(field, "workers, limits");
+    Server::from_vars([("SRV_NAME", "api"), ("SRV_LIMITS_MAX_CONNECTIONS", "4")]).unwrap();
+}
+
+#[test]
+fn a_check_over_a_nested_struct_left_to_its_defaults_names_all_of_its_variables() {
+    let errors = Server::from_vars([("SRV_NAME", "api"), ("SRV_WORKERS", "200")]).unwrap_err();
+    let (vars, _, _) = one(&errors);
+    assert_eq!(
+        vars,
+        [
+            "SRV_WORKERS",
+            "SRV_LIMITS_MAX_CONNECTIONS",
+            "SRV_LIMITS_PER_CLIENT"
+        ]
+    );
+}
+
+#[test]
+fn a_check_over_a_nested_struct_runs_beside_other_fields_problems() {
+    // `name` is missing: the check still runs, and both are reported.
+    let errors =
+        Server::from_vars([("SRV_WORKERS", "8"), ("SRV_LIMITS_MAX_CONNECTIONS", "4")]).unwrap_err();
+    assert_eq!(errors.len(), 2, "{errors}");
+    let text = errors.to_string();
+    assert!(text.contains("SRV_NAME"), "{text}");
+    assert!(text.contains("8 workers need"), "{text}");
+    // A field of the group fails: the check does not run, and says so.
+    let errors = Server::from_vars([
+        ("SRV_NAME", "api"),
+        ("SRV_WORKERS", "800"),
+        ("SRV_LIMITS_PER_CLIENT", "many"),
+    ])
+    .unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert!(
+        errors
+            .to_string()
+            .contains("the rule enough_connections was not checked: group limits did not load"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn the_schema_gives_a_check_over_a_nested_struct_its_variables() {
+    let schema = Server::schema();
+    let rule = &schema.rules()[0];
+    assert_eq!(
+        rule.text(),
+        "enough_connections holds for SRV_WORKERS, group limits"
+    );
+    assert_eq!(
+        rule.members()[1],
+        ["SRV_LIMITS_MAX_CONNECTIONS", "SRV_LIMITS_PER_CLIENT"]
+    );
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "EDGE_")]
+struct Edge {
+    #[config(nested)]
+    server: Option<Server>,
+}
+
+#[test]
+fn a_variable_set_in_a_checked_nested_struct_turns_its_optional_group_on() {
+    // Only a variable of the checked struct is set: the group is on, so
+    // its missing `name` is a problem.
+    let errors = Edge::from_vars([("EDGE_SERVER_LIMITS_PER_CLIENT", "5")]).unwrap_err();
+    let (vars, text, _) = one(&errors);
+    assert_eq!(vars, ["EDGE_SERVER_NAME"]);
+    assert!(
+        text.contains("enabled because EDGE_SERVER_LIMITS_PER_CLIENT is set"),
+        "{text}"
+    );
+    let edge = Edge::from_vars([("EDGE_UNRELATED", "x")]).unwrap();
+    assert!(edge.server.is_none());
+    // The check inside the group names what was set in it.
+    let errors = Edge::from_vars([
+        ("EDGE_SERVER_NAME", "api"),
+        ("EDGE_SERVER_WORKERS", "8"),
+        ("EDGE_SERVER_LIMITS_MAX_CONNECTIONS", "4"),
+    ])
+    .unwrap_err();
+    let (vars, _, field) = one(&errors);
+    assert_eq!(
+        vars,
+        ["EDGE_SERVER_WORKERS", "EDGE_SERVER_LIMITS_MAX_CONNECTIONS"]
+    );
+    assert_eq!(field, "server.workers, server.limits");
 }

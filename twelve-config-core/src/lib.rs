@@ -330,9 +330,9 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        check, computed, condition, deprecated, nested, optional, optional_nested, presence,
-        read_value_file, required, validate, Check, Comparable, Computed, Condition, Empty, Extra,
-        Field, Member, Nested, ReadFile, Rule, Walker,
+        check, checked_nested, computed, condition, deprecated, nested, optional, optional_nested,
+        presence, read_value_file, required, validate, Check, Comparable, Computed, Condition,
+        Empty, Extra, Field, Member, Nested, ReadFile, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

@@ -84,7 +84,12 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         let member = field.ident;
         if field.is_nested() {
             statics.push(nested_static(&spec, field, settings.file));
-            loads.push(nested_load(&binding, &spec, field));
+            let checked = input
+                .attrs
+                .checks
+                .iter()
+                .any(|c| c.args.contains(field.ident));
+            loads.push(nested_load(&binding, &spec, field, checked));
         } else {
             statics.push(field_static(&spec, field, input, &settings));
             loads.push(value_load(&binding, &spec, field));
@@ -460,7 +465,14 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
     }
 }
 
-fn nested_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> TokenStream {
+/// Loads a nested field; `checked` when a check reads it, which then needs
+/// to know which of its variables are set.
+fn nested_load(
+    binding: &syn::Ident,
+    spec: &syn::Ident,
+    field: &Field<'_>,
+    checked: bool,
+) -> TokenStream {
     let span = located_at(field.ty);
     match Shape::option_inner(field.ty) {
         Some(inner) => quote_spanned! {span=>
@@ -468,8 +480,13 @@ fn nested_load(binding: &syn::Ident, spec: &syn::Ident, field: &Field<'_>) -> To
         },
         None => {
             let ty = field.ty;
+            let function = if checked {
+                quote!(checked_nested)
+            } else {
+                quote!(nested)
+            };
             quote_spanned! {span=>
-                let #binding = ::twelve_config::__private::nested::<#ty>(__walker, &#spec);
+                let #binding = ::twelve_config::__private::#function::<#ty>(__walker, &#spec);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Checks of what names other fields: computed defaults, presence rules and
 //! checks. Every name must be a value field of the same struct, or, in a
-//! presence rule's list, an optional group.
+//! presence rule's list, an optional group, or, in a check, any nested
+//! struct.
 
 use syn::{Ident, LitStr, Type};
 
@@ -19,7 +20,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             if other == field.ident {
                 cx.error(other, "a field cannot name itself in its own rule");
             } else {
-                rule_member(cx, input, other, "a presence rule");
+                rule_member(cx, input, other);
             }
         }
         if !field.attrs.requires.is_empty() || !field.attrs.conflicts_with.is_empty() {
@@ -45,7 +46,7 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             if rule.fields[..i].contains(name) {
                 cx.error(name, format!("`{name}` is named twice"));
             }
-            rule_member(cx, input, name, "a presence rule");
+            rule_member(cx, input, name);
         }
     }
     for check in &input.attrs.checks {
@@ -56,7 +57,12 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
             );
         }
         for arg in &check.args {
-            rule_member(cx, input, arg, "a check");
+            // A check reads a nested struct as `&T` and an optional group
+            // as `&Option<T>`, besides value fields.
+            let nested = input.fields.iter().any(|f| f.ident == arg && f.is_nested());
+            if !nested {
+                value_field(cx, input, arg);
+            }
         }
     }
 }
@@ -72,14 +78,14 @@ fn not_nested(cx: &mut Ctxt, field: &Field<'_>, what: &str) {
 
 /// Reports `name` unless it is a value field of the struct or an optional
 /// group (`Option<T>` with `nested` or `flatten`), which a presence rule
-/// counts as set when it is on and a check reads as an `Option`.
-fn rule_member(cx: &mut Ctxt, input: &Struct<'_>, name: &Ident, rule: &str) {
+/// counts as set when it is on.
+fn rule_member(cx: &mut Ctxt, input: &Struct<'_>, name: &Ident) {
     match input.fields.iter().find(|f| f.ident == name) {
         Some(field) if field.is_nested() && field.shape.is_optional() => {}
         Some(field) if field.is_nested() => cx.error(
             name,
             format!(
-                "`{name}` is a nested struct, which is always there; {rule} can name an optional group (`Option<..>`) or, in a rule of its own struct, one of its fields"
+                "`{name}` is a nested struct, which is always there; a presence rule can name an optional group (`Option<..>`) or, in a rule of its own struct, one of its fields (a `check` can read the whole struct)"
             ),
         ),
         _ => {

@@ -129,7 +129,8 @@
 //! from the value of `env` once loaded, compared with the text read as its
 //! type reads it (`on` is `true` for a `bool`), and is noted as not checked
 //! when `env` did not load. A `check = f(a, b)` runs when
-//! `a` and `b` loaded. A `validate` function over the whole struct needs
+//! `a` and `b` loaded, whatever else failed; `a` may be a nested struct or
+//! an optional group, read whole. A `validate` function over the whole struct needs
 //! every field: when one failed, the report ends with a note that it was not
 //! checked ([`Errors::notes`]).
 //!

@@ -10,6 +10,49 @@ pub fn nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Option<T> 
     visit::<T>(walker, nested, false)
 }
 
+/// Loads a nested struct that a `check` reads: as [`nested`], and records
+/// which of its variables are set, so that the check's problem names what
+/// the operator set (or, when nothing is, every variable of the group).
+pub fn checked_nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Option<T> {
+    if walker.describing() {
+        return visit::<T>(walker, nested, false);
+    }
+    let (value, seen) = watch(walker, |walker| visit::<T>(walker, nested, false));
+    if let Some(outer) = walker.current_group() {
+        outer.set.extend(seen.set.iter().cloned());
+        outer.empty.extend(seen.empty);
+        outer.unset.extend(seen.unset.iter().cloned());
+    }
+    let path = format!("{}{}", walker.path, nested.ident);
+    walker.group_walked(Outcome {
+        path,
+        set: seen.set,
+        unset: seen.unset,
+    });
+    value
+}
+
+/// Runs `walk` over a group with its own record of which variables are
+/// set: the fast path that reads the process environment without
+/// recording is off meanwhile.
+fn watch<V>(walker: &mut Walker<'_>, walk: impl FnOnce(&mut Walker<'_>) -> V) -> (V, Seen) {
+    let outer = walker
+        .groups
+        .get_or_insert_with(|| Box::<Groups>::default())
+        .get_mut()
+        .current
+        .replace(Seen::default());
+    let plain_source = walker.plain_source.take();
+    let value = walk(walker);
+    walker.plain_source = plain_source;
+    let groups = walker.groups.as_mut().map(|g| g.get_mut());
+    let seen = match groups {
+        Some(groups) => std::mem::replace(&mut groups.current, outer).unwrap_or_default(),
+        None => Seen::default(),
+    };
+    (value, seen)
+}
+
 fn visit<T: Config>(walker: &mut Walker<'_>, nested: &Nested, optional: bool) -> Option<T> {
     let doc = if nested.doc.is_empty() {
         T::__DOC
@@ -27,7 +70,8 @@ fn visit<T: Config>(walker: &mut Walker<'_>, nested: &Nested, optional: bool) ->
     value
 }
 
-/// What a load found of its optional groups.
+/// What a load found of its optional groups (and of the nested structs
+/// that checks read).
 #[derive(Default)]
 pub(super) struct Groups {
     /// The innermost group being walked.
@@ -120,21 +164,8 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     let notes_before = walker.notes.len();
     let warnings_before = walker.warnings_len();
     let trace_before = walker.trace_len();
-    let outer = walker
-        .groups
-        .get_or_insert_with(|| Box::<Groups>::default())
-        .get_mut()
-        .current
-        .replace(Seen::default());
-    // A group records which of its variables are set: no plain reads.
-    let plain_source = walker.plain_source.take();
-    let value = visit::<T>(walker, group, true);
-    walker.plain_source = plain_source;
-    let groups = walker.groups.as_mut().map(|g| g.get_mut());
-    let seen = match groups {
-        Some(groups) => std::mem::replace(&mut groups.current, outer).unwrap_or_default(),
-        None => Seen::default(),
-    };
+    // A group records which of its variables are set.
+    let (value, seen) = watch(walker, |walker| visit::<T>(walker, group, true));
     let name = format!("{}{}", walker.path, group.ident);
     if seen.set.is_empty() {
         // Off: what its fields reported does not apply, but a variable set

@@ -35,7 +35,7 @@ pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
 pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
 pub use self::file::{read_value_file, ReadFile};
-pub use self::groups::{nested, optional_nested};
+pub use self::groups::{checked_nested, nested, optional_nested};
 pub use self::read::{deprecated, optional, required};
 pub use self::rules::{check, computed, presence, validate};
 pub(crate) use self::trace::{Tracer, TRACE};
