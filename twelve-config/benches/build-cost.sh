@@ -3,8 +3,9 @@
 #
 # Generates throwaway cargo projects under a temporary directory (removed at
 # the end; nothing is written into this repository), each a minimal service
-# that loads the same 50-field configuration as benches/load.rs from the
-# process environment and prints one field:
+# that loads the same 50-field configuration as the load benchmark
+# (benches/load/reference.rs) from the process environment and prints one
+# field:
 #
 #   twelve-config          path dependency on this workspace, default features
 #   twelve-config-no-url   the same with default-features = false: no URL

@@ -240,3 +240,20 @@ fn split_args_takes_the_configuration_flags_and_leaves_the_service_its_own() {
         "--check-config and --print-config cannot be used together"
     );
 }
+
+#[test]
+fn answer_takes_a_request_built_by_another_parser() {
+    let request = Request::PrintSchema {
+        format: SchemaFormat::Json,
+        secret_name: None,
+    };
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let action = answer::<Tour>(Some(&request), &Vars::default(), &mut stdout, &mut stderr);
+    assert!(matches!(action, Action::Exit(0)));
+    assert_eq!(String::from_utf8(stdout).unwrap(), Tour::schema().to_json());
+
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let action = answer::<Tour>(None, &vars(&[]), &mut stdout, &mut stderr);
+    assert!(matches!(action, Action::Run(Tour { port: 8080, .. })));
+    assert!(stdout.is_empty() && stderr.is_empty());
+}

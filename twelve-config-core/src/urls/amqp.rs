@@ -1,6 +1,7 @@
 //! `AmqpUrl`.
 
-use super::parts::{decode, Parts, Rules, Sockets};
+use super::parts::{Parts, Rules, Sockets};
+use super::percent::decode;
 use super::url_type;
 use crate::value::ValueError;
 

@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use super::parts::{check_text, redact, split_scheme};
+use super::masking::redact;
+use super::parts::{check_text, split_scheme};
 use super::{Host, MysqlUrl, PostgresUrl, SqliteUrl};
 use crate::value::{EnvValue, ValueError};
 

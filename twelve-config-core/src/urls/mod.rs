@@ -102,9 +102,11 @@
 mod amqp;
 mod database;
 mod http;
+mod masking;
 mod mongo;
 mod mysql;
 mod parts;
+mod percent;
 mod postgres;
 mod redis;
 mod smtp;
@@ -179,7 +181,7 @@ macro_rules! url_type {
 
             fn redact(text: &str) -> ::std::option::Option<::std::borrow::Cow<'_, str>> {
                 let valid = $ty::parse_text(text).is_ok();
-                Some($crate::urls::parts::redact(text, valid))
+                Some($crate::urls::masking::redact(text, valid))
             }
         }
 

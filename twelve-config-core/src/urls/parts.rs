@@ -3,10 +3,11 @@
 //! `url::Url`, which rejects host lists and treats the hosts of non-web
 //! schemes as opaque text.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use crate::redact::{mask_unparsed_url, mask_url_password, MASK};
+use super::masking::mask_query;
+use super::percent::{decode, encode};
+use crate::redact::MASK;
 use crate::value::ValueError;
 
 /// One host of a backing-service URL, with its port.
@@ -516,138 +517,9 @@ pub(crate) fn parse_form(query: &str) -> Result<Vec<(String, String)>, ValueErro
     parse_query(&query.replace('+', "%20"))
 }
 
-/// Strict percent-decoding: `%` must be followed by two hex digits, and the
-/// result must be UTF-8. `+` stays `+` (connection strings are not forms).
-pub(crate) fn decode(text: &str, reason: &'static str) -> Result<String, ValueError> {
-    if !text.contains('%') {
-        return Ok(text.to_owned());
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            match (hex_value(bytes.get(i + 1)), hex_value(bytes.get(i + 2))) {
-                (Some(high), Some(low)) => {
-                    out.push(high << 4 | low);
-                    i += 3;
-                }
-                _ => return Err(err(reason)),
-            }
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| err(reason))
-}
-
-fn hex_value(byte: Option<&u8>) -> Option<u8> {
-    char::from(*byte?)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
-}
-
-/// Percent-encodes everything but the unreserved characters of RFC 3986, so
-/// that every driver splits user information the same way.
-pub(crate) fn encode(text: &str) -> Cow<'_, str> {
-    let keep = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-    if text.bytes().all(keep) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if keep(b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether a query parameter carries a secret: its name contains `pass`,
-/// `secret` or `token` (`password`, `pass`, `sslpassword`, ...).
-fn sensitive(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    ["pass", "secret", "token"].iter().any(|s| key.contains(s))
-}
-
-/// The query with the values of sensitive parameters replaced by `***`.
-fn mask_query(query: &str) -> Cow<'_, str> {
-    if !query
-        .split('&')
-        .any(|pair| sensitive(pair.split_once('=').map_or(pair, |(k, _)| k)))
-    {
-        return Cow::Borrowed(query);
-    }
-    let masked: Vec<Cow<'_, str>> = query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((key, _)) if sensitive(key) => Cow::Owned(format!("{key}={MASK}")),
-            _ => Cow::Borrowed(pair),
-        })
-        .collect();
-    Cow::Owned(masked.join("&"))
-}
-
-/// The text of a URL value as it may be shown in a report.
-///
-/// A valid URL (`valid`) gets the usual masking: the password between the
-/// first `:` and the last `@` of the authority, and sensitive query values.
-/// An invalid one may hold a password with an unencoded `/`, `?` or `#`,
-/// which ends the authority early, so the password is taken to run from
-/// the first `:` after `scheme://` to the last `@` of the whole text;
-/// this hides too much rather than too little.
-pub(crate) fn redact(text: &str, valid: bool) -> Cow<'_, str> {
-    let masked = if valid {
-        mask_url_password(text)
-    } else {
-        mask_unparsed_url(text)
-    };
-    let Some(question) = masked.find('?') else {
-        return masked;
-    };
-    let (head, query) = masked.split_at(question + 1);
-    let (query, fragment) = match query.split_once('#') {
-        Some((query, fragment)) => (query, Some(fragment)),
-        None => (query, None),
-    };
-    match mask_query(query) {
-        Cow::Borrowed(_) => masked,
-        Cow::Owned(query) => {
-            let mut out = format!("{head}{query}");
-            if let Some(fragment) = fragment {
-                out.push('#');
-                out.push_str(fragment);
-            }
-            Cow::Owned(out)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decoding_is_strict_and_keeps_plus() {
-        assert_eq!(decode("a%20b+c", "bad").unwrap(), "a b+c");
-        assert_eq!(decode("%2f%2F", "bad").unwrap(), "//");
-        assert!(decode("%", "bad").is_err());
-        assert!(decode("%2", "bad").is_err());
-        assert!(decode("%zz", "bad").is_err());
-        assert!(decode("%+1", "bad").is_err());
-        assert!(decode("%ff", "bad").is_err(), "not UTF-8");
-        assert_eq!(decode("%C3%A9", "bad").unwrap(), "é");
-    }
-
-    #[test]
-    fn encoding_keeps_only_unreserved() {
-        assert_eq!(encode("abc-._~"), "abc-._~");
-        assert_eq!(encode("p@ss w:/%"), "p%40ss%20w%3A%2F%25");
-        assert_eq!(decode(&encode("ü@:/ %x"), "bad").unwrap(), "ü@:/ %x");
-    }
 
     #[test]
     fn ports() {
@@ -669,39 +541,6 @@ mod tests {
         assert_eq!(
             parse_port("8o").unwrap_err().reason(),
             "invalid port number"
-        );
-    }
-
-    #[test]
-    fn redaction_of_valid_and_broken_urls() {
-        assert_eq!(
-            redact("postgres://u:pw@h/db?password=x&a=1#f", true),
-            "postgres://u:***@h/db?password=***&a=1#f"
-        );
-        assert_eq!(redact("redis://h/0", true), "redis://h/0");
-        // An unencoded `/` in the password ends the authority early.
-        assert_eq!(
-            redact("postgres://u:pa/ss@h:99999/db", false),
-            "postgres://u:***@h:99999/db"
-        );
-        assert_eq!(
-            redact("postgres://u:pa#ss@h/db", false),
-            "postgres://u:***@h/db"
-        );
-        assert_eq!(
-            redact("postgres://h:99999/db", false),
-            "postgres://h:99999/db"
-        );
-        assert_eq!(
-            redact("a://x?pass=1&token=2&k=v", false),
-            "a://x?pass=***&token=***&k=v"
-        );
-        // The query starts right after the `?`, wherever that is: at the
-        // start of the text, or after a character of several bytes.
-        assert_eq!(redact("?password=x", false), "?password=***");
-        assert_eq!(
-            redact("postgres://h/dé?password=x", true),
-            "postgres://h/dé?password=***"
         );
     }
 }

@@ -1,6 +1,7 @@
 //! `RedisUrl`.
 
-use super::parts::{decode, parse_form, Parts, Rules, Sockets};
+use super::parts::{parse_form, Parts, Rules, Sockets};
+use super::percent::decode;
 use super::url_type;
 use crate::value::ValueError;
 

@@ -5,7 +5,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use super::parts::{check_text, decode, split_scheme};
+use super::parts::{check_text, split_scheme};
+use super::percent::decode;
 use crate::value::{EnvValue, ValueError};
 
 /// The query parameters sqlx's SQLite driver accepts; it rejects others.
