@@ -28,7 +28,7 @@ struct Probe {
 
 /// Validates each instance against `schema` with Python's `jsonschema`;
 /// `None` when Python or the package is missing.
-fn validate(schema: &str, instances: &[Json]) -> Option<Vec<bool>> {
+pub(crate) fn validate(schema: &str, instances: &[Json]) -> Option<Vec<bool>> {
     const SCRIPT: &str = r#"
 import json, sys
 try:

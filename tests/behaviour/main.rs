@@ -11,6 +11,7 @@ mod computed_shown;
 mod declared;
 mod deprecated;
 mod empty;
+mod enabled_by;
 mod every_problem;
 mod group_empty;
 mod hostile;

@@ -49,6 +49,7 @@
 //! | `nested` | `nested` | The field's type derives `Config` too; its fields read variables under `<prefix><FIELD_NAME><separator>`. On an `Option<T>` field the struct is an optional group: `None` when none of its variables is set, loaded in full (every missing one reported) otherwise. | The field is one variable. |
 //! | `prefix` (with `nested`) | `nested, prefix = "REPLICA_"` | Replaces `<FIELD_NAME><separator>` in the nested prefix: `APP_REPLICA_SIZE`. Like the struct's `prefix`, it must end in a separator. | `<FIELD_NAME><separator>`. |
 //! | `flatten` | `flatten` | Like `nested`, but the struct's fields keep the enclosing prefix: twenty settings grouped in a struct without renaming twenty variables. On an `Option<T>` it is an optional group. The nested struct's doc comment (or the field's) describes the group in every schema format. | The field is one variable. |
+//! | `enabled_by` | `enabled_by(host, url)` on an optional group | The group is on when a variable of one of these fields of its struct is set (its value, an alias, a fallback or its `_FILE`); its other variables alone leave it off, and each one set then gets a warning that it is not used. A variable that does not turn its group on turns no enclosing group on either. Presence rules and the schema name these variables as what turns the group on. A name that is not a value field of the struct is a compile error. | Any variable of the group turns it on. |
 //!
 //! # On an enum deriving `EnvValue`
 //!

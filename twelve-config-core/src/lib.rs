@@ -102,6 +102,10 @@ pub trait Config: Sized {
     /// The struct's doc comment, which describes it as a nested group.
     #[doc(hidden)]
     const __DOC: &'static str = "";
+    /// The identifiers of the struct's value fields, which an
+    /// `enabled_by` naming them is checked against when it compiles.
+    #[doc(hidden)]
+    const __FIELDS: &'static [&'static str] = &[];
     #[doc(hidden)]
     fn __visit(walker: &mut __private::Walker<'_>) -> Option<Self>;
 
@@ -330,9 +334,9 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{has_unit, InUnit, Measure};
     pub use crate::walk::{
-        check, checked_nested, computed, condition, deprecated, nested, optional, optional_nested,
-        presence, read_value_file, required, validate, Check, Comparable, Computed, Condition,
-        Empty, Extra, Field, Member, Nested, ReadFile, Rule, Walker,
+        check, checked_nested, computed, condition, deprecated, has_field, nested, optional,
+        optional_nested, presence, read_value_file, required, validate, Check, Comparable,
+        Computed, Condition, Empty, Extra, Field, Member, Nested, ReadFile, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

@@ -179,6 +179,24 @@ impl Warning {
         }
     }
 
+    /// A variable of an optional group with `enabled_by` that is set while
+    /// the group stays off, since none of `switches` (the variables that
+    /// turn it on) is set: its value is not used.
+    pub(crate) fn unused_in_group(var: &str, group: &str, switches: &[String]) -> Self {
+        let message = match switches {
+            [one] => format!("not used: the optional group {group} is off, since {one} is not set"),
+            [] => format!("not used: the optional group {group} is off"),
+            many => format!(
+                "not used: the optional group {group} is off, since none of {} is set",
+                many.join(", ")
+            ),
+        };
+        Warning {
+            var: var.to_owned(),
+            message,
+        }
+    }
+
     /// A warning of a struct's `validate` function
     /// ([`Problems::warn`](crate::Problems::warn)), naming the variables of
     /// the fields it gives; URL passwords in the message are masked.

@@ -76,6 +76,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) deprecated: Option<LitStr>,
     pub(crate) none: Option<LitStr>,
     pub(crate) empty: Option<LitStr>,
+    /// `enabled_by(host)` on an optional group: the fields of its struct
+    /// whose variables turn it on; empty when any of its variables does.
+    pub(crate) enabled_by: Vec<Ident>,
     pub(crate) requires: Vec<Ident>,
     pub(crate) conflicts_with: Vec<Ident>,
     /// `required_if(field = "text")`.
@@ -101,7 +104,7 @@ pub(crate) struct EnumAttrs {
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, deprecated, requires, conflicts_with, required_if, expected";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -284,6 +287,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "deprecated" => set_once(cx, &mut out.deprecated, meta, lit_str(meta)?),
             "none" => set_once(cx, &mut out.none, meta, lit_str(meta)?),
             "empty" => set_once(cx, &mut out.empty, meta, lit_str(meta)?),
+            "enabled_by" => out.enabled_by.extend(idents(meta)?),
             "requires" => out.requires.extend(idents(meta)?),
             "conflicts_with" => out.conflicts_with.extend(idents(meta)?),
             "required_if" => meta.parse_nested_meta(|inner| {

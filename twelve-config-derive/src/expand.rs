@@ -110,6 +110,11 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
     let rules = crate::expand_rules::presence_rules(input);
     let rule_checks = crate::expand_rules::checks(input);
 
+    let value_fields = input
+        .fields
+        .iter()
+        .filter(|f| !f.is_nested())
+        .map(|f| unraw(f.ident));
     let construct = quote! { Self { #(#members),* } };
     let value = quote! {
         match (#(#bindings,)*) {
@@ -133,6 +138,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             const __SEPARATOR: ::core::option::Option<&'static str> = #separator;
             const __DENY_UNKNOWN: bool = #deny_unknown;
             const __DOC: &'static str = #doc;
+            const __FIELDS: &'static [&'static str] = &[#(#value_fields),*];
 
             fn __visit(
                 __walker: &mut ::twelve_config::__private::Walker<'_>,
@@ -454,15 +460,50 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
     } else {
         quote!(::twelve_config::__private::None)
     };
+    let enabled_by: Vec<String> = field.attrs.enabled_by.iter().map(unraw).collect();
+    // Each name must be a value field of the group's struct, which only
+    // that struct's own derive knows: checked when the program compiles,
+    // against the list it writes, and reported on the name.
+    let known = Shape::option_inner(field.ty).map(|inner| {
+        let checks = field
+            .attrs
+            .enabled_by
+            .iter()
+            .zip(&enabled_by)
+            .map(|(name, text)| {
+                let message = format!(
+                    "`enabled_by` names `{text}`, which is not a value field of {}",
+                    inner.to_token_stream().to_string().replace(' ', "")
+                );
+                quote_spanned! {name.span()=>
+                    const _: () = ::core::assert!(
+                        ::twelve_config::__private::has_field(
+                            <#inner as ::twelve_config::Config>::__FIELDS,
+                            #text,
+                        ),
+                        #message,
+                    );
+                }
+            });
+        quote!(#(#checks)*)
+    });
     quote! {
+        #known
         static #spec: ::twelve_config::__private::Nested = ::twelve_config::__private::Nested {
             ident: #ident,
             segment: #segment,
             prefix: #prefix,
             doc: #doc,
             file: #file,
+            enabled_by: &[#(#enabled_by),*],
         };
     }
+}
+
+/// An identifier as written in Rust code, without `r#`.
+fn unraw(ident: &syn::Ident) -> String {
+    let text = ident.to_string();
+    text.strip_prefix("r#").unwrap_or(&text).to_owned()
 }
 
 /// Loads a nested field; `checked` when a check reads it, which then needs
@@ -549,6 +590,17 @@ pub(crate) fn config_fallback(input: &DeriveInput, error: &syn::Error) -> TokenS
     if !input.generics.params.is_empty() {
         return error;
     }
+    // Every field, so that an `enabled_by` elsewhere naming one of them
+    // adds no error of its own to this struct's.
+    let fields: Vec<String> = match &input.data {
+        syn::Data::Struct(data) => data
+            .fields
+            .iter()
+            .filter_map(|f| f.ident.as_ref())
+            .map(unraw)
+            .collect(),
+        _ => Vec::new(),
+    };
     quote! {
         #error
         #[automatically_derived]
@@ -557,6 +609,7 @@ pub(crate) fn config_fallback(input: &DeriveInput, error: &syn::Error) -> TokenS
             const __SEPARATOR: ::core::option::Option<&'static str> = ::core::option::Option::None;
             const __DENY_UNKNOWN: bool = false;
             const __DOC: &'static str = "";
+            const __FIELDS: &'static [&'static str] = &[#(#fields),*];
 
             fn __visit(
                 _: &mut ::twelve_config::__private::Walker<'_>,

@@ -172,10 +172,29 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
             cx.error(prefix, "`prefix` cannot be empty");
         }
     }
+    if let Some(first) = a.enabled_by.first() {
+        if !field.shape.is_optional() {
+            cx.error(
+                first,
+                "`enabled_by` names what turns an optional group on; this group is always there: make it `Option<..>`",
+            );
+        }
+    }
+    for (i, name) in a.enabled_by.iter().enumerate() {
+        if a.enabled_by[..i].contains(name) {
+            cx.error(name, format!("`{name}` is named twice"));
+        }
+    }
 }
 
 fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
     let a = &field.attrs;
+    if let Some(first) = a.enabled_by.first() {
+        cx.error(
+            first,
+            "`enabled_by` is for an optional group (`Option<..>` with `nested` or `flatten`): it names the fields of the group's struct that turn it on",
+        );
+    }
     if let Some(prefix) = &a.prefix {
         cx.error(
             prefix,

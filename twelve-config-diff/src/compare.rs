@@ -164,10 +164,14 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
 
 /// Hit when the group is in use and the variable is not set.
 fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
+    let switches = schema.enabled_by(group);
     let members = schema
         .vars
         .iter()
-        .filter(|v| v.group.as_deref() == Some(group))
+        .filter(|v| match switches {
+            Some(names) => names.contains(&v.name),
+            None => v.group.as_deref() == Some(group),
+        })
         .flat_map(|v| v.sources())
         .map(str::to_owned)
         .collect();

@@ -15,6 +15,21 @@ pub(crate) struct Schema {
     pub(crate) version: u64,
     pub(crate) vars: Vec<Var>,
     pub(crate) rules: Vec<Rule>,
+    /// Each optional group's field path with the variables that turn it
+    /// on (`groups[].enabled_by`); a document without them, or a group
+    /// left out, is turned on by any of its variables.
+    pub(crate) enabled_by: Vec<(String, Vec<String>)>,
+}
+
+impl Schema {
+    /// The variables that turn the optional group `group` on, when the
+    /// document names them.
+    pub(crate) fn enabled_by(&self, group: &str) -> Option<&[String]> {
+        self.enabled_by
+            .iter()
+            .find(|(path, by)| path == group && !by.is_empty())
+            .map(|(_, by)| by.as_slice())
+    }
 }
 
 /// One variable.
@@ -127,10 +142,18 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         .enumerate()
         .map(|(index, rule)| read_rule(rule, &format!("rules[{index}]")))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut enabled_by = Vec::new();
+    for (index, group) in array(root, "groups", "")?.unwrap_or(&[]).iter().enumerate() {
+        let place = format!("groups[{index}]");
+        let group = object(group, &place)?;
+        let field = optional_text(group, "field", &place)?.unwrap_or_default();
+        enabled_by.push((field, texts(group, "enabled_by", &place)?));
+    }
     Ok(Schema {
         version,
         vars,
         rules,
+        enabled_by,
     })
 }
 

@@ -76,17 +76,20 @@ impl Schema {
     ///     text of the warning that setting it gives;
     ///   - `group` (string or null): the field path of the optional group the
     ///     variable belongs to: a `required` variable in a group is needed
-    ///     only once any variable of the group is set;
+    ///     only once the group is on (see `enabled_by`);
     /// - `groups` (array): every nested struct, outer before inner, with
-    ///   `field` (its path), `description`, `optional` (boolean) and `vars`
-    ///   (its variables' names);
+    ///   `field` (its path), `description`, `optional` (boolean), `vars`
+    ///   (its variables' names) and `enabled_by` (for an optional group, the
+    ///   variables any of which turns it on: all of `vars` unless the group
+    ///   names some with `enabled_by`; empty for a group always there);
     /// - `rules` (array): every rule across variables, with `kind`
     ///   (`at_most_one`, `exactly_one`, `at_least_one`, `all_or_none`,
     ///   `requires`, `conflicts_with`, `required_if`, `check` or `validate`),
     ///   `vars` (for `requires`, `conflicts_with` and `required_if` the
     ///   declaring variable first), `members` (what the rule names, in
-    ///   order, each as its variables: one for a field, all of them for an
-    ///   optional group, which counts as set when any of them is; `vars` is
+    ///   order, each as its variables: one for a field, and for an optional
+    ///   group those that turn it on, which counts as set when any of them
+    ///   is; `vars` is
     ///   these in a row), `equals` (for `required_if`, else null) and `text`.
     pub fn to_json(&self) -> String {
         let mut out = String::new();
@@ -126,6 +129,7 @@ impl Schema {
             object.string("description", group.description());
             object.bool("optional", group.is_optional());
             object.array("vars", &refs(group.vars()));
+            object.array("enabled_by", &refs(group.enabled_by()));
             object.close();
         }
         close_array(&mut out, self.groups.is_empty());

@@ -6,7 +6,7 @@
 //! exactly, and where it is not, the document says less rather than guess.
 
 use super::render::{closing_sections, notes};
-use super::{Schema, VarSchema};
+use super::{GroupSchema, Schema, VarSchema};
 use crate::json::{json_array, json_string};
 
 /// The JSON Schema dialect of the document.
@@ -463,14 +463,37 @@ impl Schema {
             if !members().any(VarSchema::is_required) {
                 continue;
             }
+            // What turns the group on: the variables its `enabled_by`
+            // names, else any of its own.
+            let switches = self
+                .groups
+                .iter()
+                .find(|g| g.field() == group && g.enabled_by() != g.vars())
+                .map(GroupSchema::enabled_by);
+            let (condition, comment): (Vec<&VarSchema>, String) = match switches {
+                Some(names) => (
+                    self.vars
+                        .iter()
+                        .filter(|v| names.contains(&v.name))
+                        .collect(),
+                    format!(
+                        "the optional group {group} is in use once one of {} is set",
+                        names.join(", ")
+                    ),
+                ),
+                None => (
+                    members().collect(),
+                    format!(
+                        "the optional group {group} is in use once one of its variables is set"
+                    ),
+                ),
+            };
             all_of_item(&mut w, &mut opened);
             w.open(None, '{');
-            let comment =
-                format!("the optional group {group} is in use once one of its variables is set");
             w.text("$comment", &comment);
             w.open(Some("if"), '{');
             w.open(Some("anyOf"), '[');
-            for var in members() {
+            for var in condition {
                 for name in providers(var) {
                     w.open(None, '{');
                     non_empty(&mut w, &[name]);

@@ -90,6 +90,7 @@ pub struct GroupSchema {
     pub(crate) description: &'static str,
     pub(crate) optional: bool,
     pub(crate) vars: Vec<String>,
+    pub(crate) enabled_by: Vec<String>,
 }
 
 impl GroupSchema {
@@ -112,6 +113,13 @@ impl GroupSchema {
     /// The variables of the group, nested groups' included.
     pub fn vars(&self) -> &[String] {
         &self.vars
+    }
+
+    /// For an optional group, the variables any of which turns it on: those
+    /// of the fields its `#[config(enabled_by(..))]` names, else all of its
+    /// variables. Empty for a group that is always there.
+    pub fn enabled_by(&self) -> &[String] {
+        &self.enabled_by
     }
 }
 

@@ -64,10 +64,18 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
         aliases => notes.push(format!("deprecated names: {}", aliases.join(", "))),
     }
     if let Some(group) = var.group() {
+        let switches = switches(schema, group);
+        let on = match switches {
+            None => "any of its variables set".to_owned(),
+            Some([one]) => format!("{one} set"),
+            Some(many) => format!("any of {} set", many.join(", ")),
+        };
         if var.is_required() {
             notes.push(format!(
-                "required once the optional group {group} is on (any of its variables set)"
+                "required once the optional group {group} is on ({on})"
             ));
+        } else if switches.is_some() {
+            notes.push(format!("in the optional group {group}, on once {on}"));
         } else {
             notes.push(format!("in the optional group {group}"));
         }
@@ -80,6 +88,13 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
     notes
 }
 
+/// The variables that turn the optional group at `path` on, when its
+/// `enabled_by` names some: `None` when any of its variables does.
+fn switches<'s>(schema: &'s Schema, path: &str) -> Option<&'s [String]> {
+    let group = schema.groups().iter().find(|g| g.field() == path)?;
+    (group.is_optional() && group.enabled_by() != group.vars()).then_some(group.enabled_by())
+}
+
 /// The groups and rules, for the sections that close a rendering: each
 /// group's field path, what it is, its variables; each rule in words.
 pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
@@ -88,7 +103,13 @@ pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
         .iter()
         .map(|group| {
             let vars = group.vars().join(", ");
-            let mut line = if group.is_optional() {
+            let mut line = if let Some(by) = switches(schema, group.field()) {
+                format!(
+                    "{} (optional group of {vars}: on once any of {} is set)",
+                    group.field(),
+                    by.join(", ")
+                )
+            } else if group.is_optional() {
                 format!(
                     "{} (optional group: on once any of {vars} is set)",
                     group.field()

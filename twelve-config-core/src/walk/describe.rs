@@ -23,7 +23,15 @@ pub(super) trait Describe {
     );
 
     /// Starts describing a nested struct; `path` is its field path.
-    fn start_group(&mut self, path: String, doc: &'static str, optional: bool) -> GroupStart;
+    /// `enabled_by`: the identifiers of an optional group's fields that
+    /// turn it on.
+    fn start_group(
+        &mut self,
+        path: String,
+        doc: &'static str,
+        optional: bool,
+        enabled_by: &'static [&'static str],
+    ) -> GroupStart;
 
     /// Ends a nested struct's description: its variables are those
     /// recorded since it started.
@@ -73,6 +81,7 @@ pub(super) struct GroupStart {
     group: usize,
     vars: usize,
     outer_optional: Option<String>,
+    enabled_by: &'static [&'static str],
 }
 
 /// The names a load may meet, as a describing walk finds them: what the
@@ -104,11 +113,18 @@ impl Describe for Names {
         self.others.extend(names.map(|name| (*name).to_owned()));
     }
 
-    fn start_group(&mut self, _path: String, _doc: &'static str, _optional: bool) -> GroupStart {
+    fn start_group(
+        &mut self,
+        _path: String,
+        _doc: &'static str,
+        _optional: bool,
+        _enabled_by: &'static [&'static str],
+    ) -> GroupStart {
         GroupStart {
             group: 0,
             vars: 0,
             outer_optional: None,
+            enabled_by: &[],
         }
     }
 
@@ -130,13 +146,18 @@ impl Describe for Names {
 }
 
 impl Description {
-    /// The variables of the group described at `path`.
+    /// The variables that stand for the group described at `path` in a
+    /// rule: for an optional group, those that turn it on; else all of
+    /// its variables.
     pub(super) fn group_vars(&self, path: &str) -> Vec<String> {
-        self.groups
-            .iter()
-            .find(|g| g.field == path)
-            .map(|g| g.vars.clone())
-            .unwrap_or_default()
+        let Some(group) = self.groups.iter().find(|g| g.field == path) else {
+            return Vec::new();
+        };
+        if group.optional {
+            group.enabled_by.clone()
+        } else {
+            group.vars.clone()
+        }
     }
 }
 
@@ -190,11 +211,18 @@ impl Describe for Description {
         });
     }
 
-    fn start_group(&mut self, path: String, doc: &'static str, optional: bool) -> GroupStart {
+    fn start_group(
+        &mut self,
+        path: String,
+        doc: &'static str,
+        optional: bool,
+        enabled_by: &'static [&'static str],
+    ) -> GroupStart {
         let start = GroupStart {
             group: self.groups.len(),
             vars: self.vars.len(),
             outer_optional: self.optional_group.clone(),
+            enabled_by,
         };
         if optional {
             self.optional_group = Some(path.clone());
@@ -204,16 +232,31 @@ impl Describe for Description {
             description: doc,
             optional,
             vars: Vec::new(),
+            enabled_by: Vec::new(),
         });
         start
     }
 
     fn end_group(&mut self, start: GroupStart) {
-        let vars = self.vars[start.vars..]
-            .iter()
-            .map(|v| v.name.clone())
-            .collect();
-        self.groups[start.group].vars = vars;
+        let group = &mut self.groups[start.group];
+        let vars = &self.vars[start.vars..];
+        group.vars = vars.iter().map(|v| v.name.clone()).collect();
+        // What turns an optional group on: the variables of the fields its
+        // `enabled_by` names, else any of its variables.
+        group.enabled_by = match start.enabled_by {
+            _ if !group.optional => Vec::new(),
+            [] => group.vars.clone(),
+            names => vars
+                .iter()
+                .filter(|v| {
+                    v.field
+                        .strip_prefix(group.field.as_str())
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        .is_some_and(|ident| names.contains(&ident))
+                })
+                .map(|v| v.name.clone())
+                .collect(),
+        };
         self.optional_group = start.outer_optional;
     }
 
@@ -257,9 +300,10 @@ impl Walker<'_> {
         path: String,
         doc: &'static str,
         optional: bool,
+        enabled_by: &'static [&'static str],
     ) -> Option<GroupStart> {
         let description = self.description.as_mut()?;
-        Some(description.start_group(path, doc, optional))
+        Some(description.start_group(path, doc, optional, enabled_by))
     }
 
     /// Ends a nested struct's description.

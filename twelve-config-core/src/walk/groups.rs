@@ -17,11 +17,14 @@ pub fn checked_nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Op
     if walker.describing() {
         return visit::<T>(walker, nested, false);
     }
-    let (value, seen) = watch(walker, |walker| visit::<T>(walker, nested, false));
+    let (value, seen) = watch(walker, Seen::default(), |walker| {
+        visit::<T>(walker, nested, false)
+    });
     if let Some(outer) = walker.current_group() {
-        outer.set.extend(seen.set.iter().cloned());
+        outer.absorb_set(&seen);
         outer.empty.extend(seen.empty);
-        outer.unset.extend(seen.unset.iter().cloned());
+        outer.ignored.extend(seen.ignored);
+        outer.pending.extend(seen.pending);
     }
     let path = format!("{}{}", walker.path, nested.ident);
     walker.group_walked(Outcome {
@@ -35,13 +38,17 @@ pub fn checked_nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Op
 /// Runs `walk` over a group with its own record of which variables are
 /// set: the fast path that reads the process environment without
 /// recording is off meanwhile.
-fn watch<V>(walker: &mut Walker<'_>, walk: impl FnOnce(&mut Walker<'_>) -> V) -> (V, Seen) {
+fn watch<V>(
+    walker: &mut Walker<'_>,
+    seen: Seen,
+    walk: impl FnOnce(&mut Walker<'_>) -> V,
+) -> (V, Seen) {
     let outer = walker
         .groups
         .get_or_insert_with(|| Box::<Groups>::default())
         .get_mut()
         .current
-        .replace(Seen::default());
+        .replace(seen);
     let plain_source = walker.plain_source.take();
     let value = walk(walker);
     walker.plain_source = plain_source;
@@ -60,7 +67,7 @@ fn visit<T: Config>(walker: &mut Walker<'_>, nested: &Nested, optional: bool) ->
         nested.doc
     };
     let path = format!("{}{}", walker.path, nested.ident);
-    let start = walker.start_group(path, doc, optional);
+    let start = walker.start_group(path, doc, optional, nested.enabled_by);
     let saved = walker.enter(nested, T::__SEPARATOR);
     let value = T::__visit(walker);
     walker.leave(saved);
@@ -88,8 +95,10 @@ pub(super) struct Groups {
 pub(super) trait Track {
     fn get(&self) -> &Groups;
     fn get_mut(&mut self) -> &mut Groups;
-    /// Records what the variable `var` of the current group, if any, is.
-    fn mark(&mut self, var: &str, mark: Mark);
+    /// Records what the variable `var` of the current group, if any, is:
+    /// the variable of the field `ident` of the struct at `at` (a field
+    /// path ending in `.`).
+    fn mark(&mut self, var: &str, mark: Mark, at: &str, ident: &str);
 }
 
 /// What a variable of an optional group was found to be.
@@ -109,16 +118,33 @@ impl Track for Groups {
         self
     }
 
-    fn mark(&mut self, var: &str, mark: Mark) {
+    fn mark(&mut self, var: &str, mark: Mark, at: &str, ident: &str) {
         let Some(group) = &mut self.current else {
             return;
         };
+        let var = var.to_owned();
+        let switch =
+            group.switches.is_empty() || (at == group.at && group.switches.contains(&ident));
+        if !switch {
+            // A variable that does not turn its group on: used when the
+            // group is on, said to be unused when it stays off.
+            if !matches!(mark, Mark::Unset) {
+                group.ignored.push(var.clone());
+            }
+            if !matches!(mark, Mark::Set) {
+                group.unset.push(var);
+            }
+            return;
+        }
+        if !group.switches.is_empty() && !matches!(mark, Mark::Set) {
+            group.switch_vars.push(var.clone());
+        }
         match mark {
-            Mark::Set => group.set.push(var.to_owned()),
-            Mark::Unset => group.unset.push(var.to_owned()),
+            Mark::Set => group.set.push(var),
+            Mark::Unset => group.unset.push(var),
             Mark::Empty => {
-                group.empty.push(var.to_owned());
-                group.unset.push(var.to_owned());
+                group.empty.push(var.clone());
+                group.unset.push(var);
             }
         }
     }
@@ -127,14 +153,42 @@ impl Track for Groups {
 /// What the walk found of an optional group's variables.
 #[derive(Default)]
 pub(super) struct Seen {
-    /// The variables set: any of them turns the group on.
+    /// `enabled_by`: the identifiers of the group's own fields whose
+    /// variables turn it on; empty when any variable does.
+    switches: &'static [&'static str],
+    /// The field path of the group's own fields, such as `smtp.`.
+    at: String,
+    /// The variables set that turn the group on.
     pub(super) set: Vec<String>,
+    /// The variables set that do not turn it on (`enabled_by` names other
+    /// fields): unused when it stays off, which a warning then says.
+    ignored: Vec<String>,
+    /// With `enabled_by`, the variables of those fields: when the group
+    /// stays off, what the operator would set to turn it on.
+    switch_vars: Vec<String>,
+    /// Warnings for the variables of inner groups that stayed off,
+    /// given once the outermost group is done, whether it is on or off.
+    pending: Vec<Warning>,
     /// The variables set but empty, which count as unset: when the group
     /// stays off, each gets a warning, since the operator set it.
     pub(super) empty: Vec<String>,
     /// The variables unset (the empty ones included): when the group
     /// stays off, all of its variables.
     pub(super) unset: Vec<String>,
+}
+
+impl Seen {
+    /// Takes in what an inner group found that counts for this one: the
+    /// variables that turned the inner group on turn this one on too,
+    /// unless this one has `enabled_by`, which names its own fields only.
+    fn absorb_set(&mut self, inner: &Seen) {
+        if self.switches.is_empty() {
+            self.set.extend(inner.set.iter().cloned());
+        } else {
+            self.ignored.extend(inner.set.iter().cloned());
+        }
+        self.unset.extend(inner.unset.iter().cloned());
+    }
 }
 
 /// An optional group as a load found it, for the presence rules that name
@@ -165,7 +219,12 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     let warnings_before = walker.warnings_len();
     let trace_before = walker.trace_len();
     // A group records which of its variables are set.
-    let (value, seen) = watch(walker, |walker| visit::<T>(walker, group, true));
+    let start = Seen {
+        switches: group.enabled_by,
+        at: format!("{}{}.", walker.path, group.ident),
+        ..Seen::default()
+    };
+    let (value, mut seen) = watch(walker, start, |walker| visit::<T>(walker, group, true));
     let name = format!("{}{}", walker.path, group.ident);
     if seen.set.is_empty() {
         // Off: what its fields reported does not apply, but a variable set
@@ -180,14 +239,29 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         for var in &seen.empty {
             walker.warn(Warning::empty_in_group(var, &name));
         }
+        for var in &seen.ignored {
+            seen.pending
+                .push(Warning::unused_in_group(var, &name, &seen.switch_vars));
+        }
+        // With `enabled_by`, what turns the group on is its own fields'.
+        let unset = if seen.switches.is_empty() {
+            seen.unset.clone()
+        } else {
+            seen.switch_vars.clone()
+        };
         if let Some(outer) = walker.current_group() {
             outer.empty.extend(seen.empty);
-            outer.unset.extend(seen.unset.iter().cloned());
+            outer.unset.extend(seen.unset);
+            outer.pending.extend(seen.pending);
+        } else {
+            for warning in seen.pending {
+                walker.warn(warning);
+            }
         }
         walker.group_walked(Outcome {
             path: name,
             set: Vec::new(),
-            unset: seen.unset,
+            unset,
         });
         return Some(None);
     }
@@ -211,8 +285,12 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         *error = error.clone().with_note(note);
     }
     if let Some(outer) = walker.current_group() {
-        outer.set.extend(seen.set.iter().cloned());
-        outer.unset.extend(seen.unset.iter().cloned());
+        outer.absorb_set(&seen);
+        outer.pending.extend(seen.pending);
+    } else {
+        for warning in seen.pending {
+            walker.warn(warning);
+        }
     }
     walker.group_walked(Outcome {
         path: name,

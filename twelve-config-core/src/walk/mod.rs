@@ -33,7 +33,7 @@ use crate::Config;
 
 pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
-pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
+pub use self::field::{has_field, Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{checked_nested, nested, optional_nested};
 pub use self::read::{deprecated, optional, required};
@@ -299,32 +299,35 @@ impl<'s> Walker<'s> {
         field.reads_file(secret, self.file.is_some())
     }
 
-    /// Records that `var`, of the current optional group, is set: the
-    /// group is on.
-    fn mark_set(&mut self, var: &str) {
+    /// Records that `var`, a name of `field` in the current optional
+    /// group, is set: the group is on (unless `enabled_by` names other
+    /// fields).
+    fn mark_set(&mut self, var: &str, field: &Field) {
         if let Some(groups) = &mut self.groups {
-            groups.mark(var, groups::Mark::Set);
+            groups.mark(var, groups::Mark::Set, &self.path, field.ident());
         }
     }
 
     /// [`mark_set`](Self::mark_set) for the current variable.
-    fn mark_current_set(&mut self) {
+    fn mark_current_set(&mut self, field: &Field) {
         if let Some(groups) = &mut self.groups {
-            groups.mark(self.fixed.unwrap_or(&self.name), groups::Mark::Set);
+            let var = self.fixed.unwrap_or(&self.name);
+            groups.mark(var, groups::Mark::Set, &self.path, field.ident());
         }
     }
 
     /// Records that the current variable, of the current optional group,
     /// is unset (`empty`: set but empty, which does not turn the group on
     /// either, but is reported if the group stays off).
-    fn mark_current_unset(&mut self, empty: bool) {
+    fn mark_current_unset(&mut self, field: &Field, empty: bool) {
         if let Some(groups) = &mut self.groups {
             let mark = if empty {
                 groups::Mark::Empty
             } else {
                 groups::Mark::Unset
             };
-            groups.mark(self.fixed.unwrap_or(&self.name), mark);
+            let var = self.fixed.unwrap_or(&self.name);
+            groups.mark(var, mark, &self.path, field.ident());
         }
     }
 

@@ -258,13 +258,13 @@ impl<'s> Walker<'s> {
         // the common case allocates no copy of the name.
         let mut found_var: Option<String> = None;
         if found.is_some() {
-            self.mark_current_set();
+            self.mark_current_set(field);
         }
         for &alias in field.aliases() {
             let Some(raw) = source.get(alias).filter(present) else {
                 continue;
             };
-            self.mark_set(alias);
+            self.mark_set(alias, field);
             if found.is_some() {
                 let var = found_var.unwrap_or_else(|| self.var().to_owned());
                 self.error(var, field, ErrorKind::conflict(alias));
@@ -280,7 +280,7 @@ impl<'s> Walker<'s> {
         if let Some(read_file) = read_file {
             let file_var = self.file_var();
             if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
-                self.mark_set(&file_var);
+                self.mark_set(&file_var, field);
                 if found.is_some() {
                     let var = found_var.unwrap_or_else(|| self.var().to_owned());
                     self.error(var, field, ErrorKind::conflict(file_var));
@@ -304,7 +304,7 @@ impl<'s> Walker<'s> {
         if found.is_none() {
             for &fallback in field.fallbacks() {
                 if let Some(raw) = source.get(fallback).filter(present) {
-                    self.mark_set(fallback);
+                    self.mark_set(fallback, field);
                     found = Some(Found {
                         raw,
                         origin: Origin::Fallback(fallback.to_owned()),
@@ -407,7 +407,7 @@ impl<'s> Walker<'s> {
         required: bool,
         empty: bool,
     ) -> Outcome {
-        self.mark_current_unset(empty);
+        self.mark_current_unset(field, empty);
         if empty {
             if field.empty == Empty::Error {
                 let var = self.var().to_owned();

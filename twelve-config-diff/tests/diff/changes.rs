@@ -481,6 +481,38 @@ fn usage_errors_exit_64() {
 }
 
 #[test]
+fn a_group_with_enabled_by_is_used_only_once_one_of_those_is_set() {
+    let old = tour_schema();
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint);
+    // The new schema says only the bucket turns the group on.
+    let s3 = new["groups"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|g| g["field"] == "s3")
+        .unwrap();
+    s3["enabled_by"] = json!(["TOUR_S3_BUCKET"]);
+    for (env, hit) in [
+        // The region alone leaves the group off: nothing breaks.
+        ("TOUR_S3_REGION=eu-west-1\n", false),
+        ("TOUR_S3_BUCKET=b\n", true),
+        ("TOUR_S3_BUCKET=b\nTOUR_S3_ENDPOINT=https://s3\n", false),
+    ] {
+        let (report, status) = diff(&old, &new, Some(env));
+        assert_eq!(
+            kinds(&report),
+            one("new_required_in_group", "TOUR_S3_ENDPOINT", true)
+        );
+        assert_eq!(report["changes"][0]["hits_env"], hit, "{env}");
+        assert_eq!(status, i32::from(hit), "{env}");
+    }
+}
+
+#[test]
 fn required_variables_of_optional_groups_break_only_deployments_using_the_group() {
     let old = tour_schema();
     let mut new = old.clone();
