@@ -9,6 +9,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod expand_enum;
 mod expand_rules;
 mod literals;
 mod valid;
@@ -30,7 +31,7 @@ pub fn derive_config(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(EnvValue, attributes(config))]
 pub fn derive_env_value(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive_env_value(&input)
-        .unwrap_or_else(|error| expand::env_value_fallback(&input, &error))
+    expand_enum::derive_env_value(&input)
+        .unwrap_or_else(|error| expand_enum::env_value_fallback(&input, &error))
         .into()
 }

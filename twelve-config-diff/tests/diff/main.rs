@@ -6,5 +6,6 @@
 //! One test binary, in modules, keeps linking cheap.
 
 mod changes;
+mod groups;
 mod readme;
 mod support;

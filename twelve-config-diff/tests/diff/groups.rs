@@ -1,0 +1,117 @@
+//! Changes to optional groups: a required variable of a group breaks only
+//! the deployments that use the group, which `enabled_by` may narrow to
+//! the variables that turn it on.
+
+use serde_json::{json, Value};
+
+use crate::support::{diff, kinds, one, tour_schema, var};
+
+#[test]
+fn a_group_with_enabled_by_is_used_only_once_one_of_those_is_set() {
+    let old = tour_schema();
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint);
+    // The new schema says only the bucket turns the group on.
+    let s3 = new["groups"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|g| g["field"] == "s3")
+        .unwrap();
+    s3["enabled_by"] = json!(["TOUR_S3_BUCKET"]);
+    for (env, hit) in [
+        // The region alone leaves the group off: nothing breaks.
+        ("TOUR_S3_REGION=eu-west-1\n", false),
+        ("TOUR_S3_BUCKET=b\n", true),
+        ("TOUR_S3_BUCKET=b\nTOUR_S3_ENDPOINT=https://s3\n", false),
+    ] {
+        let (report, status) = diff(&old, &new, Some(env));
+        assert_eq!(
+            kinds(&report),
+            one("new_required_in_group", "TOUR_S3_ENDPOINT", true)
+        );
+        assert_eq!(report["changes"][0]["hits_env"], hit, "{env}");
+        assert_eq!(status, i32::from(hit), "{env}");
+    }
+}
+
+#[test]
+fn required_variables_of_optional_groups_break_only_deployments_using_the_group() {
+    let old = tour_schema();
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint.clone());
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("new_required_in_group", "TOUR_S3_ENDPOINT", true)
+    );
+    assert_eq!(code, 1);
+    for (env, hit) in [
+        ("TOUR_PUBLIC_URL=https://x\n", false),
+        ("TOUR_S3_REGION=eu-west-1\n", true),
+        ("TOUR_S3_SECRET_KEY_FILE=/k\n", true),
+        ("TOUR_S3_REGION=\n", false),
+        ("TOUR_S3_BUCKET=b\nTOUR_S3_ENDPOINT=https://s3\n", false),
+    ] {
+        let (report, status) = diff(&old, &new, Some(env));
+        assert_eq!(report["changes"][0]["hits_env"], hit, "{env}");
+        assert_eq!(status, i32::from(hit), "{env}");
+    }
+
+    // A variable of a new optional group: nothing uses the group yet.
+    let mut new = old.clone();
+    for (name, field) in [
+        ("TOUR_SMTP_HOST", "smtp.host"),
+        ("TOUR_SMTP_USER", "smtp.user"),
+    ] {
+        let mut added = endpoint.clone();
+        added["name"] = json!(name);
+        added["field"] = json!(field);
+        added["group"] = json!("TOUR_SMTP_*");
+        new["vars"].as_array_mut().unwrap().push(added);
+    }
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        [
+            (
+                "new_optional".to_owned(),
+                "TOUR_SMTP_HOST".to_owned(),
+                false
+            ),
+            (
+                "new_optional".to_owned(),
+                "TOUR_SMTP_USER".to_owned(),
+                false
+            ),
+        ]
+    );
+    assert_eq!(code, 0);
+
+    // A default for a required variable of the group: compatible.
+    let mut new = old.clone();
+    let bucket = var(&mut new, "TOUR_S3_BUCKET");
+    bucket["required"] = json!(false);
+    bucket["default"] = json!("images");
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_optional", "TOUR_S3_BUCKET", false)
+    );
+    assert_eq!(code, 0);
+
+    // Out of the group: required whatever else is set.
+    let mut new = old.clone();
+    var(&mut new, "TOUR_S3_BUCKET")["group"] = Value::Null;
+    let (report, _) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_required", "TOUR_S3_BUCKET", true)
+    );
+}
