@@ -45,6 +45,21 @@ pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
     }
 }
 
+/// The load's walk, apart from `T`: a program has one copy of it, and of
+/// the walker's setting up and dropping, whatever it loads; only `visit`,
+/// which calls the struct's generated code, is the program's own.
+fn walk_fields(
+    source: &dyn Source,
+    trace: Option<Tracer>,
+    prefix: &'static str,
+    separator: Option<&'static str>,
+    visit: &mut dyn FnMut(&mut Walker<'_>),
+) -> Finished {
+    let mut walker = Walker::load_from(source, trace, prefix, separator);
+    visit(&mut walker);
+    walker.finish_load()
+}
+
 /// What one walk over `T`'s fields loaded and found.
 pub(crate) struct Walked<T> {
     /// The configuration, when every field has a value (the load still
@@ -61,18 +76,26 @@ pub(crate) struct Walked<T> {
 /// Walks `T`'s fields to load them, then adds the unknown variables: as
 /// warnings when `UNKNOWN`, as errors under `deny_unknown`; and variables
 /// that look like a known name mistyped, as warnings.
+// Inline, as are `load_or_exit` and `load_or_report` without the `cli`
+// feature: a program then compiles the generic steps of its load in one
+// code unit with its struct's `__visit`, which is inlined into its one
+// caller; compiled apart (each generic function goes with its module),
+// they kept separate copies and unwinding tables, about 1.3 KB of a lean
+// service's binary.
+#[inline]
 pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
     source: &dyn Source,
     trace: Option<Tracer>,
 ) -> Walked<T> {
-    let mut walker = Walker::load::<T>(source, trace);
-    let config = T::__visit(&mut walker);
+    let mut config = None;
     let Finished {
         mut errors,
         notes,
         vars,
         mut warnings,
-    } = walker.finish_load();
+    } = walk_fields(source, trace, T::__PREFIX, T::__SEPARATOR, &mut |walker| {
+        config = T::__visit(walker);
+    });
     if UNKNOWN || T::__DENY_UNKNOWN {
         let scan = crate::unknown::scan::<T>(source);
         for (var, kind) in scan.unknown {

@@ -37,6 +37,8 @@ pub const EX_CONFIG: i32 = 78;
 /// Without the `cli` feature: [`load_or_report`] from `source` (the process
 /// environment, or it over a `.env` file), exiting with status 78 when it fails.
 #[cfg(not(feature = "cli"))]
+// Inline: see `load::walk`.
+#[inline]
 pub(crate) fn load_or_exit<T: Config>(source: &dyn Source) -> T {
     let (config, text) = load_or_report::<T>(source);
     if !text.is_empty() {
@@ -83,6 +85,8 @@ pub(crate) fn load_or_exit_joined<T: Config>(source: &dyn Source) -> T {
 /// variables (unless the struct has `deny_unknown`): the flags' answers and
 /// the scan make most of `load_or_exit`'s code, which a service built
 /// without the feature does without.
+// Inline: see `load::walk`.
+#[inline]
 pub fn load_or_report<T: Config>(source: &dyn Source) -> (Option<T>, String) {
     let walked = crate::load::walk::<T, false>(source, None);
     // Written by code that is not generic: one copy in every program,

@@ -1,6 +1,6 @@
 //! Nested structs and optional groups.
 
-use super::{Nested, Walker};
+use super::{Field, Nested, Walker};
 use crate::error::ErrorKind;
 use crate::loaded::Warning;
 use crate::Config;
@@ -96,9 +96,9 @@ pub(super) trait Track {
     fn get(&self) -> &Groups;
     fn get_mut(&mut self) -> &mut Groups;
     /// Records what the variable `var` of the current group, if any, is:
-    /// the variable of the field `ident` of the struct at `at` (a field
-    /// path ending in `.`).
-    fn mark(&mut self, var: &str, mark: Mark, at: &str, ident: &str);
+    /// a name of `field`, of the struct at `at` (a field path ending in
+    /// `.`).
+    fn mark(&mut self, var: &str, mark: Mark, at: &str, field: &Field);
 }
 
 /// What a variable of an optional group was found to be.
@@ -118,13 +118,13 @@ impl Track for Groups {
         self
     }
 
-    fn mark(&mut self, var: &str, mark: Mark, at: &str, ident: &str) {
+    fn mark(&mut self, var: &str, mark: Mark, at: &str, field: &Field) {
         let Some(group) = &mut self.current else {
             return;
         };
         let var = var.to_owned();
-        let switch =
-            group.switches.is_empty() || (at == group.at && group.switches.contains(&ident));
+        let switch = group.switches.is_empty()
+            || (at == group.at && group.switches.contains(&field.ident()));
         if !switch {
             // A variable that does not turn its group on: used when the
             // group is on, said to be unused when it stays off.

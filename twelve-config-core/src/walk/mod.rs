@@ -157,12 +157,22 @@ impl<'s> Walker<'s> {
     /// A walk that loads `T` from `source`, recording where each value came
     /// from when `trace` is [`TRACE`].
     pub(crate) fn load<T: Config>(source: &'s dyn Source, trace: Option<Tracer>) -> Self {
+        Walker::load_from(source, trace, T::__PREFIX, T::__SEPARATOR)
+    }
+
+    /// [`load`](Self::load) given the struct's prefix and separator.
+    pub(crate) fn load_from(
+        source: &'s dyn Source,
+        trace: Option<Tracer>,
+        prefix: &'static str,
+        separator: Option<&'static str>,
+    ) -> Self {
         let mode = Mode::Load {
             source,
             trace: trace.map(trace::Trace::new),
             warnings: Vec::new(),
         };
-        Walker::new(mode, T::__PREFIX, T::__SEPARATOR)
+        Walker::new(mode, prefix, separator)
     }
 
     /// A walk that loads `T` from nothing with every optional group on, so
@@ -304,7 +314,7 @@ impl<'s> Walker<'s> {
     /// fields).
     fn mark_set(&mut self, var: &str, field: &Field) {
         if let Some(groups) = &mut self.groups {
-            groups.mark(var, groups::Mark::Set, &self.path, field.ident());
+            groups.mark(var, groups::Mark::Set, &self.path, field);
         }
     }
 
@@ -312,7 +322,7 @@ impl<'s> Walker<'s> {
     fn mark_current_set(&mut self, field: &Field) {
         if let Some(groups) = &mut self.groups {
             let var = self.fixed.unwrap_or(&self.name);
-            groups.mark(var, groups::Mark::Set, &self.path, field.ident());
+            groups.mark(var, groups::Mark::Set, &self.path, field);
         }
     }
 
@@ -327,7 +337,7 @@ impl<'s> Walker<'s> {
                 groups::Mark::Unset
             };
             let var = self.fixed.unwrap_or(&self.name);
-            groups.mark(var, mark, &self.path, field.ident());
+            groups.mark(var, mark, &self.path, field);
         }
     }
 
