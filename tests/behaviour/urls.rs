@@ -296,6 +296,26 @@ fn a_url_that_must_stay_secret_is_a_secret_box_and_a_plain_one_is_a_credential()
     assert_eq!(yaml.matches("secretKeyRef").count(), 2, "{yaml}");
 }
 
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct UrlLists {
+    /// Redis Sentinel nodes, each of which may carry a password.
+    sentinels: Vec<RedisUrl>,
+    webhooks: Vec<url::Url>,
+    hosts: Vec<String>,
+}
+
+#[test]
+fn a_list_of_urls_is_a_credential_as_one_url_is() {
+    let schema = UrlLists::schema();
+    assert!(schema.var("APP_SENTINELS").unwrap().is_credential());
+    assert!(schema.var("APP_WEBHOOKS").unwrap().is_credential());
+    assert!(!schema.var("APP_HOSTS").unwrap().is_credential());
+    // Kept out of the plain manifest, as a single URL is.
+    let yaml = schema.to_kubernetes("app");
+    assert_eq!(yaml.matches("secretKeyRef").count(), 2, "{yaml}");
+}
+
 /// One field of each URL type, all required.
 #[derive(Config, Debug)]
 #[config(prefix = "U_")]

@@ -64,6 +64,20 @@ fn from_str_and_with() {
 }
 
 #[test]
+fn a_type_read_by_the_programs_own_parser_lists_no_choices() {
+    // Only an enum has fixed spellings to list; the program's own parsers
+    // accept what they accept.
+    let schema = Custom::schema();
+    for var in schema.vars() {
+        assert!(var.choices().is_empty(), "{}", var.name());
+    }
+    let json: serde_json::Value = serde_json::from_str(&schema.to_json()).unwrap();
+    for var in json["vars"].as_array().unwrap() {
+        assert_eq!(var["choices"], serde_json::json!([]), "{var}");
+    }
+}
+
+#[test]
 fn expected_replaces_the_description_in_reports_and_every_schema_format() {
     let c = Custom::from_vars([
         ("COLOR", "#000000"),
