@@ -321,6 +321,27 @@ macro_rules! __deserialized {
 /// What the derives call. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    /// Whether `texts` holds `text`, usable in constants: the checks, when
+    /// a program compiles, that a field's unit is one its type reads and
+    /// that an `enabled_by` names a value field of the group's struct.
+    pub const fn contains(texts: &[&str], text: &str) -> bool {
+        let mut i = 0;
+        while i < texts.len() {
+            let (a, b) = (texts[i].as_bytes(), text.as_bytes());
+            if a.len() == b.len() {
+                let mut j = 0;
+                while j < a.len() && a[j] == b[j] {
+                    j += 1;
+                }
+                if j == a.len() {
+                    return true;
+                }
+            }
+            i += 1;
+        }
+        false
+    }
+
     /// The parser of a `#[config(deserialize)]` field of type `$ty`; a
     /// compile error naming the feature when `serde` is off.
     pub use crate::__deserialized as deserialized;
@@ -332,11 +353,11 @@ pub mod __private {
     #[cfg(feature = "serde")]
     pub use crate::serde_value::Deserialized;
     pub use crate::suggest::closest;
-    pub use crate::unit::{has_unit, InUnit, Measure};
+    pub use crate::unit::{InUnit, Measure};
     pub use crate::walk::{
-        check, checked_nested, computed, condition, deprecated, has_field, nested, optional,
-        optional_nested, presence, read_value_file, required, validate, Check, Comparable,
-        Computed, Condition, Empty, Extra, Field, Member, Nested, ReadFile, Rule, Walker,
+        check, checked_nested, computed, condition, deprecated, nested, optional, optional_nested,
+        presence, read_value_file, required, validate, Check, Comparable, Computed, Condition,
+        Empty, Extra, Field, Member, Nested, ReadFile, Rule, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

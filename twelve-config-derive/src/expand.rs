@@ -428,7 +428,7 @@ fn unit_check(field: &Field<'_>) -> Option<TokenStream> {
     let ty = field.shape.value_type();
     Some(quote_spanned! {unit.span()=>
         const _: () = ::core::assert!(
-            ::twelve_config::__private::has_unit(
+            ::twelve_config::__private::contains(
                 <#ty as ::twelve_config::__private::Measure>::UNITS,
                 #unit,
             ),
@@ -473,7 +473,7 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
                 );
                 quote_spanned! {name.span()=>
                     const _: () = ::core::assert!(
-                        ::twelve_config::__private::has_field(
+                        ::twelve_config::__private::contains(
                             <#inner as ::twelve_config::Config>::__FIELDS,
                             #text,
                         ),

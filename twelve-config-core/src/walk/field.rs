@@ -171,26 +171,6 @@ pub struct Nested {
     pub enabled_by: &'static [&'static str],
 }
 
-/// Whether `fields` holds `name`: the check, when a program compiles, that
-/// an `enabled_by` names a value field of the group's struct.
-pub const fn has_field(fields: &[&str], name: &str) -> bool {
-    let mut i = 0;
-    while i < fields.len() {
-        if fields[i].len() == name.len() {
-            let (a, b) = (fields[i].as_bytes(), name.as_bytes());
-            let mut j = 0;
-            while j < a.len() && a[j] == b[j] {
-                j += 1;
-            }
-            if j == a.len() {
-                return true;
-            }
-        }
-        i += 1;
-    }
-    false
-}
-
 /// A presence rule, `#[config(at_most_one(..))]` and the like: judged
 /// from which variables are set, so it runs even when a value failed to
 /// parse.

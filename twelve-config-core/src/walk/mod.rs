@@ -33,7 +33,7 @@ use crate::Config;
 
 pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
-pub use self::field::{has_field, Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
+pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{checked_nested, nested, optional_nested};
 pub use self::read::{deprecated, optional, required};
