@@ -221,3 +221,50 @@ fn the_json_schema_requires_a_group_only_once_a_switch_is_set() {
         assert_eq!(Mailer::from_vars(vars.clone()).is_ok(), valid, "{vars:?}");
     }
 }
+
+#[test]
+fn print_config_shows_what_is_set_but_not_used() {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let vars = Vars::new([("APP_SMTP_PORT", "2525")]);
+    twelve_config::handle_args::<Mailer>(&["--print-config"], &vars, &mut out, &mut err);
+    let out = String::from_utf8(out).unwrap();
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} in {out}"))
+            .to_owned()
+    };
+    assert!(
+        line("APP_SMTP_PORT")
+            .ends_with("2525  (set, but not used: the optional group smtp is off)"),
+        "{out}"
+    );
+    // What is not set is listed as before, its default not applying.
+    assert!(
+        line("APP_SMTP_HOST").ends_with("<unset>  (optional group smtp off)"),
+        "{out}"
+    );
+    let loaded = Mailer::load(&Vars::new([("APP_SMTP_PORT", "2525")])).unwrap();
+    let port = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_SMTP_PORT")
+        .unwrap();
+    assert_eq!(port.origin(), &twelve_config::Origin::Unused("smtp".into()));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    twelve_config::handle_args::<Mailer>(
+        &["--print-config", "--format=json"],
+        &vars,
+        &mut out,
+        &mut err,
+    );
+    let json: Json = serde_json::from_slice(&out).unwrap();
+    let port = json["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "APP_SMTP_PORT")
+        .unwrap();
+    assert_eq!(port["origin"]["kind"], "unused");
+    assert_eq!(port["origin"]["group"], "smtp");
+}

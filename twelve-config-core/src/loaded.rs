@@ -45,6 +45,9 @@ pub enum Origin {
     /// variables is set. Holds the group's path in the configuration
     /// (`storage.s3`). The group's defaults do not apply.
     GroupOff(String),
+    /// Set, but not used: a variable of an optional group that stays off
+    /// because its `enabled_by` names other fields. Holds the group's path.
+    Unused(String),
 }
 
 impl fmt::Display for Origin {
@@ -64,6 +67,9 @@ impl fmt::Display for Origin {
             Origin::Computed => f.write_str("computed"),
             Origin::Unset => f.write_str("unset"),
             Origin::GroupOff(group) => write!(f, "unset: the optional group {group} is off"),
+            Origin::Unused(group) => {
+                write!(f, "set, but not used: the optional group {group} is off")
+            }
         }
     }
 }

@@ -103,13 +103,15 @@ impl<T> Loaded<T> {
     ///     computed default whose type cannot write itself as text;
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `fallback`,
-    ///     `file`, `dotenv`, `command_line`, `default`, `computed`, `unset`
-    ///     or `group_off`, for a variable of an optional group that is off),
-    ///     `text` (as `--print-config` says it), and `name` for an alias or
-    ///     a fallback, `path` for a file, `path` and `line` (number or null)
-    ///     for a `.env` file, `flag` for the command line, `group` (the
-    ///     group's path) for `group_off`. A tool should treat a kind it does
-    ///     not know as `unset`.
+    ///     `file`, `dotenv`, `command_line`, `default`, `computed`, `unset`,
+    ///     `group_off` for a variable of an optional group that is off, or
+    ///     `unused` for one set in a group that stays off since its
+    ///     `enabled_by` names other fields), `text` (as `--print-config`
+    ///     says it), and `name` for an alias or a fallback, `path` for a
+    ///     file, `path` and `line` (number or null) for a `.env` file, `flag`
+    ///     for the command line, `group` (the group's path) for `group_off`
+    ///     and `unused`. A tool should treat a kind it does not know as
+    ///     `unset`.
     ///
     /// No secret value appears anywhere in it.
     pub fn to_json(&self) -> String {
@@ -190,7 +192,12 @@ pub(crate) fn counts(vars: &[ResolvedVar]) -> (usize, usize, usize) {
         .count();
     let unset = vars
         .iter()
-        .filter(|v| matches!(v.origin(), Origin::Unset | Origin::GroupOff(_)))
+        .filter(|v| {
+            matches!(
+                v.origin(),
+                Origin::Unset | Origin::GroupOff(_) | Origin::Unused(_)
+            )
+        })
         .count();
     (vars.len() - defaulted - unset, defaulted, unset)
 }
@@ -316,6 +323,7 @@ fn origin(origin: &Origin) -> String {
         Origin::Computed => ("computed", None),
         Origin::Unset => ("unset", None),
         Origin::GroupOff(group) => ("group_off", Some(("group", group.clone()))),
+        Origin::Unused(group) => ("unused", Some(("group", group.clone()))),
     };
     let object = Object::new().string("kind", kind).string("text", &text);
     match detail {

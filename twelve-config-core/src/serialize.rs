@@ -98,13 +98,15 @@ impl Serialize for Origin {
             Origin::Computed => "computed",
             Origin::Unset => "unset",
             Origin::GroupOff(_) => "group_off",
+            Origin::Unused(_) => "unused",
         };
         let extra = match self {
             Origin::Alias(_)
             | Origin::Fallback(_)
             | Origin::File(_)
             | Origin::CommandLine(_)
-            | Origin::GroupOff(_) => 1,
+            | Origin::GroupOff(_)
+            | Origin::Unused(_) => 1,
             Origin::DotEnv { .. } => 2,
             _ => 0,
         };
@@ -115,7 +117,9 @@ impl Serialize for Origin {
             Origin::Alias(name) | Origin::Fallback(name) => out.serialize_entry("name", name)?,
             Origin::File(path) => out.serialize_entry("path", &path.to_string_lossy())?,
             Origin::CommandLine(flag) => out.serialize_entry("flag", flag)?,
-            Origin::GroupOff(group) => out.serialize_entry("group", group)?,
+            Origin::GroupOff(group) | Origin::Unused(group) => {
+                out.serialize_entry("group", group)?;
+            }
             Origin::DotEnv { path, line } => {
                 out.serialize_entry("path", &path.to_string_lossy())?;
                 out.serialize_entry("line", line)?;
@@ -176,6 +180,7 @@ mod tests {
             Origin::Computed,
             Origin::Unset,
             Origin::GroupOff("storage.s3".into()),
+            Origin::Unused("smtp".into()),
         ];
         let json = serde_json::to_string(&origins).unwrap();
         assert_eq!(
@@ -190,7 +195,8 @@ mod tests {
                 r#"{"kind":"default","text":"default"},"#,
                 r#"{"kind":"computed","text":"computed"},"#,
                 r#"{"kind":"unset","text":"unset"},"#,
-                r#"{"kind":"group_off","text":"unset: the optional group storage.s3 is off","group":"storage.s3"}]"#
+                r#"{"kind":"group_off","text":"unset: the optional group storage.s3 is off","group":"storage.s3"},"#,
+                r#"{"kind":"unused","text":"set, but not used: the optional group smtp is off","group":"smtp"}]"#
             )
         );
     }

@@ -38,12 +38,17 @@ impl Trace {
     }
 
     /// Marks what was recorded from `start` on as belonging to the optional
-    /// group `group`, which stays off: none of it is set, and its defaults
-    /// do not apply.
+    /// group `group`, which stays off: its defaults do not apply, and what
+    /// is set in it (where `enabled_by` names other fields) is not used.
     pub(super) fn group_off(&mut self, start: usize, group: &str) {
         for var in &mut self.vars[start..] {
-            var.origin = Origin::GroupOff(group.to_owned());
-            var.value = None;
+            var.origin = match var.origin {
+                Origin::Default | Origin::Computed | Origin::Unset | Origin::GroupOff(_) => {
+                    var.value = None;
+                    Origin::GroupOff(group.to_owned())
+                }
+                _ => Origin::Unused(group.to_owned()),
+            };
         }
     }
 }
