@@ -12,7 +12,7 @@ pub(crate) fn sccache_bool(text: &str) -> Result<bool, String> {
     match text.to_lowercase().as_str() {
         "true" | "on" | "1" => Ok(true),
         "false" | "off" | "0" => Ok(false),
-        _ => Err("must be 'true', 'on', '1', 'false', 'off' or '0'".into()),
+        _ => Err("sccache reads no other text".into()),
     }
 }
 
