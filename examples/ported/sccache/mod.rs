@@ -32,7 +32,7 @@
 //!   loaded and [`Gha::is_on`] decides.
 //! - sccache warns about its lenient values in its log, or not at all; the
 //!   warnings here come from a `validate` rule, which needs the text kept.
-//! - `SCCACHE_CACHE_SIZE` is a [`ByteSize`]: `10GB` and `1.5G` are read
+//! - `SCCACHE_CACHE_SIZE` is a [`ByteSize`](twelve_config::ByteSize): `10GB` and `1.5G` are read
 //!   (sccache reads neither and uses 10 GiB); `2G` is 2 GiB in both.
 //! - The `== "1"` switches warn about any other text than `1` and `0`,
 //!   which sccache takes as off without a word.
@@ -40,6 +40,12 @@
 //!   empty, and so does the port (`allow_empty`); an empty `SCCACHE_DIR`,
 //!   which sccache takes as the current directory, counts as unset.
 //! - Secrets have `file = false`: sccache reads no `_FILE` variables.
+//! - `SCCACHE_BASEDIRS` is a [`PathList`] of its own: a list field reports
+//!   an empty item (`/a::/b`, a trailing `:`), which sccache skips.
+//! - The warning about several caches names the variables that turned each
+//!   on, field by field: naming the groups would list all their variables.
+//! - The warnings of the `validate` rule come only when every setting
+//!   loaded: next to a problem, an unread port is not warned about.
 
 // The service reads every field; this crate only loads and prints them.
 #![allow(dead_code)]
