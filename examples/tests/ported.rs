@@ -9,6 +9,7 @@ use std::process::Command;
 const LLDAP: &str = env!("CARGO_BIN_EXE_lldap");
 const MICROBIN: &str = env!("CARGO_BIN_EXE_microbin");
 const MEILISEARCH: &str = env!("CARGO_BIN_EXE_meilisearch");
+const SCCACHE: &str = env!("CARGO_BIN_EXE_sccache");
 
 /// Runs `bin --check-config` with exactly `vars`; returns its exit status
 /// and its stderr, after checking that it printed nothing on stdout.
@@ -177,4 +178,97 @@ fn microbin_reports_every_kind_of_problem_in_one_report() {
         ("microbin_port", "MICROBIN_PORT"),
         &["site-user", "uploader-secret"],
     );
+}
+
+#[test]
+fn sccache_reports_every_kind_of_problem_in_one_report() {
+    let (status, report) = check_config(
+        SCCACHE,
+        &[
+            // Invalid values, in three backends: sccache's switches take no
+            // `yes`, and its expirations are whole seconds.
+            ("SCCACHE_BUCKET", "ci-cache"),
+            ("SCCACHE_S3_USE_SSL", "maybe"),
+            ("SCCACHE_MEMCACHED_ENDPOINT", "tcp://memcached:11211"),
+            ("SCCACHE_MEMCACHED_EXPIRATION", "1d"),
+            ("SCCACHE_GHA_ENABLED", "yes"),
+            // GCS credentials turn its group on; the bucket is missing.
+            ("SCCACHE_GCS_KEY_PATH", "/etc/gcs/key.json"),
+            // Anonymous OSS access beside an access key.
+            ("SCCACHE_OSS_BUCKET", "oss-cache"),
+            ("SCCACHE_OSS_NO_CREDENTIALS", "true"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "alibaba-secret-value"),
+            // Without an endpoint, sccache ignores the Redis database and
+            // the WebDAV password: warnings, not problems.
+            ("SCCACHE_REDIS_DB", "2"),
+            ("SCCACHE_WEBDAV_PASSWORD", "webdav-secret-value"),
+            // Lowercase: sccache would not read it either.
+            ("sccache_dir", "/var/cache/sccache"),
+        ],
+    );
+    assert_one_report(
+        status,
+        &report,
+        &[
+            "SCCACHE_S3_USE_SSL",
+            "SCCACHE_MEMCACHED_EXPIRATION",
+            "SCCACHE_GHA_ENABLED",
+            "SCCACHE_GCS_BUCKET",
+            "SCCACHE_OSS_BUCKET",
+        ],
+        ("sccache_dir", "SCCACHE_DIR"),
+        &["alibaba-secret-value", "webdav-secret-value"],
+    );
+    // The rule names the credential that breaks it.
+    let rule = lines_about(&report, "SCCACHE_OSS_BUCKET");
+    assert!(
+        rule[0].contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+        "{report}"
+    );
+    for ignored in ["SCCACHE_REDIS_DB", "SCCACHE_WEBDAV_PASSWORD"] {
+        let lines = lines_about(&report, ignored);
+        assert_eq!(lines.len(), 1, "{report}");
+        assert!(
+            lines[0].starts_with("warning: ") && lines[0].contains("not used"),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn sccache_loads_a_multi_level_cache_over_three_backends() {
+    let output = Command::new(SCCACHE)
+        .env_clear()
+        .envs([
+            ("SCCACHE_MULTILEVEL_CHAIN", "disk,redis,s3"),
+            ("SCCACHE_MULTILEVEL_WRITE_ERROR_POLICY", "ignore"),
+            ("SCCACHE_DIR", "/var/cache/sccache"),
+            ("SCCACHE_CACHE_SIZE", "2G"),
+            ("SCCACHE_REDIS_ENDPOINT", "redis://cache:6379"),
+            ("SCCACHE_REDIS_PASSWORD", "redis-secret-value"),
+            ("SCCACHE_REDIS_EXPIRATION", "86400"),
+            ("SCCACHE_BUCKET", "ci-cache"),
+            ("SCCACHE_REGION", "auto"),
+            (
+                "SCCACHE_ENDPOINT",
+                "https://account.r2.cloudflarestorage.com",
+            ),
+            ("SCCACHE_S3_KEY_PREFIX", "sccache/"),
+            ("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEKEYID"),
+            ("AWS_SECRET_ACCESS_KEY", "aws-secret-value"),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {SCCACHE}: {e}"));
+    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // Every level is configured and the chain says which is used: nothing
+    // to warn about.
+    assert_eq!(stderr, "");
+    for value in ["2147483648", "redis://cache:6379", "Ignore", "\"sccache\""] {
+        assert!(stdout.contains(value), "{value} not in:\n{stdout}");
+    }
+    for secret in ["redis-secret-value", "aws-secret-value"] {
+        assert!(!stdout.contains(secret), "{secret} shown in:\n{stdout}");
+    }
 }

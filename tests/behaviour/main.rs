@@ -21,6 +21,7 @@ mod naming;
 mod nested_file;
 mod ported;
 mod ported_meilisearch;
+mod ported_sccache;
 mod process;
 mod properties;
 mod real;

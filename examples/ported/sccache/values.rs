@@ -1,0 +1,142 @@
+//! The value types and parsers of sccache's variables, read as sccache reads
+//! them.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use twelve_config::{EnvValue, ValueError};
+
+/// sccache's `bool_from_env_var`: `true`, `on`, `1`, `false`, `off` or `0`,
+/// any case (no `yes`/`no`, which the library's `bool` would take).
+pub(crate) fn sccache_bool(text: &str) -> Result<bool, String> {
+    match text.to_lowercase().as_str() {
+        "true" | "on" | "1" => Ok(true),
+        "false" | "off" | "0" => Ok(false),
+        _ => Err("sccache reads no other text".into()),
+    }
+}
+
+/// sccache's `key_prefix_from_env_var`: trailing slashes are dropped.
+pub(crate) fn key_prefix(text: &str) -> Result<String, std::convert::Infallible> {
+    Ok(text.trim_end_matches('/').to_owned())
+}
+
+/// Paths separated by `:`, as sccache splits `SCCACHE_BASEDIRS`: empty items
+/// (`/a::/b`, a trailing `:`) are skipped, and an empty text is no path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PathList(pub(crate) Vec<PathBuf>);
+
+impl EnvValue for PathList {
+    fn expected() -> Cow<'static, str> {
+        "paths separated by \":\"".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        let paths = text.split(':').filter(|item| !item.is_empty());
+        Ok(PathList(paths.map(PathBuf::from).collect()))
+    }
+}
+
+/// A value sccache reads with a fallback: text it cannot read is replaced by
+/// the default instead of stopping it. The text is kept so that a `validate`
+/// rule can warn about it, where sccache is silent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Lenient<T> {
+    /// The text was read.
+    Read(T),
+    /// The text could not be read; sccache uses the default.
+    Unreadable(String),
+}
+
+impl<T: Clone> Lenient<T> {
+    /// The value sccache uses: the one read, else `default`.
+    pub(crate) fn or(&self, default: T) -> T {
+        match self {
+            Lenient::Read(value) => value.clone(),
+            Lenient::Unreadable(_) => default,
+        }
+    }
+}
+
+impl<T: EnvValue> EnvValue for Lenient<T> {
+    fn expected() -> Cow<'static, str> {
+        T::expected()
+    }
+
+    fn choices() -> &'static [&'static str] {
+        T::choices()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        Ok(match T::parse_env(text) {
+            Ok(value) => Lenient::Read(value),
+            Err(_) => Lenient::Unreadable(text.to_owned()),
+        })
+    }
+}
+
+/// A switch sccache compares with `== "1"`: exactly `1` is on, `0` off;
+/// any other text is off too (wrapped in [`Lenient`] to be warned about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct One(pub(crate) bool);
+
+impl EnvValue for One {
+    fn expected() -> Cow<'static, str> {
+        "1 to turn it on".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        match text {
+            "1" => Ok(One(true)),
+            "0" => Ok(One(false)),
+            _ => Err(ValueError::new("only 1 turns it on")),
+        }
+    }
+}
+
+/// A cache's `*_RW_MODE`, read upper-cased as `cache_mode_from_env_var` does.
+#[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "SCREAMING_SNAKE_CASE")]
+pub(crate) enum CacheMode {
+    /// Only read from the cache.
+    ReadOnly,
+    /// Read and write.
+    ReadWrite,
+}
+
+/// `SCCACHE_MULTILEVEL_WRITE_ERROR_POLICY`, any case.
+#[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "lowercase")]
+pub(crate) enum WriteErrorPolicy {
+    /// Never fail on a write error.
+    Ignore,
+    /// Fail when the first level fails to write.
+    L0,
+    /// Fail when any read-write level fails to write.
+    All,
+}
+
+/// A level of `SCCACHE_MULTILEVEL_CHAIN`: sccache compares the trimmed names
+/// exactly, and has no `cos` level.
+#[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[config(rename_all = "lowercase", case_sensitive)]
+pub(crate) enum Level {
+    /// The local disk cache, always there.
+    Disk,
+    /// Amazon S3 or compatible.
+    S3,
+    /// Redis.
+    Redis,
+    /// Memcached.
+    Memcached,
+    /// Google Cloud Storage.
+    Gcs,
+    /// GitHub Actions cache.
+    Gha,
+    /// Azure Blob Storage.
+    Azure,
+    /// WebDAV.
+    Webdav,
+    /// Alibaba OSS.
+    Oss,
+}
