@@ -431,25 +431,38 @@ struct Empties {
     path: PathBuf,
     #[config(empty = "error")]
     name: Option<String>,
+    #[config(empty = "error", default = 5432)]
+    port: u16,
+    #[config(empty = "error")]
+    user: String,
 }
 
 #[test]
 fn what_an_empty_variable_means_is_chosen_per_struct_and_field() {
-    let loaded = Empties::load(&Vars::new([("DB_LABEL", ""), ("DB_PATH", "")])).unwrap();
+    let loaded = Empties::load(&Vars::new([
+        ("DB_LABEL", ""),
+        ("DB_PATH", ""),
+        ("DB_USER", "app"),
+    ]))
+    .unwrap();
     assert_eq!(loaded.config().label, "");
     assert_eq!(loaded.config().path, PathBuf::from("db.sqlite"));
     assert_eq!(
         loaded.warnings()[0].to_string(),
         "warning: DB_PATH: set but empty, so the default \"db.sqlite\" is used; unset it, or give it a value"
     );
-    let errors = Empties::from_vars([("DB_NAME", "")]).unwrap_err();
-    assert!(matches!(
-        errors.iter().next().unwrap().kind(),
-        ErrorKind::Empty
-    ));
+    let errors =
+        Empties::from_vars([("DB_NAME", ""), ("DB_PORT", ""), ("DB_USER", "")]).unwrap_err();
+    assert!(errors.iter().all(|e| matches!(e.kind(), ErrorKind::Empty)));
+    // Each says what unsetting it would do, where that is no problem: an
+    // optional value is left out, a default is taken; a required one has
+    // no such way out.
     assert_eq!(
         errors.to_string(),
-        "error: 1 configuration problem\n  DB_NAME  set but empty: give it a value, or unset it to use the default"
+        "error: 3 configuration problems\n  \
+           DB_NAME  set but empty: give it a value\n           note: unset, it is left out\n  \
+           DB_PORT  set but empty: give it a value\n           note: unset, it takes its default \"5432\"\n  \
+           DB_USER  set but empty: give it a value"
     );
 }
 

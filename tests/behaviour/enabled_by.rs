@@ -178,6 +178,10 @@ fn the_schema_says_what_turns_each_group_on() {
         text.contains("on once any of APP_SENTRY_DSN, APP_SENTRY_URL is set"),
         "{text}"
     );
+    assert!(
+        text.contains("APP_SMTP_AUTH_PASSWORD: on once APP_SMTP_HOST is set)"),
+        "{text}"
+    );
     let json: Json = serde_json::from_str(&schema.to_json()).unwrap();
     let smtp = json["groups"]
         .as_array()

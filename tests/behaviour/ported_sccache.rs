@@ -291,7 +291,7 @@ fn sccache_ignored_settings_are_warned_about() {
     assert_eq!(c.backend(), Some("redis"));
     assert_eq!(
         warnings,
-        ["warning: SCCACHE_REDIS_CLUSTER_ENDPOINTS, SCCACHE_WEBDAV_ENDPOINT: several caches are configured and no SCCACHE_MULTILEVEL_CHAIN: sccache uses redis only"]
+        ["warning: SCCACHE_REDIS_CLUSTER_ENDPOINTS, SCCACHE_REDIS_KEY_PREFIX, SCCACHE_WEBDAV_ENDPOINT: several caches are configured and no SCCACHE_MULTILEVEL_CHAIN: sccache uses redis only"]
     );
 }
 

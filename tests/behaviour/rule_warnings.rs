@@ -6,6 +6,8 @@ use twelve_config::{Config, ErrorKind, Problems, Vars};
 #[derive(Config, Debug)]
 struct Redis {
     url: String,
+    #[config(default = 0)]
+    db: u8,
 }
 
 #[derive(Config, Debug)]
@@ -46,11 +48,24 @@ fn a_warning_alone_lets_the_load_succeed_and_joins_the_warnings() {
     let loaded = Cache::load(&vars).unwrap();
     assert_eq!(loaded.config().s3_bucket.as_deref(), Some("b"));
     let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
-    // The variables of the fields it names, a nested struct's all of them,
-    // and the URL's password masked.
+    // The variables of the fields it names, of a nested struct those set
+    // in it, and the URL's password masked.
     assert_eq!(
         warnings,
         ["warning: CACHE_S3_BUCKET, CACHE_REDIS_URL: S3 is used; the Redis cache at redis://:***@cache:6379 is not"]
+    );
+    let vars = Vars::new([
+        ("CACHE_S3_BUCKET", "b"),
+        ("CACHE_REDIS_URL", "redis://cache:6379"),
+        ("CACHE_REDIS_DB", "2"),
+    ]);
+    let loaded = Cache::load(&vars).unwrap();
+    assert!(
+        loaded.warnings()[0]
+            .to_string()
+            .starts_with("warning: CACHE_S3_BUCKET, CACHE_REDIS_URL, CACHE_REDIS_DB: "),
+        "{:?}",
+        loaded.warnings()
     );
     // Nothing to say: no warning.
     let loaded = Cache::load(&Vars::new([("CACHE_S3_BUCKET", "b")])).unwrap();

@@ -363,9 +363,7 @@ impl fmt::Display for ErrorKind {
                 }
             }
             ErrorKind::Rule { message } => f.write_str(&one_line(message)),
-            ErrorKind::Empty => {
-                f.write_str("set but empty: give it a value, or unset it to use the default")
-            }
+            ErrorKind::Empty => f.write_str("set but empty: give it a value"),
         }
     }
 }

@@ -42,8 +42,6 @@
 //! - Secrets have `file = false`: sccache reads no `_FILE` variables.
 //! - `SCCACHE_BASEDIRS` is a [`PathList`] of its own: a list field reports
 //!   an empty item (`/a::/b`, a trailing `:`), which sccache skips.
-//! - The warning about several caches names the variables that turned each
-//!   on, field by field: naming the groups would list all their variables.
 //! - The warnings of the `validate` rule come only when every setting
 //!   loaded: next to a problem, an unread port is not warned about.
 
@@ -229,47 +227,6 @@ impl Sccache {
         }
     }
 
-    /// The fields whose variables turned `backend` on, to name in a
-    /// warning (naming the group would list every variable of it).
-    fn enabled_by(&self, backend: &str) -> Vec<&'static str> {
-        let set = |fields: [(&'static str, bool); 3]| -> Vec<&'static str> {
-            fields
-                .into_iter()
-                .filter(|(_, set)| *set)
-                .map(|(f, _)| f)
-                .collect()
-        };
-        match (backend, &self.redis, &self.gcs, &self.azure) {
-            ("redis", Some(r), _, _) => set([
-                ("redis.redis", r.redis.is_some()),
-                ("redis.redis_endpoint", r.redis_endpoint.is_some()),
-                (
-                    "redis.redis_cluster_endpoints",
-                    r.redis_cluster_endpoints.is_some(),
-                ),
-            ]),
-            ("gcs", _, Some(_), _) => vec!["gcs.gcs_bucket"],
-            ("gha", ..) if self.gha.gha_version.is_some() => vec!["gha.gha_version"],
-            ("gha", ..) => vec!["gha.gha_enabled"],
-            ("azure", _, _, Some(a)) => set([
-                (
-                    "azure.azure_connection_string",
-                    a.azure_connection_string.is_some(),
-                ),
-                (
-                    "azure.azure_storage_account",
-                    a.azure_storage_account.is_some(),
-                ),
-                ("azure.azure_endpoint", a.azure_endpoint.is_some()),
-            ]),
-            ("s3", ..) => vec!["s3.bucket"],
-            ("memcached", ..) => vec!["memcached.memcached_endpoint"],
-            ("webdav", ..) => vec!["webdav.webdav_endpoint"],
-            ("oss", ..) => vec!["oss.oss_bucket"],
-            _ => vec!["cos.cos_bucket"],
-        }
-    }
-
     /// The remote backend sccache uses without a chain: the first
     /// configured in its order; the disk cache when none is.
     pub(crate) fn backend(&self) -> Option<&'static str> {
@@ -298,7 +255,7 @@ impl Sccache {
                 .collect();
             if let [used, _, ..] = configured[..] {
                 problems.warn(
-                    configured.iter().flat_map(|b| self.enabled_by(b)),
+                    configured.iter().copied(),
                     format!("several caches are configured and no SCCACHE_MULTILEVEL_CHAIN: sccache uses {used} only"),
                 );
             }

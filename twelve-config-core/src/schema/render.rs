@@ -104,10 +104,13 @@ pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
         .map(|group| {
             let vars = group.vars().join(", ");
             let mut line = if let Some(by) = switches(schema, group.field()) {
+                let by = match by {
+                    [one] => one.clone(),
+                    many => format!("any of {}", many.join(", ")),
+                };
                 format!(
-                    "{} (optional group of {vars}: on once any of {} is set)",
-                    group.field(),
-                    by.join(", ")
+                    "{} (optional group of {vars}: on once {by} is set)",
+                    group.field()
                 )
             } else if group.is_optional() {
                 format!(

@@ -494,12 +494,17 @@ fn resolve(
     let mut unknown = Vec::new();
     for given in involved {
         let group = format!("{given}.");
-        let matching: Vec<_> = known
+        let mut matching: Vec<_> = known
             .iter()
             .filter(|v| v.field == given || v.name == given || v.field.starts_with(&group))
             .collect();
         if matching.is_empty() {
             unknown.push(given);
+        }
+        // A nested struct stands for the variables set in it, as in a
+        // check; for all of them when none is.
+        if matching.len() > 1 && matching.iter().any(|v| is_set_in(walker, v)) {
+            matching.retain(|v| is_set_in(walker, v));
         }
         for var in matching {
             vars.push(var.name.clone());
@@ -528,6 +533,19 @@ fn resolve(
         }
     }
     (vars, paths)
+}
+
+/// Whether the load found `var` set (not empty), under its name or any
+/// other it is read from.
+fn is_set_in(walker: &Walker<'_>, var: &VarSchema) -> bool {
+    let Mode::Load { source, .. } = &walker.mode else {
+        return false;
+    };
+    std::iter::once(var.name.as_str())
+        .chain(var.aliases.iter().copied())
+        .chain(var.file_var.as_deref())
+        .chain(var.fallbacks.iter().copied())
+        .any(|name| source.get(name).is_some_and(|v| !v.is_empty()))
 }
 
 fn join_path(base: &str, field: &str) -> String {
