@@ -272,3 +272,45 @@ fn print_config_shows_what_is_set_but_not_used() {
     assert_eq!(port["origin"]["kind"], "unused");
     assert_eq!(port["origin"]["group"], "smtp");
 }
+
+#[derive(Config, Debug)]
+struct Relay {
+    host: String,
+    port: Option<u16>,
+}
+
+#[derive(Config, Debug)]
+struct Outbox {
+    name: String,
+    #[config(nested, enabled_by(host))]
+    relay: Option<Relay>,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "Q_")]
+struct Queue {
+    #[config(requires(outbox))]
+    deliver: Option<bool>,
+    #[config(nested)]
+    outbox: Option<Outbox>,
+}
+
+#[test]
+fn a_rule_asking_for_an_enclosing_group_names_what_turns_the_inner_one_on() {
+    // The outbox is off and wanted: set its variables, and of the relay
+    // inside it the host, which turns the relay on; its port would not.
+    let errors = Queue::from_vars([("Q_DELIVER", "true")]).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert_eq!(
+        errors.iter().next().unwrap().vars(),
+        ["Q_DELIVER", "Q_OUTBOX_NAME", "Q_OUTBOX_RELAY_HOST"]
+    );
+    // The relay's port alone turns neither group on, and is said unused.
+    let loaded = Queue::load(&Vars::new([("Q_OUTBOX_RELAY_PORT", "25")])).unwrap();
+    assert!(loaded.config().outbox.is_none());
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["warning: Q_OUTBOX_RELAY_PORT: not used: the optional group outbox.relay is off, since Q_OUTBOX_RELAY_HOST is not set"]
+    );
+}

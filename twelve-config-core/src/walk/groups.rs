@@ -129,15 +129,9 @@ impl Track for Groups {
             // A variable that does not turn its group on: used when the
             // group is on, said to be unused when it stays off.
             if !matches!(mark, Mark::Unset) {
-                group.ignored.push(var.clone());
-            }
-            if !matches!(mark, Mark::Set) {
-                group.unset.push(var);
+                group.ignored.push(var);
             }
             return;
-        }
-        if !group.switches.is_empty() && !matches!(mark, Mark::Set) {
-            group.switch_vars.push(var.clone());
         }
         match mark {
             Mark::Set => group.set.push(var),
@@ -163,17 +157,15 @@ pub(super) struct Seen {
     /// The variables set that do not turn it on (`enabled_by` names other
     /// fields): unused when it stays off, which a warning then says.
     ignored: Vec<String>,
-    /// With `enabled_by`, the variables of those fields: when the group
-    /// stays off, what the operator would set to turn it on.
-    switch_vars: Vec<String>,
     /// Warnings for the variables of inner groups that stayed off,
     /// given once the outermost group is done, whether it is on or off.
     pending: Vec<Warning>,
     /// The variables set but empty, which count as unset: when the group
     /// stays off, each gets a warning, since the operator set it.
     pub(super) empty: Vec<String>,
-    /// The variables unset (the empty ones included): when the group
-    /// stays off, all of its variables.
+    /// The variables unset (the empty ones included) that would turn the
+    /// group on: when it stays off, what the operator would set; all of its
+    /// variables, or with `enabled_by` those of the fields it names.
     pub(super) unset: Vec<String>,
 }
 
@@ -187,7 +179,15 @@ impl Seen {
         } else {
             self.ignored.extend(inner.set.iter().cloned());
         }
-        self.unset.extend(inner.unset.iter().cloned());
+        self.absorb_unset(&inner.unset);
+    }
+
+    /// Takes in an inner group's unset variables, which would turn this one
+    /// on too, unless this one has `enabled_by`.
+    fn absorb_unset(&mut self, unset: &[String]) {
+        if self.switches.is_empty() {
+            self.unset.extend(unset.iter().cloned());
+        }
     }
 }
 
@@ -241,17 +241,11 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         }
         for var in &seen.ignored {
             seen.pending
-                .push(Warning::unused_in_group(var, &name, &seen.switch_vars));
+                .push(Warning::unused_in_group(var, &name, &seen.unset));
         }
-        // With `enabled_by`, what turns the group on is its own fields'.
-        let unset = if seen.switches.is_empty() {
-            seen.unset.clone()
-        } else {
-            seen.switch_vars.clone()
-        };
         if let Some(outer) = walker.current_group() {
             outer.empty.extend(seen.empty);
-            outer.unset.extend(seen.unset);
+            outer.absorb_unset(&seen.unset);
             outer.pending.extend(seen.pending);
         } else {
             for warning in seen.pending {
@@ -261,7 +255,7 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         walker.group_walked(Outcome {
             path: name,
             set: Vec::new(),
-            unset,
+            unset: seen.unset,
         });
         return Some(None);
     }
