@@ -138,13 +138,12 @@ fn unknown_key(cx: &mut Ctxt, meta: &ParseNestedMeta<'_>, expected: &str) {
 /// Consumes whatever follows an unknown or misused key, so that parsing can
 /// go on to report the other keys.
 fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) {
-        let value = meta.value()?;
-        while !value.is_empty() && !value.peek(Token![,]) {
-            value.parse::<proc_macro2::TokenTree>()?;
-        }
-    } else if meta.input.peek(syn::token::Paren) {
-        meta.parse_nested_meta(|inner| skip_value(&inner))?;
+    // Whatever is left of the key's value, up to the next key: `= value`,
+    // `(..)`, or the rest of a value whose parsing stopped part way (a
+    // constant where a string literal was expected), so that one mistake
+    // gives one error.
+    while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        meta.input.parse::<proc_macro2::TokenTree>()?;
     }
     Ok(())
 }
