@@ -288,7 +288,7 @@ fn checks_run_when_their_inputs_loaded_and_say_when_they_could_not() {
     let errors = Ports::from_vars([("Q_HTTP_PORT", "x")]).unwrap_err();
     assert_eq!(
         errors.notes()[0],
-        "the rule ports_differ was not checked: Q_HTTP_PORT did not load"
+        "the rule ports_differ(http_port, grpc_port) was not checked: Q_HTTP_PORT did not load"
     );
     assert!(errors.to_string().ends_with(
         "\n  note: the rule Ports::check was not checked: it needs every setting of the configuration to load"

@@ -292,9 +292,9 @@ fn a_check_reads_an_optional_group_as_an_option() {
     .unwrap_err();
     assert_eq!(errors.len(), 1, "{errors}");
     assert!(
-        errors
-            .to_string()
-            .contains("the rule credentials was not checked: group aws did not load"),
+        errors.to_string().contains(
+            "the rule credentials(no_credentials, aws) was not checked: group aws did not load"
+        ),
         "{errors}"
     );
     let schema = Bucket::schema();
@@ -393,7 +393,7 @@ fn a_check_over_a_nested_struct_runs_beside_other_fields_problems() {
     assert!(
         errors
             .to_string()
-            .contains("the rule enough_connections was not checked: group limits did not load"),
+            .contains("the rule enough_connections(workers, limits) was not checked: group limits did not load"),
         "{errors}"
     );
 }

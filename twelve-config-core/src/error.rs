@@ -410,8 +410,9 @@ impl Errors {
     }
 
     /// Rules that could not be checked because a value they read did not
-    /// load: "the rule `check_ports` was not checked: APP_PORT did not
-    /// load". They are checked once those problems are mended.
+    /// load: "the rule ports_differ(port, admin_port) was not checked:
+    /// APP_PORT did not load". They are checked once those problems are
+    /// mended.
     pub fn notes(&self) -> &[String] {
         &self.notes
     }

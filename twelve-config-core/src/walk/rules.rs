@@ -414,7 +414,16 @@ fn judge_check(
                 .map(|(v, _)| v.as_str())
                 .collect();
             let why = format!("{} did not load", and_list(&not_loaded));
-            walker.unchecked(check.name, why);
+            // Named with its inputs: one function may serve several checks.
+            let inputs: Vec<&str> = check
+                .inputs
+                .iter()
+                .map(|member| match *member {
+                    Member::Field(field) => field.ident(),
+                    Member::Group(group) => group.ident,
+                })
+                .collect();
+            walker.unchecked(&format!("{}({})", check.name, inputs.join(", ")), why);
         }
     }
 }
