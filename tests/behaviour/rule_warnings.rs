@@ -105,3 +105,47 @@ fn problems_with_a_warning_are_not_empty() {
     assert!(!problems.is_empty());
     assert!(problems.into_result().is_err());
 }
+
+#[derive(Config, Debug)]
+struct Pool {
+    #[config(default = 4)]
+    min: u8,
+    #[config(default = 8)]
+    max: u8,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "W_", validate = Worker::check)]
+struct Worker {
+    #[config(default = 1)]
+    threads: u8,
+    #[config(nested)]
+    pool: Pool,
+}
+
+impl Worker {
+    fn check(&self) -> Result<(), Problems> {
+        let mut problems = Problems::new();
+        if self.pool.max > self.threads * 4 {
+            problems.warn(["pool"], "more connections than the threads can use");
+        }
+        problems.into_result()
+    }
+}
+
+#[test]
+fn a_warning_naming_a_nested_struct_names_what_was_set_in_it_or_all_of_it() {
+    let warnings = |vars: &[(&str, &str)]| -> Vec<String> {
+        let loaded = Worker::load(&Vars::new(vars.iter().copied())).unwrap();
+        loaded.warnings().iter().map(|w| w.to_string()).collect()
+    };
+    // Nothing set in it: all of its variables, for the operator to look at.
+    assert_eq!(
+        warnings(&[]),
+        ["warning: W_POOL_MIN, W_POOL_MAX: more connections than the threads can use"]
+    );
+    assert_eq!(
+        warnings(&[("W_POOL_MAX", "9"), ("W_THREADS", "2")]),
+        ["warning: W_POOL_MAX: more connections than the threads can use"]
+    );
+}

@@ -512,7 +512,7 @@ fn resolve(
         }
         // A nested struct stands for the variables set in it, as in a
         // check; for all of them when none is.
-        if matching.len() > 1 && matching.iter().any(|v| is_set_in(walker, v)) {
+        if matching.iter().any(|v| is_set_in(walker, v)) {
             matching.retain(|v| is_set_in(walker, v));
         }
         for var in matching {
