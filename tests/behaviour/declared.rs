@@ -454,14 +454,13 @@ fn what_an_empty_variable_means_is_chosen_per_struct_and_field() {
     let errors =
         Empties::from_vars([("DB_NAME", ""), ("DB_PORT", ""), ("DB_USER", "")]).unwrap_err();
     assert!(errors.iter().all(|e| matches!(e.kind(), ErrorKind::Empty)));
-    // Each says what unsetting it would do, where that is no problem: an
-    // optional value is left out, a default is taken; a required one has
-    // no such way out.
+    // The words hold for each: an optional value, one with a default and
+    // a required one (none of them claims a default it does not have).
     assert_eq!(
         errors.to_string(),
         "error: 3 configuration problems\n  \
-           DB_NAME  set but empty: give it a value\n           note: unset, it is left out\n  \
-           DB_PORT  set but empty: give it a value\n           note: unset, it takes its default \"5432\"\n  \
+           DB_NAME  set but empty: give it a value\n  \
+           DB_PORT  set but empty: give it a value\n  \
            DB_USER  set but empty: give it a value"
     );
 }

@@ -45,21 +45,6 @@ pub(crate) fn load_keeping_warnings<T: Config, const UNKNOWN: bool>(
     }
 }
 
-/// The load's walk, apart from `T`: a program has one copy of it, and of
-/// the walker's setting up and dropping, whatever it loads; only `visit`,
-/// which calls the struct's generated code, is the program's own.
-fn walk_fields(
-    source: &dyn Source,
-    trace: Option<Tracer>,
-    prefix: &'static str,
-    separator: Option<&'static str>,
-    visit: &mut dyn FnMut(&mut Walker<'_>),
-) -> Finished {
-    let mut walker = Walker::load_from(source, trace, prefix, separator);
-    visit(&mut walker);
-    walker.finish_load()
-}
-
 /// What one walk over `T`'s fields loaded and found.
 pub(crate) struct Walked<T> {
     /// The configuration, when every field has a value (the load still
@@ -93,7 +78,7 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
         notes,
         vars,
         mut warnings,
-    } = walk_fields(source, trace, T::__PREFIX, T::__SEPARATOR, &mut |walker| {
+    } = Walker::run_load(source, trace, T::__PREFIX, T::__SEPARATOR, &mut |walker| {
         config = T::__visit(walker);
     });
     if UNKNOWN || T::__DENY_UNKNOWN {

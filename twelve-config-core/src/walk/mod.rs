@@ -160,6 +160,22 @@ impl<'s> Walker<'s> {
         Walker::load_from(source, trace, T::__PREFIX, T::__SEPARATOR)
     }
 
+    /// A whole load's walk, apart from the struct: sets the walker up,
+    /// has `visit` call the struct's generated code, and finishes. A
+    /// program has one copy of it, beside the walker's drop code, whatever
+    /// it loads; only `visit` is its own.
+    pub(crate) fn run_load(
+        source: &'s dyn Source,
+        trace: Option<Tracer>,
+        prefix: &'static str,
+        separator: Option<&'static str>,
+        visit: &mut dyn FnMut(&mut Walker<'_>),
+    ) -> Finished {
+        let mut walker = Walker::load_from(source, trace, prefix, separator);
+        visit(&mut walker);
+        walker.finish_load()
+    }
+
     /// [`load`](Self::load) given the struct's prefix and separator.
     pub(crate) fn load_from(
         source: &'s dyn Source,

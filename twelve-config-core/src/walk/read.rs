@@ -411,17 +411,7 @@ impl<'s> Walker<'s> {
         if empty {
             if field.empty == Empty::Error {
                 let var = self.var().to_owned();
-                let error = Error::new(var, self.field_path(field), ErrorKind::Empty);
-                // What unsetting it would do, where that is not a problem.
-                let error = match field.default {
-                    Some(default) => error.with_note(format!(
-                        "unset, it takes its default {}",
-                        quote_value(default)
-                    )),
-                    None if !required => error.with_note("unset, it is left out".to_owned()),
-                    None => error,
-                };
-                self.errors.push(error);
+                self.error(var, field, ErrorKind::Empty);
                 return Outcome::Failed;
             }
             // Nothing an operator sets is ignored silently: an empty
