@@ -314,3 +314,37 @@ fn a_rule_asking_for_an_enclosing_group_names_what_turns_the_inner_one_on() {
         ["warning: Q_OUTBOX_RELAY_PORT: not used: the optional group outbox.relay is off, since Q_OUTBOX_RELAY_HOST is not set"]
     );
 }
+
+#[derive(Config, Debug)]
+struct Outgoing {
+    #[config(nested, enabled_by(host))]
+    smtp: Option<Smtp>,
+}
+
+/// Mail goes out through one worker at least.
+fn can_send(workers: &u8, outgoing: &Outgoing) -> Result<(), String> {
+    match (workers, &outgoing.smtp) {
+        (0, Some(_)) => Err("mail is configured but no worker sends it".into()),
+        _ => Ok(()),
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "N_", check = can_send(workers, outgoing))]
+struct Notifier {
+    #[config(default = 1)]
+    workers: u8,
+    #[config(nested)]
+    outgoing: Outgoing,
+}
+
+#[test]
+fn a_group_inside_a_struct_a_check_reads_still_says_what_it_does_not_use() {
+    let loaded = Notifier::load(&Vars::new([("N_OUTGOING_SMTP_PORT", "25")])).unwrap();
+    assert!(loaded.config().outgoing.smtp.is_none());
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["warning: N_OUTGOING_SMTP_PORT: not used: the optional group outgoing.smtp is off, since N_OUTGOING_SMTP_HOST is not set"]
+    );
+}

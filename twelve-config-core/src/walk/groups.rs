@@ -17,15 +17,16 @@ pub fn checked_nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Op
     if walker.describing() {
         return visit::<T>(walker, nested, false);
     }
-    let (value, seen) = watch(walker, Seen::default(), |walker| {
+    let (value, mut seen) = watch(walker, Seen::default(), |walker| {
         visit::<T>(walker, nested, false)
     });
+    let pending = std::mem::take(&mut seen.pending);
     if let Some(outer) = walker.current_group() {
         outer.absorb_set(&seen);
         outer.empty.extend(seen.empty);
         outer.ignored.extend(seen.ignored);
-        outer.pending.extend(seen.pending);
     }
+    walker.hand_on(pending);
     let path = format!("{}{}", walker.path, nested.ident);
     walker.group_walked(Outcome {
         path,
@@ -243,15 +244,12 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
             seen.pending
                 .push(Warning::unused_in_group(var, &name, &seen.unset));
         }
+        let pending = std::mem::take(&mut seen.pending);
         if let Some(outer) = walker.current_group() {
             outer.empty.extend(seen.empty);
             outer.absorb_unset(&seen.unset);
-            outer.pending.extend(seen.pending);
-        } else {
-            for warning in seen.pending {
-                walker.warn(warning);
-            }
         }
+        walker.hand_on(pending);
         walker.group_walked(Outcome {
             path: name,
             set: Vec::new(),
@@ -278,14 +276,11 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         );
         *error = error.clone().with_note(note);
     }
+    let pending = std::mem::take(&mut seen.pending);
     if let Some(outer) = walker.current_group() {
         outer.absorb_set(&seen);
-        outer.pending.extend(seen.pending);
-    } else {
-        for warning in seen.pending {
-            walker.warn(warning);
-        }
     }
+    walker.hand_on(pending);
     walker.group_walked(Outcome {
         path: name,
         set: seen.set,
@@ -295,6 +290,19 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
 }
 
 impl Walker<'_> {
+    /// Passes on the warnings a group kept for later: to the enclosing
+    /// group, which gives them when it is done (it may truncate what was
+    /// said inside it), or to the load when there is none.
+    fn hand_on(&mut self, pending: Vec<Warning>) {
+        if let Some(outer) = self.current_group() {
+            outer.pending.extend(pending);
+            return;
+        }
+        for warning in pending {
+            self.warn(warning);
+        }
+    }
+
     /// Records what the load found of an optional group.
     fn group_walked(&mut self, outcome: Outcome) {
         if let Some(groups) = &mut self.groups {
