@@ -223,6 +223,15 @@ mod tests {
     }
 
     #[test]
+    fn characters_exchanged_are_one_edit_only_as_neighbours() {
+        // Two neighbours swapped is a typo one edit away; a character
+        // moved two places (`LLO` typed `OLL`) is two edits, and no
+        // suggestion, though a deletion of each gives the same text.
+        assert_eq!(near().find("DATABASE_ULR"), Some(("DATABASE_URL", false)));
+        assert_eq!(near().find("SIGNUPS_AOLLWED"), None);
+    }
+
+    #[test]
     fn one_edit_away_is_found_for_long_enough_names() {
         let near = near();
         assert_eq!(
