@@ -98,7 +98,7 @@ fn values_may_follow_their_flag_as_the_next_argument() {
 
 #[test]
 fn an_argument_meant_for_the_crate_is_never_ignored() {
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (
             &["--print-schema=json", "--secret-name=shop"],
             "error: --secret-name is only used with --print-schema=kubernetes, not with --print-schema=json\n",
@@ -113,6 +113,11 @@ fn an_argument_meant_for_the_crate_is_never_ignored() {
         ),
         (
             &["--print-schema=k8s", "--secret-name"],
+            "error: --secret-name needs a value\n",
+        ),
+        // The next flag is not taken for the value.
+        (
+            &["--print-schema=k8s", "--secret-name", "--check-config"],
             "error: --secret-name needs a value\n",
         ),
         (
