@@ -360,6 +360,7 @@ mod tests {
             Origin::Computed,
             Origin::Unset,
             Origin::GroupOff("s3".into()),
+            Origin::Unused("smtp".into()),
         ];
         for origin in &origins {
             origin
