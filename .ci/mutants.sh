@@ -10,6 +10,7 @@
 #   .ci/mutants.sh derive [K/N]      the derive, against the behaviour suite
 #   .ci/mutants.sh files PATH...     the runtime's mutants in these files only
 #   .ci/mutants.sh ci                the bounded slice `.ci/run` calls (below)
+#   .ci/mutants.sh tally RUN         the outcome of a run, counted (below)
 #
 # The tests run for a mutant: the runtime's unit tests (`--lib`) and the
 # behaviour suite (`tests/behaviour`). The UI tests (trybuild) are left out:
@@ -39,10 +40,18 @@
 # (default $CARGO_TARGET_DIR/mutants, so target/mutants), MUTANTS_TIMEOUT
 # (seconds per test run, default 120; the tests take under 30 s, so a
 # mutant that runs longer hangs), MUTANTS_BASE (default main),
-# MUTANTS_CI_MAX (default 4).
+# MUTANTS_CI_MAX (default 4), MUTANTS_RESUME (below).
 #
 # Results are in $MUTANTS_OUT/<run>/mutants.out: caught.txt, missed.txt,
 # timeout.txt, unviable.txt, and a diff and log per mutant.
+#
+# A run can be stopped and resumed: with MUTANTS_RESUME=1 the runtime's
+# runs skip the mutants that an earlier run of the same name, on the same
+# sources, caught or found unviable (cargo-mutants' `--iterate`), and try
+# the rest again. The whole runtime takes hours on two cores; resumed
+# run after run, it is one full run, since a mutant's outcome depends only
+# on the sources and the tests. What each earlier run caught is kept in
+# $MUTANTS_OUT/<run>/earlier/, and `tally RUN` counts the whole.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -137,13 +146,58 @@ baseline() {
 runtime() {
   local name="$1"
   shift
-  local exclude=()
+  local exclude=() resume=()
   mapfile -t exclude < <(platform_gated; lean_excluded)
+  if [ "${MUTANTS_RESUME:-0}" = 1 ]; then
+    resume=(--iterate)
+    keep_earlier "$out/$name"
+  fi
   checked "$name" "${own_targets[@]}" nice cargo mutants --jobs "$jobs" --timeout "$timeout" \
     --baseline skip --copy-target=false --package twelve-config-core \
     --test-package twelve-config-core --test-package twelve-config-tests \
-    --output "$out/$name" "${exclude[@]}" "$@" \
+    --output "$out/$name" "${exclude[@]}" "${resume[@]}" "$@" \
     -- --lib --test behaviour
+}
+
+# Before a resumed run: cargo-mutants moves the last run's results aside
+# (mutants.out.old) and keeps only the names it skips, caught and unviable
+# together; this keeps what the last run caught and found unviable apart.
+keep_earlier() {
+  local dir="$1" kind
+  [ -d "$dir/mutants.out" ] || return 0
+  mkdir -p "$dir/earlier"
+  for kind in caught unviable; do
+    if [ -f "$dir/mutants.out/$kind.txt" ]; then
+      cat "$dir/mutants.out/$kind.txt" >>"$dir/earlier/$kind.txt"
+    fi
+  done
+}
+
+# The outcome of a run and the runs it resumed: what any of them caught or
+# found unviable, and what the last one missed or saw time out (each run
+# tries those again).
+tally() {
+  local dir="$out/$1" kind
+  for kind in caught unviable; do
+    cat "$dir/earlier/$kind.txt" "$dir/mutants.out/$kind.txt" 2>/dev/null |
+      sort -u >"$dir/$kind.all"
+  done
+  local caught unviable missed timeout
+  caught=$(wc -l <"$dir/caught.all")
+  unviable=$(wc -l <"$dir/unviable.all")
+  missed=$(wc -l <"$dir/mutants.out/missed.txt")
+  timeout=$(wc -l <"$dir/mutants.out/timeout.txt")
+  local viable=$((caught + timeout + missed))
+  echo "mutants: $((viable + unviable)) tried: $caught caught, $timeout timed out," \
+    "$missed missed, $unviable unviable"
+  if [ "$viable" -gt 0 ]; then
+    echo "mutants: score $(((caught + timeout) * 1000 / viable / 10)).$(((caught + timeout) * 1000 / viable % 10)) %" \
+      "($((caught + timeout)) of $viable viable)"
+  fi
+  if [ "$missed" -gt 0 ]; then
+    echo "mutants: missed:"
+    cat "$dir/mutants.out/missed.txt"
+  fi
 }
 
 # Runs cargo-mutants (the command after the run's name, writing to
@@ -269,6 +323,7 @@ case "$mode" in
     runtime files "${files[@]}"
     ;;
   ci) ci_slice ;;
+  tally) tally "${1:?the run to count, such as runtime}" ;;
   *)
     sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2
     exit 64

@@ -33,6 +33,14 @@ fn pool_debug_logged(log_level: &String, pool: &Pool) -> Result<(), String> {
     }
 }
 
+/// A nested struct no rule reads, looked up on the plain path.
+#[derive(Config, Debug)]
+struct Cache {
+    #[config(default = 64)]
+    entries: u32,
+    ttl: Option<Duration>,
+}
+
 #[derive(Config, Debug)]
 #[config(prefix = "APP_", check = pool_debug_logged(log_level, pool))]
 struct Settings {
@@ -49,6 +57,8 @@ struct Settings {
     log_level: String,
     #[config(nested)]
     pool: Pool,
+    #[config(nested)]
+    cache: Cache,
 }
 
 /// The child: compares the two paths on the environment it was given.
@@ -133,6 +143,8 @@ fn empty_missing_and_rejected_values_give_the_same_report() {
         ("APP_HOSTS", "a,,b"),
         ("APP_POOL_SIZE", "-1"),
         ("POOL_DEBUG", "maybe"),
+        ("APP_CACHE_ENTRIES", ""),
+        ("APP_CACHE_TTL", ""),
     ]));
     assert!(loaded.starts_with("loaded: Err("), "{loaded}");
     for expected in [
@@ -146,9 +158,12 @@ fn empty_missing_and_rejected_values_give_the_same_report() {
     ] {
         assert!(loaded.contains(expected), "{expected} in {loaded}");
     }
-    // An empty value falls back to the default; an empty optional is None.
+    // An empty value falls back to the default; an empty optional is None,
+    // in a nested struct too.
     assert!(!loaded.contains("APP_TIMEOUT_SECS"), "{loaded}");
     assert!(!loaded.contains("APP_TAG"), "{loaded}");
+    assert!(!loaded.contains("APP_CACHE_ENTRIES"), "{loaded}");
+    assert!(!loaded.contains("APP_CACHE_TTL"), "{loaded}");
 }
 
 #[test]

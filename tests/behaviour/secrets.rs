@@ -235,6 +235,66 @@ fn non_utf8_secrets_are_reported_without_their_bytes() {
     assert!(output.contains("not valid UTF-8"), "{output}");
 }
 
+/// A raw key, any bytes: a secret type that takes values which are not
+/// UTF-8.
+#[cfg(unix)]
+struct RawKey(Vec<u8>);
+
+#[cfg(unix)]
+impl secrecy::zeroize::Zeroize for RawKey {
+    fn zeroize(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+#[cfg(unix)]
+impl twelve_config::EnvValue for RawKey {
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "raw key bytes".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, twelve_config::ValueError> {
+        Ok(RawKey(text.as_bytes().to_vec()))
+    }
+
+    fn parse_env_os(raw: &std::ffi::OsStr) -> Result<Self, twelve_config::ValueError> {
+        use std::os::unix::ffi::OsStrExt;
+        Ok(RawKey(raw.as_bytes().to_vec()))
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_secret_that_is_not_utf8_loads_and_is_never_shown() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt;
+    #[derive(Config)]
+    struct Signing {
+        signing_key: SecretBox<RawKey>,
+    }
+    let vars = Vars::new([(
+        OsString::from("SIGNING_KEY"),
+        OsString::from_vec(b"CANARY\xff".to_vec()),
+    )]);
+    let loaded = Signing::load(&vars).expect("any bytes are a key");
+    assert_eq!(loaded.config().signing_key.expose_secret().0, b"CANARY\xff");
+    let var = &loaded.vars()[0];
+    assert_eq!(var.name(), "SIGNING_KEY");
+    assert_eq!(var.shown_value(), None);
+    let mut out = format!("{var:?}");
+    for flags in [
+        &["--print-config"][..],
+        &["--print-config", "--format=json"],
+    ] {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let _ = handle_args::<Signing>(flags, &vars, &mut stdout, &mut stderr);
+        out += &String::from_utf8_lossy(&stdout);
+        out += &String::from_utf8_lossy(&stderr);
+    }
+    assert!(out.contains("SIGNING_KEY"), "{out}");
+    assert!(!out.contains("CANARY"), "{out}");
+}
+
 #[derive(Config, Debug)]
 struct FromFile {
     password: SecretString,

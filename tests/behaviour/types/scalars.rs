@@ -62,6 +62,11 @@ fn whitespace_is_not_trimmed_but_the_report_says_so() {
         reason.as_deref(),
         Some("invalid digit found in string; the value has leading or trailing whitespace")
     );
+    // Only when the trimmed value would have been taken.
+    assert_eq!(
+        rejects::<U8>(" x ").2.as_deref(),
+        Some("invalid digit found in string")
+    );
     assert_eq!(load::<Text>(" spaced ").unwrap().value, " spaced ");
 }
 
