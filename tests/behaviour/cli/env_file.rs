@@ -268,3 +268,19 @@ fn an_optional_source_is_read_when_present_and_is_nothing_when_absent() {
          TOUR_API_KEY  missing: required (secret text)\n"
     );
 }
+
+#[test]
+fn a_misspelled_name_in_the_file_is_warned_about() {
+    let file = TempFile::with(format!("{GOOD}TOUR_MAX_CONECTIONS=8\n"));
+    let outcome = run::<Tour>(
+        &["--check-config", "--env-file", file.path()],
+        &Vars::default(),
+    );
+    // A warning: the deployment would start, but the value reaches nothing.
+    assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stderr,
+        "warning: TOUR_MAX_CONECTIONS: unknown variable: no setting reads it \
+         (did you mean TOUR_MAX_CONNECTIONS?)\n"
+    );
+}
