@@ -35,6 +35,7 @@ mod secrets;
 mod serde_interop;
 mod sources;
 mod support;
+mod switches;
 mod types;
 mod urls;
 mod values;

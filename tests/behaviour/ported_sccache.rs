@@ -43,9 +43,8 @@ fn sccache_defaults_with_nothing_set() {
     assert_eq!(c.basedirs, None);
     // No backend: sccache uses the disk cache with its defaults.
     assert!(c.disk.is_none() && c.s3.is_none() && c.redis.is_none());
-    assert!(c.multilevel.is_none() && !c.gha.is_on());
+    assert!(c.multilevel.is_none() && c.gha.is_none());
     assert_eq!(c.backend(), None);
-    assert_eq!(c.gha.gha_rw_mode, Lenient::Read(CacheMode::ReadWrite));
 }
 
 #[test]
@@ -196,11 +195,33 @@ fn sccache_redis_and_memcached_deprecated_names_load_with_a_warning() {
 
 #[test]
 fn sccache_gha_and_gcs_switch_on_as_sccache_does() {
-    let gha = |vars: &[(&str, &str)]| load(vars).unwrap().gha.is_on();
-    assert!(gha(&[("SCCACHE_GHA_ENABLED", "on")]));
-    assert!(gha(&[("SCCACHE_GHA_VERSION", "v2")]));
-    assert!(!gha(&[("SCCACHE_GHA_ENABLED", "false")]));
-    assert!(!gha(&[("SCCACHE_GHA_RW_MODE", "READ_ONLY")]));
+    let gha = |vars: &[(&str, &str)]| load(vars).unwrap().gha;
+    let on = gha(&[("SCCACHE_GHA_ENABLED", "on")]).unwrap();
+    assert_eq!(on.gha_rw_mode, Lenient::Read(CacheMode::ReadWrite));
+    assert!(gha(&[("SCCACHE_GHA_VERSION", "v2")]).is_some());
+    // A version turns it on whatever the switch says, as in sccache.
+    let pinned = [
+        ("SCCACHE_GHA_ENABLED", "OFF"),
+        ("SCCACHE_GHA_VERSION", "v2"),
+    ];
+    assert!(gha(&pinned).is_some());
+    assert!(gha(&[("SCCACHE_GHA_ENABLED", "false")]).is_none());
+    assert!(gha(&[("SCCACHE_GHA_ENABLED", "0")]).is_none());
+    assert!(gha(&[("SCCACHE_GHA_RW_MODE", "READ_ONLY")]).is_none());
+    // Off, what else is set for it is said to be unused.
+    let loaded = Sccache::load(&Vars::new([
+        ("SCCACHE_GHA_ENABLED", "off"),
+        ("SCCACHE_GHA_RW_MODE", "READ_ONLY"),
+    ]))
+    .unwrap();
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: SCCACHE_GHA_RW_MODE: not used: the optional group gha is off, \
+          since SCCACHE_GHA_ENABLED says off and SCCACHE_GHA_VERSION is not set"
+        ]
+    );
     // GCS is read-only unless told otherwise, in any case.
     let mode = |vars: &[(&str, &str)]| load(vars).unwrap().gcs.unwrap().gcs_rw_mode;
     let bucket = ("SCCACHE_GCS_BUCKET", "gcs-cache");

@@ -106,6 +106,11 @@ pub trait Config: Sized {
     /// `enabled_by` naming them is checked against when it compiles.
     #[doc(hidden)]
     const __FIELDS: &'static [&'static str] = &[];
+    /// For each of [`__FIELDS`](Self::__FIELDS), the values that mean off
+    /// for its type ([`EnvValue::OFF`]), which an `enabled_by` naming it
+    /// takes.
+    #[doc(hidden)]
+    const __OFF: &'static [&'static [&'static str]] = &[];
     #[doc(hidden)]
     fn __visit(walker: &mut __private::Walker<'_>) -> Option<Self>;
 
@@ -342,6 +347,27 @@ pub mod __private {
         false
     }
 
+    /// The values that mean off for the value field `field` of a struct
+    /// with the value fields `fields` and their `off` values
+    /// ([`Config::__FIELDS`](crate::Config::__FIELDS),
+    /// [`Config::__OFF`](crate::Config::__OFF)): what an `enabled_by`
+    /// naming the field takes. Empty for a name that is not there, which
+    /// [`contains`] reports.
+    pub const fn off_values(
+        fields: &[&str],
+        off: &'static [&'static [&'static str]],
+        field: &str,
+    ) -> &'static [&'static str] {
+        let mut i = 0;
+        while i < fields.len() && i < off.len() {
+            if contains(&[fields[i]], field) {
+                return off[i];
+            }
+            i += 1;
+        }
+        &[]
+    }
+
     /// The parser of a `#[config(deserialize)]` field of type `$ty`; a
     /// compile error naming the feature when `serde` is off.
     pub use crate::__deserialized as deserialized;
@@ -357,7 +383,7 @@ pub mod __private {
     pub use crate::walk::{
         check, checked_nested, computed, condition, deprecated, nested, optional, optional_nested,
         presence, read_value_file, required, validate, Check, Comparable, Computed, Condition,
-        Empty, Extra, Field, Member, Nested, ReadFile, Rule, Walker,
+        Empty, Extra, Field, Member, Nested, ReadFile, Rule, Switch, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

@@ -186,16 +186,33 @@ impl Warning {
     }
 
     /// A variable of an optional group with `enabled_by` that is set while
-    /// the group stays off, since none of `switches` (the variables that
-    /// turn it on) is set: its value is not used.
-    pub(crate) fn unused_in_group(var: &str, group: &str, switches: &[String]) -> Self {
-        let message = match switches {
-            [one] => format!("not used: the optional group {group} is off, since {one} is not set"),
-            [] => format!("not used: the optional group {group} is off"),
-            many => format!(
-                "not used: the optional group {group} is off, since none of {} is set",
-                many.join(", ")
-            ),
+    /// the group stays off, since none of `unset` (the variables that turn
+    /// it on) is set, and those in `off` are set to a value that means
+    /// off: its value is not used.
+    pub(crate) fn unused_in_group(
+        var: &str,
+        group: &str,
+        unset: &[String],
+        off: &[String],
+    ) -> Self {
+        let unset = match unset {
+            [] => None,
+            [one] => Some(format!("{one} is not set")),
+            many => Some(format!("none of {} is set", many.join(", "))),
+        };
+        let off = match off {
+            [] => None,
+            [one] => Some(format!("{one} says off")),
+            many => Some(format!("{} say off", many.join(", "))),
+        };
+        let message = match (off, unset) {
+            (None, None) => format!("not used: the optional group {group} is off"),
+            (Some(why), None) | (None, Some(why)) => {
+                format!("not used: the optional group {group} is off, since {why}")
+            }
+            (Some(off), Some(unset)) => {
+                format!("not used: the optional group {group} is off, since {off} and {unset}")
+            }
         };
         Warning {
             var: var.to_owned(),

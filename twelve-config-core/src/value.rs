@@ -64,6 +64,44 @@ pub trait EnvValue: Sized {
     /// manifests keep them in a secret store.
     const CREDENTIAL: bool = false;
 
+    /// The values that mean "off" when a variable of this type is a switch
+    /// of an optional group (`#[config(nested, enabled_by(enabled))]`): set
+    /// to one of them, the variable does not turn its group on. Compared
+    /// ignoring ASCII case.
+    ///
+    /// Empty (the default) for types that switch nothing off; for `bool`,
+    /// its four words for false. An enum of modes can name its `disabled`
+    /// spelling:
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use twelve_config::{EnvValue, ValueError};
+    ///
+    /// enum Tracing {
+    ///     Disabled,
+    ///     Sampled,
+    ///     Always,
+    /// }
+    ///
+    /// impl EnvValue for Tracing {
+    ///     const OFF: &'static [&'static str] = &["disabled"];
+    ///
+    ///     fn expected() -> Cow<'static, str> {
+    ///         "one of disabled, sampled, always".into()
+    ///     }
+    ///
+    ///     fn parse_env(text: &str) -> Result<Self, ValueError> {
+    ///         match text {
+    ///             "disabled" => Ok(Tracing::Disabled),
+    ///             "sampled" => Ok(Tracing::Sampled),
+    ///             "always" => Ok(Tracing::Always),
+    ///             _ => Err(ValueError::new("not a tracing mode")),
+    ///         }
+    ///     }
+    /// }
+    /// ```
+    const OFF: &'static [&'static str] = &[];
+
     /// What text the type accepts, for error reports and the schema, such as
     /// `integer 0..=65535` or `duration such as 30s or 1h 15m`.
     ///

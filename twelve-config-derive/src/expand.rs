@@ -111,6 +111,11 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         .iter()
         .filter(|f| !f.is_nested())
         .map(|f| unraw(f.ident));
+    let off_values = input
+        .fields
+        .iter()
+        .filter(|f| !f.is_nested())
+        .map(off_values);
     let construct = quote! { Self { #(#members),* } };
     let value = quote! {
         match (#(#bindings,)*) {
@@ -135,6 +140,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             const __DENY_UNKNOWN: bool = #deny_unknown;
             const __DOC: &'static str = #doc;
             const __FIELDS: &'static [&'static str] = &[#(#value_fields),*];
+            const __OFF: &'static [&'static [&'static str]] = &[#(#off_values),*];
 
             fn __visit(
                 __walker: &mut ::twelve_config::__private::Walker<'_>,
@@ -287,6 +293,23 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
             read_file: #read_file,
         })
     }
+}
+
+/// The values that mean off for a value field's type, when its
+/// `EnvValue` reads it: what the field takes as a switch that an optional
+/// group's `enabled_by` names. Spanned on the type, as its parser is.
+fn off_values(field: &Field<'_>) -> TokenStream {
+    let a = &field.attrs;
+    let own_parser =
+        a.with.is_some() || a.unit.is_some() || a.from_str.is_some() || a.deserialize.is_some();
+    if own_parser || field.shape.is_list() || field.shape.map().is_some() {
+        return quote!(&[]);
+    }
+    // Spanned as the bound that `value_load` writes, so that a type without
+    // an `EnvValue` is reported once for both.
+    let span = located_at(field.shape.value_type());
+    let ty = respan(field.shape.value_type().to_token_stream(), span);
+    quote_spanned!(span=> <#ty as ::twelve_config::EnvValue>::OFF)
 }
 
 /// The parser for a value field, described by its `expected` when given.
@@ -483,6 +506,23 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
             });
         quote!(#(#checks)*)
     });
+    // Each switch with the values that mean off for its type, which the
+    // struct's own derive wrote.
+    let switches = Shape::option_inner(field.ty).map(|inner| {
+        let switches = enabled_by.iter().map(|text| {
+            quote! {
+                ::twelve_config::__private::Switch {
+                    ident: #text,
+                    off: ::twelve_config::__private::off_values(
+                        <#inner as ::twelve_config::Config>::__FIELDS,
+                        <#inner as ::twelve_config::Config>::__OFF,
+                        #text,
+                    ),
+                }
+            }
+        });
+        quote!(#(#switches),*)
+    });
     quote! {
         #known
         static #spec: ::twelve_config::__private::Nested = ::twelve_config::__private::Nested {
@@ -491,7 +531,7 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
             prefix: #prefix,
             doc: #doc,
             file: #file,
-            enabled_by: &[#(#enabled_by),*],
+            enabled_by: &[#switches],
         };
     }
 }

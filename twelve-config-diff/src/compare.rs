@@ -172,8 +172,18 @@ fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
             Some(names) => names.contains(&v.name),
             None => v.group.as_deref() == Some(group),
         })
-        .flat_map(|v| v.sources())
-        .map(str::to_owned)
+        .flat_map(|v| {
+            // A switch's own value may say off; a file's cannot be seen.
+            let off = schema.off_values(&v.name);
+            v.sources().into_iter().map(move |name| {
+                let off = if v.file.as_deref() == Some(name) {
+                    &[][..]
+                } else {
+                    off
+                };
+                (name.to_owned(), off.to_vec())
+            })
+        })
         .collect();
     Effect::UnsetInGroup {
         group: members,

@@ -15,9 +15,10 @@ pub(crate) enum Effect {
     /// It sets none of these names (it relied on a default, or on the
     /// variable being optional).
     Unset(Vec<String>),
-    /// It uses the group (sets one of `group`) but none of `var`.
+    /// It uses the group (sets one of `group` to a value other than those
+    /// that mean off, listed with it) but none of `var`.
     UnsetInGroup {
-        group: Vec<String>,
+        group: Vec<(String, Vec<String>)>,
         var: Vec<String>,
     },
     /// One of `names` holds a value `hit` rejects; one of `files` is set
@@ -73,7 +74,13 @@ impl Effect {
             Effect::None => Some(false),
             Effect::Set(names) => Some(any(names)),
             Effect::Unset(names) => Some(!any(names)),
-            Effect::UnsetInGroup { group, var } => Some(any(group) && !any(var)),
+            Effect::UnsetInGroup { group, var } => {
+                let on = |(name, off): &(String, Vec<String>)| {
+                    env.get(name)
+                        .is_some_and(|value| !off.iter().any(|o| value.eq_ignore_ascii_case(o)))
+                };
+                Some(group.iter().any(on) && !any(var))
+            }
             Effect::Value { names, files, hit } => {
                 if names.iter().filter_map(|n| env.get(n)).any(hit) {
                     Some(true)

@@ -19,6 +19,10 @@ pub(crate) struct Schema {
     /// on (`groups[].enabled_by`); a document without them, or a group
     /// left out, is turned on by any of its variables.
     pub(crate) enabled_by: Vec<(String, Vec<String>)>,
+    /// The switches that can say off, with the values that do
+    /// (`groups[].off_values`): set to one of them (in any case), a switch
+    /// does not turn its group on.
+    pub(crate) off_values: Vec<(String, Vec<String>)>,
 }
 
 impl Schema {
@@ -29,6 +33,14 @@ impl Schema {
             .iter()
             .find(|(path, by)| path == group && !by.is_empty())
             .map(|(_, by)| by.as_slice())
+    }
+
+    /// The values with which the switch `var` leaves its group off.
+    pub(crate) fn off_values(&self, var: &str) -> &[String] {
+        self.off_values
+            .iter()
+            .find(|(name, _)| name == var)
+            .map_or(&[], |(_, off)| off.as_slice())
     }
 }
 
@@ -143,17 +155,37 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         .map(|(index, rule)| read_rule(rule, &format!("rules[{index}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let mut enabled_by = Vec::new();
+    let mut off_values = Vec::new();
     for (index, group) in array(root, "groups", "")?.unwrap_or(&[]).iter().enumerate() {
         let place = format!("groups[{index}]");
         let group = object(group, &place)?;
         let field = optional_text(group, "field", &place)?.unwrap_or_default();
         enabled_by.push((field, texts(group, "enabled_by", &place)?));
+        if let Some(off) = group.get("off_values") {
+            let place = format!("{place}.off_values");
+            let off = off
+                .as_object()
+                .ok_or_else(|| format!("{place}: expected an object"))?;
+            for (var, values) in off {
+                let values = values
+                    .as_array()
+                    .and_then(|values| {
+                        values
+                            .iter()
+                            .map(|value| value.as_str().map(str::to_owned))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .ok_or_else(|| format!("{place}.{var}: expected an array of strings"))?;
+                off_values.push((var.clone(), values));
+            }
+        }
     }
     Ok(Schema {
         version,
         vars,
         rules,
         enabled_by,
+        off_values,
     })
 }
 

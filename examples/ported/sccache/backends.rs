@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use twelve_config::{ByteSize, Config, RedisUrl, SecretString};
 
-use super::values::{key_prefix, sccache_bool, CacheMode, Lenient};
+use super::values::{key_prefix, sccache_bool, CacheMode, Lenient, OnOff};
 
 /// The local disk cache: built as soon as one of its variables is set, and
 /// otherwise used with the same defaults as the fallback of every backend.
@@ -172,24 +172,16 @@ pub(crate) struct Gcs {
 }
 
 /// The GitHub Actions cache: on when `SCCACHE_GHA_VERSION` is set or
-/// `SCCACHE_GHA_ENABLED` is true ([`Gha::is_on`]).
+/// `SCCACHE_GHA_ENABLED` is true.
 #[derive(Config, Debug)]
 pub(crate) struct Gha {
     /// Use the GitHub Actions cache.
-    #[config(with = sccache_bool, expected = "true, on, 1, false, off or 0 (any case)")]
-    pub(crate) gha_enabled: Option<bool>,
+    pub(crate) gha_enabled: Option<OnOff>,
     /// Version of the cache's entries; setting it turns the cache on.
     pub(crate) gha_version: Option<String>,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
     #[config(default = "READ_WRITE")]
     pub(crate) gha_rw_mode: Lenient<CacheMode>,
-}
-
-impl Gha {
-    /// Whether sccache builds the GitHub Actions cache.
-    pub(crate) fn is_on(&self) -> bool {
-        self.gha_version.is_some() || self.gha_enabled == Some(true)
-    }
 }
 
 /// Azure Blob Storage, with a connection string (shared key) or Entra ID

@@ -27,9 +27,6 @@
 //!   off. Here the authentication turns the group on (its absence gives the
 //!   "not used" warning for the container), so authentication without a
 //!   container is reported as a missing container where sccache ignores it.
-//! - The GitHub Actions cache is on when `SCCACHE_GHA_ENABLED` is true, not
-//!   merely set; `enabled_by` counts `false` as set, so [`Gha`] is always
-//!   loaded and [`Gha::is_on`] decides.
 //! - sccache warns about its lenient values in its log, or not at all; the
 //!   warnings here come from a `validate` rule, which needs the text kept.
 //! - `SCCACHE_CACHE_SIZE` is a [`ByteSize`](twelve_config::ByteSize): `10GB` and `1.5G` are read
@@ -150,9 +147,10 @@ pub(crate) struct Sccache {
         enabled_by(gcs_bucket, gcs_credentials_url, gcs_oauth_url, gcs_key_path)
     )]
     pub(crate) gcs: Option<Gcs>,
-    /// The GitHub Actions cache.
-    #[config(flatten)]
-    pub(crate) gha: Gha,
+    /// The GitHub Actions cache, on with its version or its switch set to
+    /// true.
+    #[config(flatten, enabled_by(gha_enabled, gha_version))]
+    pub(crate) gha: Option<Gha>,
     /// The Azure cache, on with its authentication.
     #[config(
         flatten,
@@ -219,7 +217,7 @@ impl Sccache {
             "redis" => self.redis.is_some(),
             "memcached" => self.memcached.is_some(),
             "gcs" => self.gcs.is_some(),
-            "gha" => self.gha.is_on(),
+            "gha" => self.gha.is_some(),
             "azure" => self.azure.is_some(),
             "webdav" => self.webdav.is_some(),
             "oss" => self.oss.is_some(),
@@ -311,7 +309,7 @@ impl Sccache {
                 "memcached.memcached_rw_mode",
                 self.memcached.as_ref().map(|c| &c.memcached_rw_mode),
             ),
-            ("gha.gha_rw_mode", Some(&self.gha.gha_rw_mode)),
+            ("gha.gha_rw_mode", self.gha.as_ref().map(|c| &c.gha_rw_mode)),
             (
                 "azure.azure_rw_mode",
                 self.azure.as_ref().map(|c| &c.azure_rw_mode),

@@ -16,6 +16,24 @@ pub(crate) fn sccache_bool(text: &str) -> Result<bool, String> {
     }
 }
 
+/// [`sccache_bool`] as a value type, for a switch of an optional group:
+/// the type says which values mean off (`false`, `off`, `0`), which a
+/// `with` function cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OnOff(pub(crate) bool);
+
+impl EnvValue for OnOff {
+    const OFF: &'static [&'static str] = &["false", "off", "0"];
+
+    fn expected() -> Cow<'static, str> {
+        "true, on, 1, false, off or 0 (any case)".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, ValueError> {
+        sccache_bool(text).map(OnOff).map_err(ValueError::new)
+    }
+}
+
 /// sccache's `key_prefix_from_env_var`: trailing slashes are dropped.
 pub(crate) fn key_prefix(text: &str) -> Result<String, std::convert::Infallible> {
     Ok(text.trim_end_matches('/').to_owned())

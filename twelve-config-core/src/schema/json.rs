@@ -81,7 +81,11 @@ impl Schema {
     ///   `field` (its path), `description`, `optional` (boolean), `vars`
     ///   (its variables' names) and `enabled_by` (for an optional group, the
     ///   variables any of which turns it on: all of `vars` unless the group
-    ///   names some with `enabled_by`; empty for a group always there);
+    ///   names some with `enabled_by`; empty for a group always there) and
+    ///   `off_values` (an object: for each variable of `enabled_by` named
+    ///   by the group's `enabled_by` whose type has values that mean off,
+    ///   such as a `bool`'s `false`, those values, with which it leaves the
+    ///   group off; compared ignoring case);
     /// - `rules` (array): every rule across variables, with `kind`
     ///   (`at_most_one`, `exactly_one`, `at_least_one`, `all_or_none`,
     ///   `requires`, `conflicts_with`, `required_if`, `check` or `validate`),
@@ -130,6 +134,7 @@ impl Schema {
             object.bool("optional", group.is_optional());
             object.array("vars", &refs(group.vars()));
             object.array("enabled_by", &refs(group.enabled_by()));
+            object.off_values(&group.off);
             object.close();
         }
         close_array(&mut out, self.groups.is_empty());
@@ -220,6 +225,22 @@ impl<'o> Object<'o> {
             json_array(self.out, &refs(item));
         }
         self.out.push(']');
+    }
+
+    /// `off_values`, an object of arrays on one line: each switch that can
+    /// say off, with the values that do.
+    fn off_values(&mut self, off: &[(String, &[&str])]) {
+        self.key("off_values");
+        self.out.push('{');
+        for (index, (var, values)) in off.iter().enumerate() {
+            if index > 0 {
+                self.out.push_str(", ");
+            }
+            json_string(self.out, var);
+            self.out.push_str(": ");
+            json_array(self.out, values);
+        }
+        self.out.push('}');
     }
 
     fn close(self) {

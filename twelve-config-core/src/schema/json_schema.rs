@@ -234,6 +234,40 @@ fn non_empty(w: &mut Writer, names: &[&str]) {
     w.close('}');
 }
 
+/// The schema of "`name` is set, to none of the values in `off`" (compared
+/// ignoring ASCII case, as the loader does).
+fn switched_on(w: &mut Writer, name: &str, off: &[&str]) {
+    let mut pattern = String::from("^(?:");
+    for (index, value) in off.iter().enumerate() {
+        if index > 0 {
+            pattern.push('|');
+        }
+        for c in value.chars() {
+            if c.is_ascii_alphabetic() {
+                pattern.push('[');
+                pattern.push(c.to_ascii_uppercase());
+                pattern.push(c.to_ascii_lowercase());
+                pattern.push(']');
+            } else {
+                if "\\^$.|?*+()[]{}/".contains(c) {
+                    pattern.push('\\');
+                }
+                pattern.push(c);
+            }
+        }
+    }
+    pattern.push_str(")$");
+    w.names("required", &[name]);
+    w.open(Some("properties"), '{');
+    w.open(Some(name), '{');
+    w.literal("minLength", "1");
+    w.open(Some("not"), '{');
+    w.text("pattern", &pattern);
+    w.close('}');
+    w.close('}');
+    w.close('}');
+}
+
 /// Which name a value property is for.
 #[derive(Clone, Copy)]
 enum Name<'n> {
@@ -465,11 +499,11 @@ impl Schema {
             }
             // What turns the group on: the variables its `enabled_by`
             // names, else any of its own.
-            let switches = self
+            let named = self
                 .groups
                 .iter()
-                .find(|g| g.field() == group && g.enabled_by() != g.vars())
-                .map(GroupSchema::enabled_by);
+                .find(|g| g.field() == group && g.enabled_by() != g.vars());
+            let switches = named.map(GroupSchema::enabled_by);
             let (condition, comment): (Vec<&VarSchema>, String) = match switches {
                 Some(names) => (
                     self.vars
@@ -494,9 +528,16 @@ impl Schema {
             w.open(Some("if"), '{');
             w.open(Some("anyOf"), '[');
             for var in condition {
+                // A switch that can say off (a `bool`) turns the group on
+                // only with another value; read from a file, with any.
+                let off = named.map_or(&[][..], |g| g.off_values(var.name()));
                 for name in providers(var) {
                     w.open(None, '{');
-                    non_empty(&mut w, &[name]);
+                    if off.is_empty() || var.file_var() == Some(name) {
+                        non_empty(&mut w, &[name]);
+                    } else {
+                        switched_on(&mut w, name, off);
+                    }
                     w.close('}');
                 }
             }

@@ -91,6 +91,7 @@ pub struct GroupSchema {
     pub(crate) optional: bool,
     pub(crate) vars: Vec<String>,
     pub(crate) enabled_by: Vec<String>,
+    pub(crate) off: Vec<(String, &'static [&'static str])>,
 }
 
 impl GroupSchema {
@@ -120,6 +121,40 @@ impl GroupSchema {
     /// variables. Empty for a group that is always there.
     pub fn enabled_by(&self) -> &[String] {
         &self.enabled_by
+    }
+
+    /// For a variable of [`enabled_by`](Self::enabled_by) named by the
+    /// group's `#[config(enabled_by(..))]`, the values with which it does
+    /// not turn the group on ([`EnvValue::OFF`](crate::EnvValue::OFF): for
+    /// a `bool`, `false`, `0`, `no` and `off`, in any case). Empty for
+    /// any other variable.
+    ///
+    /// ```
+    /// use twelve_config::Config;
+    ///
+    /// #[derive(Config)]
+    /// struct Smtp {
+    ///     enabled: bool,
+    ///     host: String,
+    /// }
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     #[config(nested, enabled_by(enabled))]
+    ///     smtp: Option<Smtp>,
+    /// }
+    ///
+    /// let schema = Settings::schema();
+    /// let smtp = &schema.groups()[0];
+    /// assert_eq!(smtp.enabled_by(), ["SMTP_ENABLED"]);
+    /// assert_eq!(smtp.off_values("SMTP_ENABLED"), ["false", "0", "no", "off"]);
+    /// assert!(smtp.off_values("SMTP_HOST").is_empty());
+    /// ```
+    pub fn off_values(&self, var: &str) -> &'static [&'static str] {
+        self.off
+            .iter()
+            .find(|(name, _)| name == var)
+            .map_or(&[], |(_, off)| *off)
     }
 }
 

@@ -67,8 +67,12 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
         let switches = switches(schema, group);
         let on = match switches {
             None => "any of its variables set".to_owned(),
-            Some([one]) => format!("{one} set"),
-            Some(many) => format!("any of {} set", many.join(", ")),
+            Some([one]) => format!("{one} set{}", off_clause(schema, group)),
+            Some(many) => format!(
+                "any of {} set{}",
+                many.join(", "),
+                off_clause(schema, group)
+            ),
         };
         if var.is_required() {
             notes.push(format!(
@@ -95,6 +99,30 @@ fn switches<'s>(schema: &'s Schema, path: &str) -> Option<&'s [String]> {
     (group.is_optional() && group.enabled_by() != group.vars()).then_some(group.enabled_by())
 }
 
+/// For an optional group whose switches can say off (a `bool` set to
+/// `false`), the values with which they do, as a clause that follows "set":
+/// `, other than to false, 0, no or off`. Empty for other groups.
+fn off_clause(schema: &Schema, path: &str) -> String {
+    let Some(group) = schema.groups().iter().find(|g| g.field() == path) else {
+        return String::new();
+    };
+    let values = |off: &[&str]| match off {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    };
+    match group.off.as_slice() {
+        [] => String::new(),
+        [(_, off)] if group.enabled_by().len() == 1 => {
+            format!(", other than to {}", values(off))
+        }
+        switches => switches
+            .iter()
+            .map(|(var, off)| format!(", {var} other than to {}", values(off)))
+            .collect(),
+    }
+}
+
 /// The groups and rules, for the sections that close a rendering: each
 /// group's field path, what it is, its variables; each rule in words.
 pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
@@ -109,8 +137,9 @@ pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
                     many => format!("any of {}", many.join(", ")),
                 };
                 format!(
-                    "{} (optional group of {vars}: on once {by} is set)",
-                    group.field()
+                    "{} (optional group of {vars}: on once {by} is set{})",
+                    group.field(),
+                    off_clause(schema, group.field())
                 )
             } else if group.is_optional() {
                 format!(

@@ -73,6 +73,8 @@ impl EnvValue for PathBuf {
 
 /// `true/false/1/0/yes/no/on/off`, any case; nothing else.
 impl EnvValue for bool {
+    const OFF: &'static [&'static str] = &["false", "0", "no", "off"];
+
     fn expected() -> Cow<'static, str> {
         "boolean: true/false, 1/0, yes/no or on/off".into()
     }

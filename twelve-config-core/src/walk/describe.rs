@@ -2,7 +2,7 @@
 //! rules.
 
 use super::slot::Slot;
-use super::{Field, Walker};
+use super::{Field, Switch, Walker};
 use crate::schema::{GroupSchema, RuleSchema, SchemaParts, VarSchema};
 
 /// What a describing walk does at each variable, nested struct and rule.
@@ -30,7 +30,7 @@ pub(super) trait Describe {
         path: String,
         doc: &'static str,
         optional: bool,
-        enabled_by: &'static [&'static str],
+        enabled_by: &'static [Switch],
     ) -> GroupStart;
 
     /// Ends a nested struct's description: its variables are those
@@ -81,7 +81,7 @@ pub(super) struct GroupStart {
     group: usize,
     vars: usize,
     outer_optional: Option<String>,
-    enabled_by: &'static [&'static str],
+    enabled_by: &'static [Switch],
 }
 
 /// The names a load may meet, as a describing walk finds them: what the
@@ -118,7 +118,7 @@ impl Describe for Names {
         _path: String,
         _doc: &'static str,
         _optional: bool,
-        _enabled_by: &'static [&'static str],
+        _enabled_by: &'static [Switch],
     ) -> GroupStart {
         GroupStart {
             group: 0,
@@ -216,7 +216,7 @@ impl Describe for Description {
         path: String,
         doc: &'static str,
         optional: bool,
-        enabled_by: &'static [&'static str],
+        enabled_by: &'static [Switch],
     ) -> GroupStart {
         let start = GroupStart {
             group: self.groups.len(),
@@ -233,6 +233,7 @@ impl Describe for Description {
             optional,
             vars: Vec::new(),
             enabled_by: Vec::new(),
+            off: Vec::new(),
         });
         start
     }
@@ -246,16 +247,23 @@ impl Describe for Description {
         group.enabled_by = match start.enabled_by {
             _ if !group.optional => Vec::new(),
             [] => group.vars.clone(),
-            names => vars
-                .iter()
-                .filter(|v| {
-                    v.field
+            switches => {
+                let mut names = Vec::new();
+                for var in vars {
+                    let ident = var
+                        .field
                         .strip_prefix(group.field.as_str())
-                        .and_then(|rest| rest.strip_prefix('.'))
-                        .is_some_and(|ident| names.contains(&ident))
-                })
-                .map(|v| v.name.clone())
-                .collect(),
+                        .and_then(|rest| rest.strip_prefix('.'));
+                    let Some(switch) = switches.iter().find(|s| Some(s.ident) == ident) else {
+                        continue;
+                    };
+                    names.push(var.name.clone());
+                    if !switch.off.is_empty() {
+                        group.off.push((var.name.clone(), switch.off));
+                    }
+                }
+                names
+            }
         };
         self.optional_group = start.outer_optional;
     }
@@ -300,7 +308,7 @@ impl Walker<'_> {
         path: String,
         doc: &'static str,
         optional: bool,
-        enabled_by: &'static [&'static str],
+        enabled_by: &'static [Switch],
     ) -> Option<GroupStart> {
         let description = self.description.as_mut()?;
         Some(description.start_group(path, doc, optional, enabled_by))

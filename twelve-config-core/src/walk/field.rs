@@ -165,10 +165,35 @@ pub struct Nested {
     pub file: Option<ReadFile>,
     /// The doc comment.
     pub doc: &'static str,
-    /// `#[config(enabled_by(host))]` on an optional group: the identifiers
-    /// of its struct's fields whose variables turn it on. Empty when any
-    /// of its variables does.
-    pub enabled_by: &'static [&'static str],
+    /// `#[config(enabled_by(host))]` on an optional group: its struct's
+    /// fields whose variables turn it on. Empty when any of its variables
+    /// does.
+    pub enabled_by: &'static [Switch],
+}
+
+/// A field named by an optional group's `enabled_by`: its variable turns
+/// the group on, unless set to one of `off`.
+#[derive(Debug)]
+pub struct Switch {
+    /// The field's identifier.
+    pub ident: &'static str,
+    /// The values that mean off for the field's type, compared ignoring
+    /// ASCII case ([`EnvValue::OFF`](crate::EnvValue::OFF)).
+    pub off: &'static [&'static str],
+}
+
+impl Switch {
+    /// Any variable of a group without `enabled_by`, which no value turns
+    /// off.
+    pub(crate) const ANY: Switch = Switch {
+        ident: "",
+        off: &[],
+    };
+
+    /// Whether `value` leaves the group off.
+    pub(crate) fn says_off(&self, value: &std::ffi::OsStr) -> bool {
+        self.off.iter().any(|off| value.eq_ignore_ascii_case(off))
+    }
 }
 
 /// A presence rule, `#[config(at_most_one(..))]` and the like: judged

@@ -1,6 +1,8 @@
 //! Nested structs and optional groups.
 
-use super::{Field, Nested, Walker};
+use std::ffi::OsStr;
+
+use super::{Field, Nested, Switch, Walker};
 use crate::error::ErrorKind;
 use crate::loaded::Warning;
 use crate::Config;
@@ -99,12 +101,13 @@ pub(super) trait Track {
     /// Records what the variable `var` of the current group, if any, is:
     /// a name of `field`, of the struct at `at` (a field path ending in
     /// `.`).
-    fn mark(&mut self, var: &str, mark: Mark, at: &str, field: &Field);
+    fn mark(&mut self, var: &str, mark: Mark<'_>, at: &str, field: &Field);
 }
 
 /// What a variable of an optional group was found to be.
-pub(super) enum Mark {
-    Set,
+pub(super) enum Mark<'v> {
+    /// Set to this value.
+    Set(&'v OsStr),
     Unset,
     /// Set but empty: unset, but worth a warning if the group stays off.
     Empty,
@@ -119,23 +122,29 @@ impl Track for Groups {
         self
     }
 
-    fn mark(&mut self, var: &str, mark: Mark, at: &str, field: &Field) {
+    fn mark(&mut self, var: &str, mark: Mark<'_>, at: &str, field: &Field) {
         let Some(group) = &mut self.current else {
             return;
         };
         let var = var.to_owned();
-        let switch = group.switches.is_empty()
-            || (at == group.at && group.switches.contains(&field.ident()));
-        if !switch {
+        let switch = if group.switches.is_empty() {
+            Some(&Switch::ANY)
+        } else if at == group.at {
+            group.switches.iter().find(|s| s.ident == field.ident())
+        } else {
+            None
+        };
+        let Some(switch) = switch else {
             // A variable that does not turn its group on: used when the
             // group is on, said to be unused when it stays off.
             if !matches!(mark, Mark::Unset) {
                 group.ignored.push(var);
             }
             return;
-        }
+        };
         match mark {
-            Mark::Set => group.set.push(var),
+            Mark::Set(value) if switch.says_off(value) => group.off.push(var),
+            Mark::Set(_) => group.set.push(var),
             Mark::Unset => group.unset.push(var),
             Mark::Empty => {
                 group.empty.push(var.clone());
@@ -148,13 +157,16 @@ impl Track for Groups {
 /// What the walk found of an optional group's variables.
 #[derive(Default)]
 pub(super) struct Seen {
-    /// `enabled_by`: the identifiers of the group's own fields whose
-    /// variables turn it on; empty when any variable does.
-    switches: &'static [&'static str],
+    /// `enabled_by`: the group's own fields whose variables turn it on;
+    /// empty when any variable does.
+    switches: &'static [Switch],
     /// The field path of the group's own fields, such as `smtp.`.
     at: String,
     /// The variables set that turn the group on.
     pub(super) set: Vec<String>,
+    /// The switches set to a value that means off: they leave the group
+    /// off unless another switch turns it on, and say why it is off.
+    off: Vec<String>,
     /// The variables set that do not turn it on (`enabled_by` names other
     /// fields): unused when it stays off, which a warning then says.
     ignored: Vec<String>,
@@ -236,13 +248,13 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
         walker.errors.truncate(errors_before);
         walker.notes.truncate(notes_before);
         walker.warnings_truncate(warnings_before);
-        walker.trace_group_off(trace_before, &name);
+        walker.trace_group_off(trace_before, &name, &seen.off);
         for var in &seen.empty {
             walker.warn(Warning::empty_in_group(var, &name));
         }
         for var in &seen.ignored {
-            seen.pending
-                .push(Warning::unused_in_group(var, &name, &seen.unset));
+            let warning = Warning::unused_in_group(var, &name, &seen.unset, &seen.off);
+            seen.pending.push(warning);
         }
         let pending = std::mem::take(&mut seen.pending);
         if let Some(outer) = walker.current_group() {
@@ -250,10 +262,13 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
             outer.absorb_unset(&seen.unset);
         }
         walker.hand_on(pending);
+        // What would turn it on: its unset switches, and those set to off.
+        let mut unset = seen.unset;
+        unset.append(&mut seen.off);
         walker.group_walked(Outcome {
             path: name,
             set: Vec::new(),
-            unset: seen.unset,
+            unset,
         });
         return Some(None);
     }

@@ -25,6 +25,8 @@ mod rules;
 mod slot;
 mod trace;
 
+use std::ffi::OsStr;
+
 use crate::error::{Error, ErrorKind};
 use crate::loaded::{ResolvedVar, Warning};
 use crate::schema::SchemaParts;
@@ -33,7 +35,7 @@ use crate::Config;
 
 pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
-pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule};
+pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule, Switch};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{checked_nested, nested, optional_nested};
 pub use self::read::{deprecated, optional, required};
@@ -326,19 +328,19 @@ impl<'s> Walker<'s> {
     }
 
     /// Records that `var`, a name of `field` in the current optional
-    /// group, is set: the group is on (unless `enabled_by` names other
-    /// fields).
-    fn mark_set(&mut self, var: &str, field: &Field) {
+    /// group, is set to `value`: the group is on (unless `enabled_by` names
+    /// other fields, or `value` means off for the switch it names).
+    fn mark_set(&mut self, var: &str, field: &Field, value: &OsStr) {
         if let Some(groups) = &mut self.groups {
-            groups.mark(var, groups::Mark::Set, &self.path, field);
+            groups.mark(var, groups::Mark::Set(value), &self.path, field);
         }
     }
 
     /// [`mark_set`](Self::mark_set) for the current variable.
-    fn mark_current_set(&mut self, field: &Field) {
+    fn mark_current_set(&mut self, field: &Field, value: &OsStr) {
         if let Some(groups) = &mut self.groups {
             let var = self.fixed.unwrap_or(&self.name);
-            groups.mark(var, groups::Mark::Set, &self.path, field);
+            groups.mark(var, groups::Mark::Set(value), &self.path, field);
         }
     }
 

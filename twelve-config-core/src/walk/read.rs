@@ -257,14 +257,14 @@ impl<'s> Walker<'s> {
         // The variable the value came from, when it is not `self.var()`;
         // the common case allocates no copy of the name.
         let mut found_var: Option<String> = None;
-        if found.is_some() {
-            self.mark_current_set(field);
+        if let Some(found) = &found {
+            self.mark_current_set(field, &found.raw);
         }
         for &alias in field.aliases() {
             let Some(raw) = source.get(alias).filter(present) else {
                 continue;
             };
-            self.mark_set(alias, field);
+            self.mark_set(alias, field, &raw);
             if found.is_some() {
                 let var = found_var.unwrap_or_else(|| self.var().to_owned());
                 self.error(var, field, ErrorKind::conflict(alias));
@@ -280,7 +280,9 @@ impl<'s> Walker<'s> {
         if let Some(read_file) = read_file {
             let file_var = self.file_var();
             if let Some(path) = source.get(&file_var).filter(|p| !p.is_empty()) {
-                self.mark_set(&file_var, field);
+                // Set, whatever the file holds: the group is on to report
+                // a conflict or a file that cannot be read.
+                self.mark_set(&file_var, field, OsStr::new(""));
                 if found.is_some() {
                     let var = found_var.unwrap_or_else(|| self.var().to_owned());
                     self.error(var, field, ErrorKind::conflict(file_var));
@@ -304,7 +306,7 @@ impl<'s> Walker<'s> {
         if found.is_none() {
             for &fallback in field.fallbacks() {
                 if let Some(raw) = source.get(fallback).filter(present) {
-                    self.mark_set(fallback, field);
+                    self.mark_set(fallback, field, &raw);
                     found = Some(Found {
                         raw,
                         origin: Origin::Fallback(fallback.to_owned()),

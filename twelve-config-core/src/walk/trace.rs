@@ -39,9 +39,15 @@ impl Trace {
 
     /// Marks what was recorded from `start` on as belonging to the optional
     /// group `group`, which stays off: its defaults do not apply, and what
-    /// is set in it (where `enabled_by` names other fields) is not used.
-    pub(super) fn group_off(&mut self, start: usize, group: &str) {
+    /// is set in it (where `enabled_by` names other fields) is not used,
+    /// but for the switches in `switched_off`, set to a value that means
+    /// off.
+    pub(super) fn group_off(&mut self, start: usize, group: &str, switched_off: &[String]) {
         for var in &mut self.vars[start..] {
+            if switched_off.contains(&var.name) {
+                // Used: it keeps the group off.
+                continue;
+            }
             var.origin = match var.origin {
                 Origin::Default | Origin::Computed | Origin::Unset | Origin::GroupOff(_) => {
                     var.value = None;
@@ -119,9 +125,9 @@ impl Walker<'_> {
     }
 
     /// See [`Trace::group_off`].
-    pub(super) fn trace_group_off(&mut self, start: usize, group: &str) {
+    pub(super) fn trace_group_off(&mut self, start: usize, group: &str, switched_off: &[String]) {
         if let Mode::Load { trace: Some(t), .. } = &mut self.mode {
-            t.group_off(start, group);
+            t.group_off(start, group, switched_off);
         }
     }
 }

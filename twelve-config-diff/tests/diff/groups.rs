@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::{diff, kinds, one, tour_schema, var};
+use crate::support::{diff, diff_raw, kinds, one, tour_schema, var, TempDir};
 
 #[test]
 fn a_group_with_enabled_by_is_used_only_once_one_of_those_is_set() {
@@ -113,5 +113,60 @@ fn required_variables_of_optional_groups_break_only_deployments_using_the_group(
     assert_eq!(
         kinds(&report),
         one("became_required", "TOUR_S3_BUCKET", true)
+    );
+}
+
+#[test]
+fn a_switch_set_to_a_value_that_means_off_leaves_the_group_unused() {
+    let mut old = tour_schema();
+    // The group is turned on by a flag, which `false` leaves off.
+    let mut flag = var(&mut old, "TOUR_S3_BUCKET").clone();
+    flag["name"] = json!("TOUR_S3_ENABLED");
+    flag["field"] = json!("s3.enabled");
+    flag["type"] = json!("boolean: true/false, 1/0, yes/no or on/off");
+    old["vars"].as_array_mut().unwrap().push(flag);
+    let s3 = old["groups"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|g| g["field"] == "s3")
+        .unwrap();
+    s3["enabled_by"] = json!(["TOUR_S3_ENABLED"]);
+    s3["off_values"] = json!({"TOUR_S3_ENABLED": ["false", "0", "no", "off"]});
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint);
+    for (env, hit) in [
+        ("TOUR_S3_ENABLED=false\nTOUR_S3_BUCKET=b\n", false),
+        ("TOUR_S3_ENABLED=OFF\n", false),
+        ("TOUR_S3_ENABLED=true\nTOUR_S3_BUCKET=b\n", true),
+        ("TOUR_S3_ENABLED=true\nTOUR_S3_ENDPOINT=https://s3\n", false),
+    ] {
+        let (report, status) = diff(&old, &new, Some(env));
+        assert_eq!(
+            kinds(&report),
+            one("new_required_in_group", "TOUR_S3_ENDPOINT", true)
+        );
+        assert_eq!(report["changes"][0]["hits_env"], hit, "{env}");
+        assert_eq!(status, i32::from(hit), "{env}");
+    }
+}
+
+#[test]
+fn off_values_that_are_not_strings_are_refused() {
+    let dir = TempDir::new();
+    let old = tour_schema();
+    let mut new = old.clone();
+    new["groups"][0]["off_values"] = json!({"TOUR_S3_ENABLED": [false]});
+    let old = dir.file("old.json", &old.to_string());
+    let new = dir.file("new.json", &new.to_string());
+    let output = diff_raw(&[&old, &new]);
+    assert_eq!(output.status.code(), Some(64));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("groups[0].off_values.TOUR_S3_ENABLED: expected an array of strings"),
+        "{stderr}"
     );
 }

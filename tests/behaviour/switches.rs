@@ -1,0 +1,245 @@
+//! Switches that say off: an optional group turned on by a `bool` field
+//! (`enabled_by(enabled)`), as services gate mail, tracing or a cache on
+//! `*_ENABLED`. Set to `false` (`0`, `no`, `off`, any case), the switch
+//! leaves the group off like an unset one, and what else is set in the
+//! group gets a warning that it is not used.
+
+use serde_json::Value as Json;
+use twelve_config::{Config, Origin, Vars};
+
+#[derive(Config, Debug)]
+struct Smtp {
+    enabled: bool,
+    host: String,
+    #[config(default = 587)]
+    port: u16,
+}
+
+/// Turned on by a flag, or by a version pinned: either one.
+#[derive(Config, Debug)]
+struct Cache {
+    enabled: Option<bool>,
+    version: Option<String>,
+    #[config(default = "rw")]
+    mode: String,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Service {
+    #[config(nested, enabled_by(enabled))]
+    smtp: Option<Smtp>,
+    #[config(nested, enabled_by(enabled, version))]
+    cache: Option<Cache>,
+}
+
+fn load(vars: &[(&str, &str)]) -> Result<twelve_config::Loaded<Service>, twelve_config::Errors> {
+    Service::load(&Vars::new(vars.iter().copied()))
+}
+
+fn warnings(vars: &[(&str, &str)]) -> Vec<String> {
+    let loaded = load(vars).unwrap();
+    loaded.warnings().iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn true_turns_the_group_on_and_false_leaves_it_off() {
+    let service = Service::from_vars([("APP_SMTP_ENABLED", "true"), ("APP_SMTP_HOST", "mail")]);
+    let smtp = service.unwrap().smtp.unwrap();
+    assert!(smtp.enabled);
+    assert_eq!((smtp.host.as_str(), smtp.port), ("mail", 587));
+    for off in ["false", "0", "no", "off", "FALSE", "Off"] {
+        let service = Service::from_vars([("APP_SMTP_ENABLED", off)]).unwrap();
+        assert!(service.smtp.is_none(), "{off}");
+    }
+    // On, the group must be whole.
+    let errors = Service::from_vars([("APP_SMTP_ENABLED", "yes")]).unwrap_err();
+    let text = errors.to_string();
+    assert_eq!(errors.len(), 1, "{text}");
+    assert!(text.contains("APP_SMTP_HOST"), "{text}");
+    assert!(
+        text.contains("the optional group smtp is enabled because APP_SMTP_ENABLED is set"),
+        "{text}"
+    );
+}
+
+#[test]
+fn what_is_set_in_a_group_switched_off_is_said_to_be_unused() {
+    // A template sets the host everywhere; mail is off where the flag says
+    // so, and the host is not used there.
+    assert_eq!(
+        warnings(&[("APP_SMTP_ENABLED", "false"), ("APP_SMTP_HOST", "mail")]),
+        ["warning: APP_SMTP_HOST: not used: the optional group smtp is off, since APP_SMTP_ENABLED says off"]
+    );
+    // The switch itself is used: it keeps the group off.
+    assert_eq!(warnings(&[("APP_SMTP_ENABLED", "0")]), Vec::<String>::new());
+    // Unset, the switch is named as before.
+    assert_eq!(
+        warnings(&[("APP_SMTP_HOST", "mail")]),
+        ["warning: APP_SMTP_HOST: not used: the optional group smtp is off, since APP_SMTP_ENABLED is not set"]
+    );
+}
+
+#[test]
+fn a_value_that_is_neither_on_nor_off_turns_the_group_on_and_is_reported() {
+    let errors =
+        Service::from_vars([("APP_SMTP_ENABLED", "maybe"), ("APP_SMTP_HOST", "mail")]).unwrap_err();
+    let text = errors.to_string();
+    assert_eq!(errors.len(), 1, "{text}");
+    assert!(text.contains("APP_SMTP_ENABLED"), "{text}");
+    assert!(text.contains("\"maybe\""), "{text}");
+}
+
+#[test]
+fn with_two_switches_either_one_turns_the_group_on() {
+    // A version pinned turns the cache on, whatever the flag says.
+    let service =
+        Service::from_vars([("APP_CACHE_ENABLED", "false"), ("APP_CACHE_VERSION", "v2")]).unwrap();
+    let cache = service.cache.unwrap();
+    assert_eq!(cache.enabled, Some(false));
+    assert_eq!(cache.version.as_deref(), Some("v2"));
+    let service = Service::from_vars([("APP_CACHE_ENABLED", "1")]).unwrap();
+    assert_eq!(service.cache.unwrap().mode, "rw");
+    // The flag off and no version: off, and each reason is given.
+    assert_eq!(
+        warnings(&[("APP_CACHE_ENABLED", "no"), ("APP_CACHE_MODE", "ro")]),
+        ["warning: APP_CACHE_MODE: not used: the optional group cache is off, since APP_CACHE_ENABLED says off and APP_CACHE_VERSION is not set"]
+    );
+}
+
+#[test]
+fn print_config_shows_the_switch_as_set_and_the_rest_as_unused() {
+    let vars = [("APP_SMTP_ENABLED", "off"), ("APP_SMTP_HOST", "mail")];
+    let loaded = load(&vars).unwrap();
+    let origin = |name: &str| {
+        loaded
+            .vars()
+            .iter()
+            .find(|v| v.name() == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .origin()
+            .clone()
+    };
+    assert_eq!(origin("APP_SMTP_ENABLED"), Origin::Env);
+    assert_eq!(origin("APP_SMTP_HOST"), Origin::Unused("smtp".into()));
+    assert_eq!(origin("APP_SMTP_PORT"), Origin::GroupOff("smtp".into()));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    twelve_config::handle_args::<Service>(
+        &["--print-config", "--format=json"],
+        &Vars::new(vars),
+        &mut out,
+        &mut err,
+    );
+    let json: Json = serde_json::from_slice(&out).unwrap();
+    let switch = json["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "APP_SMTP_ENABLED")
+        .unwrap();
+    assert_eq!(switch["value"], "off");
+    assert_eq!(switch["origin"]["kind"], "environment");
+}
+
+/// A rule that asks for the group names the switch that keeps it off.
+#[derive(Config, Debug)]
+#[config(prefix = "Q_")]
+struct Queue {
+    #[config(requires(smtp))]
+    notify: Option<String>,
+    #[config(nested, enabled_by(enabled))]
+    smtp: Option<Smtp>,
+}
+
+#[test]
+fn a_rule_asking_for_a_group_switched_off_names_its_switch() {
+    let errors =
+        Queue::from_vars([("Q_NOTIFY", "ops@x"), ("Q_SMTP_ENABLED", "false")]).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "error: 1 configuration problem\n  \
+         Q_NOTIFY, Q_SMTP_ENABLED  Q_NOTIFY requires group smtp; only Q_NOTIFY is set"
+    );
+}
+
+#[test]
+fn the_schema_says_which_values_leave_the_group_off() {
+    let schema = Service::schema();
+    let group = |path: &str| schema.groups().iter().find(|g| g.field() == path).unwrap();
+    assert_eq!(
+        group("smtp").off_values("APP_SMTP_ENABLED"),
+        ["false", "0", "no", "off"]
+    );
+    assert!(group("cache").off_values("APP_CACHE_VERSION").is_empty());
+    let text = schema.to_text();
+    assert!(
+        text.contains(
+            "smtp (optional group of APP_SMTP_ENABLED, APP_SMTP_HOST, APP_SMTP_PORT: \
+             on once APP_SMTP_ENABLED is set, other than to false, 0, no or off)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "required once the optional group smtp is on \
+             (APP_SMTP_ENABLED set, other than to false, 0, no or off)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "on once any of APP_CACHE_ENABLED, APP_CACHE_VERSION is set, \
+             APP_CACHE_ENABLED other than to false, 0, no or off)"
+        ),
+        "{text}"
+    );
+    let json: Json = serde_json::from_str(&schema.to_json()).unwrap();
+    let groups = json["groups"].as_array().unwrap();
+    assert_eq!(
+        groups[0]["off_values"],
+        serde_json::json!({"APP_SMTP_ENABLED": ["false", "0", "no", "off"]})
+    );
+    assert_eq!(
+        groups[1]["enabled_by"],
+        serde_json::json!(["APP_CACHE_ENABLED", "APP_CACHE_VERSION"])
+    );
+    assert_eq!(
+        groups[1]["off_values"],
+        serde_json::json!({"APP_CACHE_ENABLED": ["false", "0", "no", "off"]})
+    );
+}
+
+#[test]
+fn the_json_schema_requires_a_group_only_once_a_switch_says_on() {
+    let environments: Vec<Vec<(&str, &str)>> = vec![
+        vec![],
+        vec![("APP_SMTP_ENABLED", "false")],
+        vec![("APP_SMTP_ENABLED", "OFF"), ("APP_SMTP_HOST", "mail")],
+        vec![("APP_SMTP_ENABLED", "true")],
+        vec![("APP_SMTP_ENABLED", "falsey")],
+        vec![("APP_SMTP_ENABLED", "1"), ("APP_SMTP_HOST", "mail")],
+        vec![("APP_CACHE_ENABLED", "no")],
+    ];
+    let instances: Vec<Json> = environments
+        .iter()
+        .map(|vars| {
+            Json::Object(
+                vars.iter()
+                    .map(|(k, v)| ((*k).to_owned(), Json::from(*v)))
+                    .collect(),
+            )
+        })
+        .collect();
+    let json_schema = Service::schema().to_json_schema();
+    assert!(
+        json_schema.contains(r#""pattern": "^(?:[Ff][Aa][Ll][Ss][Ee]|0|[Nn][Oo]|[Oo][Ff][Ff])$""#),
+        "{json_schema}"
+    );
+    let Some(verdicts) = crate::json_schema::validate(&json_schema, &instances) else {
+        return;
+    };
+    // The schema agrees with the loader on each.
+    for (vars, valid) in environments.iter().zip(verdicts) {
+        assert_eq!(Service::from_vars(vars.clone()).is_ok(), valid, "{vars:?}");
+    }
+}
