@@ -7,7 +7,7 @@ mod sccache;
 
 use std::path::{Path, PathBuf};
 
-use sccache::{CacheMode, Lenient, Level, One, PathList, Sccache, WriteErrorPolicy};
+use sccache::{CacheMode, Lenient, Level, One, Sccache, WriteErrorPolicy};
 use twelve_config::{ByteSize, Config, Errors, ExposeSecret, Vars};
 
 fn load(vars: &[(&str, &str)]) -> Result<Sccache, Errors> {
@@ -259,7 +259,7 @@ fn sccache_server_switches_and_lenient_numbers() {
     assert_eq!(c.server_port.or(4226), 4226);
     assert_eq!(c.log_millis.as_deref(), Some(""));
     let dirs = [PathBuf::from("/home/ci/src"), PathBuf::from("/opt/build")];
-    assert_eq!(c.basedirs, Some(PathList(dirs.to_vec())));
+    assert_eq!(c.basedirs, Some(dirs.to_vec()));
     assert_eq!(
         warnings,
         [
@@ -269,7 +269,7 @@ fn sccache_server_switches_and_lenient_numbers() {
     );
     // Empty, no base directory (the file's are not used); relative, an error.
     let c = load(&[("SCCACHE_BASEDIRS", "")]).unwrap();
-    assert_eq!(c.basedirs, Some(PathList(Vec::new())));
+    assert_eq!(c.basedirs, Some(Vec::new()));
     assert_eq!(
         failing(&[("SCCACHE_BASEDIRS", "/a:src")]),
         ["SCCACHE_BASEDIRS"]

@@ -67,7 +67,7 @@ impl<K: Ord, V> MapLike for BTreeMap<K, V> {
 ///   character it is kept, as in lists.
 /// - A `separator` made of whitespace splits at any run of whitespace (no
 ///   escapes then), as in lists.
-pub struct Map<M, KP, VP> {
+pub struct Map<M, KP, VP, const SKIP_EMPTY: bool = false> {
     key: KP,
     value: VP,
     separator: &'static str,
@@ -78,6 +78,26 @@ pub struct Map<M, KP, VP> {
 impl<M, KP, VP> Map<M, KP, VP> {
     /// A map of `key` and `value` parsers with the two separators.
     pub const fn new(
+        key: KP,
+        value: VP,
+        separator: &'static str,
+        kv_separator: &'static str,
+    ) -> Self {
+        Map {
+            key,
+            value,
+            separator,
+            kv_separator,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<M, KP, VP> Map<M, KP, VP, true> {
+    /// `#[config(skip_empty_items)]`: a map whose empty pairs (`a=1,,b=2`,
+    /// a trailing separator) are left out rather than reported. A type of
+    /// its own, as for [`List`](crate::parse::List).
+    pub const fn skipping_empty(
         key: KP,
         value: VP,
         separator: &'static str,
@@ -164,7 +184,7 @@ pub(crate) fn split_map(text: &str, separator: &str, kv_separator: &str) -> Vec<
     pairs
 }
 
-impl<M, KP, VP> Parse for Map<M, KP, VP>
+impl<M, KP, VP, const SKIP_EMPTY: bool> Parse for Map<M, KP, VP, SKIP_EMPTY>
 where
     M: MapLike<Key = KP::Output, Value = VP::Output>,
     KP: Parse,
@@ -183,7 +203,12 @@ where
             format!("{:?}", self.separator)
         };
         format!(
-            "KEY{kv}VALUE pairs separated by {separator}, keys: {}, values: {}",
+            "KEY{kv}VALUE pairs separated by {separator}{}, keys: {}, values: {}",
+            if SKIP_EMPTY {
+                " (empty pairs skipped)"
+            } else {
+                ""
+            },
             self.key.expected(),
             self.value.expected(),
             kv = self.kv_separator,
@@ -202,6 +227,7 @@ where
             let n = i + 1;
             let (key, value) = match pair {
                 RawPair::Pair(key, value) => (key, value),
+                RawPair::Empty if SKIP_EMPTY => continue,
                 RawPair::Empty => return Err(ValueError::new(format!("pair {n} is empty"))),
                 RawPair::NoSeparator => {
                     return Err(ValueError::new(format!(

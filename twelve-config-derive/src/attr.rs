@@ -59,6 +59,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) prefix: Option<LitStr>,
     pub(crate) separator: Option<LitStr>,
     pub(crate) kv_separator: Option<LitStr>,
+    /// `skip_empty_items` on a list or map: empty items are left out.
+    pub(crate) skip_empty_items: Flag,
     pub(crate) unit: Option<LitStr>,
     pub(crate) allow_empty: Flag,
     pub(crate) from_str: Flag,
@@ -104,7 +106,7 @@ pub(crate) struct EnumAttrs {
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -259,6 +261,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "prefix" => set_once(cx, &mut out.prefix, meta, lit_str(meta)?),
             "separator" => set_once(cx, &mut out.separator, meta, lit_str(meta)?),
             "kv_separator" => set_once(cx, &mut out.kv_separator, meta, lit_str(meta)?),
+            "skip_empty_items" => set_once(cx, &mut out.skip_empty_items, meta, flag(meta)?),
             "unit" => set_once(cx, &mut out.unit, meta, lit_str(meta)?),
             "allow_empty" => set_once(cx, &mut out.allow_empty, meta, flag(meta)?),
             "from_str" => set_once(cx, &mut out.from_str, meta, flag(meta)?),

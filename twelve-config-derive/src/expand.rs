@@ -349,6 +349,12 @@ fn value_parser(field: &Field<'_>) -> TokenStream {
         .separator
         .as_ref()
         .map_or_else(|| ",".to_owned(), LitStr::value);
+    // `skip_empty_items` picks the parsers that leave empty items out.
+    let (skip, new) = if field.attrs.skip_empty_items.is_some() {
+        (quote!(true), quote!(skipping_empty))
+    } else {
+        (quote!(false), quote!(new))
+    };
     if let Some(map) = field.shape.map() {
         let (map_ty, key) = (map.map, map.key);
         let key = quote_spanned!(key.span()=> ::twelve_config::__private::Value::<#key>::new());
@@ -357,9 +363,9 @@ fn value_parser(field: &Field<'_>) -> TokenStream {
             .kv_separator
             .as_ref()
             .map_or_else(|| "=".to_owned(), LitStr::value);
-        quote_spanned!(map_ty.span()=> ::twelve_config::__private::Map::<#map_ty, _, _>::new(#key, #item, #separator, #kv))
+        quote_spanned!(map_ty.span()=> ::twelve_config::__private::Map::<#map_ty, _, _, #skip>::#new(#key, #item, #separator, #kv))
     } else if field.shape.is_list() {
-        quote!(::twelve_config::__private::List::new(#item, #separator))
+        quote!(::twelve_config::__private::List::#new(#item, #separator))
     } else {
         item
     }

@@ -114,6 +114,7 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
     }
     for (key, what) in [
         (&a.allow_empty, "allow_empty"),
+        (&a.skip_empty_items, "skip_empty_items"),
         (&a.from_str, "from_str"),
         (&a.deserialize, "deserialize"),
     ] {
@@ -224,6 +225,14 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
             cx.error(
                 sep,
                 "`separator` cannot be empty; use \" \" to split at whitespace",
+            );
+        }
+    }
+    if let Some(key) = &a.skip_empty_items {
+        if !field.shape.is_list() && field.shape.map().is_none() && !field.is_nested() {
+            cx.error(
+                key,
+                "`skip_empty_items` is for list fields (`Vec<T>`) and map fields (`HashMap<K, V>`, `BTreeMap<K, V>`)",
             );
         }
     }

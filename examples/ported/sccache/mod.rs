@@ -37,8 +37,6 @@
 //!   empty, and so does the port (`allow_empty`); an empty `SCCACHE_DIR`,
 //!   which sccache takes as the current directory, counts as unset.
 //! - Secrets have `file = false`: sccache reads no `_FILE` variables.
-//! - `SCCACHE_BASEDIRS` is a [`PathList`] of its own: a list field reports
-//!   an empty item (`/a::/b`, a trailing `:`), which sccache skips.
 //! - The warnings of the `validate` rule come only when every setting
 //!   loaded: next to a problem, an unread port is not warned about.
 
@@ -56,7 +54,7 @@ pub(crate) use backends::{Azure, Cos, Disk, Gcs, Gha, Memcached, Oss, Redis, Web
 // The tests name these types; the binary only prints them.
 use values::sccache_bool;
 #[allow(unused_imports)]
-pub(crate) use values::{CacheMode, Lenient, Level, One, PathList, WriteErrorPolicy};
+pub(crate) use values::{CacheMode, Lenient, Level, One, WriteErrorPolicy};
 
 /// sccache's configuration from the environment.
 #[derive(Config, Debug)]
@@ -110,8 +108,8 @@ pub(crate) struct Sccache {
     pub(crate) error_log: Option<PathBuf>,
     /// Absolute directories stripped from paths before hashing, `:`-separated;
     /// empty, none (and the configuration file's are not used).
-    #[config(allow_empty)]
-    pub(crate) basedirs: Option<PathList>,
+    #[config(allow_empty, separator = ":", skip_empty_items)]
+    pub(crate) basedirs: Option<Vec<PathBuf>>,
     /// zstd level of new entries (1 to 22); text sccache cannot read gives 3.
     #[config(default = 3)]
     pub(crate) cache_zstd_level: Lenient<i32>,
@@ -378,11 +376,8 @@ impl Anonymous for Oss {
 }
 
 /// sccache stops on a relative base directory.
-fn absolute(basedirs: &Option<PathList>) -> Result<(), String> {
-    let relative = basedirs
-        .iter()
-        .flat_map(|list| &list.0)
-        .find(|dir| !dir.is_absolute());
+fn absolute(basedirs: &Option<Vec<PathBuf>>) -> Result<(), String> {
+    let relative = basedirs.iter().flatten().find(|dir| !dir.is_absolute());
     match relative {
         Some(dir) => Err(format!("{} is not an absolute path", dir.display())),
         None => Ok(()),

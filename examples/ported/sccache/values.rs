@@ -2,7 +2,6 @@
 //! them.
 
 use std::borrow::Cow;
-use std::path::PathBuf;
 
 use twelve_config::{EnvValue, ValueError};
 
@@ -37,22 +36,6 @@ impl EnvValue for OnOff {
 /// sccache's `key_prefix_from_env_var`: trailing slashes are dropped.
 pub(crate) fn key_prefix(text: &str) -> Result<String, std::convert::Infallible> {
     Ok(text.trim_end_matches('/').to_owned())
-}
-
-/// Paths separated by `:`, as sccache splits `SCCACHE_BASEDIRS`: empty items
-/// (`/a::/b`, a trailing `:`) are skipped, and an empty text is no path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PathList(pub(crate) Vec<PathBuf>);
-
-impl EnvValue for PathList {
-    fn expected() -> Cow<'static, str> {
-        "paths separated by \":\"".into()
-    }
-
-    fn parse_env(text: &str) -> Result<Self, ValueError> {
-        let paths = text.split(':').filter(|item| !item.is_empty());
-        Ok(PathList(paths.map(PathBuf::from).collect()))
-    }
 }
 
 /// A value sccache reads with a fallback: text it cannot read is replaced by
