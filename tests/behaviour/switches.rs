@@ -243,3 +243,49 @@ fn the_json_schema_requires_a_group_only_once_a_switch_says_on() {
         assert_eq!(Service::from_vars(vars.clone()).is_ok(), valid, "{vars:?}");
     }
 }
+
+/// Two flags, either of which turns the group on.
+#[derive(Config, Debug)]
+struct Tracing {
+    otlp: Option<bool>,
+    jaeger: Option<bool>,
+    #[config(default = 0.1)]
+    sample_rate: f64,
+}
+
+#[derive(Config, Debug)]
+struct Observed {
+    #[config(nested, enabled_by(otlp, jaeger))]
+    tracing: Option<Tracing>,
+}
+
+#[test]
+fn each_of_several_flags_says_off_for_itself() {
+    assert!(
+        Observed::from_vars([("TRACING_OTLP", "false"), ("TRACING_JAEGER", "0")])
+            .unwrap()
+            .tracing
+            .is_none()
+    );
+    let on = Observed::from_vars([("TRACING_OTLP", "false"), ("TRACING_JAEGER", "on")]).unwrap();
+    assert_eq!(on.tracing.unwrap().jaeger, Some(true));
+    let loaded = Observed::load(&Vars::new([
+        ("TRACING_OTLP", "no"),
+        ("TRACING_JAEGER", "off"),
+        ("TRACING_SAMPLE_RATE", "1"),
+    ]))
+    .unwrap();
+    assert_eq!(
+        loaded.warnings()[0].to_string(),
+        "warning: TRACING_SAMPLE_RATE: not used: the optional group tracing is off, \
+         since TRACING_OTLP, TRACING_JAEGER say off"
+    );
+    let json: Json = serde_json::from_str(&Observed::schema().to_json()).unwrap();
+    assert_eq!(
+        json["groups"][0]["off_values"],
+        serde_json::json!({
+            "TRACING_OTLP": ["false", "0", "no", "off"],
+            "TRACING_JAEGER": ["false", "0", "no", "off"],
+        })
+    );
+}

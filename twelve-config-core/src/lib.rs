@@ -352,14 +352,15 @@ pub mod __private {
     /// ([`Config::__FIELDS`](crate::Config::__FIELDS),
     /// [`Config::__OFF`](crate::Config::__OFF)): what an `enabled_by`
     /// naming the field takes. Empty for a name that is not there, which
-    /// [`contains`] reports.
+    /// [`contains`] reports. `off` holds one entry per field, as the
+    /// derive writes them.
     pub const fn off_values(
         fields: &[&str],
         off: &'static [&'static [&'static str]],
         field: &str,
     ) -> &'static [&'static str] {
         let mut i = 0;
-        while i < fields.len() && i < off.len() {
+        while i < fields.len() {
             if contains(&[fields[i]], field) {
                 return off[i];
             }
@@ -392,5 +393,22 @@ pub mod __private {
     /// "one of: a, b, c".
     pub fn one_of(choices: &[&str]) -> Cow<'static, str> {
         Cow::Owned(format!("one of: {}", choices.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::__private::off_values;
+
+    #[test]
+    fn a_switch_takes_the_off_values_of_its_own_field() {
+        let fields = ["host", "enabled", "tls"];
+        let off: &[&[&str]] = &[&[], &["false", "0"], &["no"]];
+        assert_eq!(off_values(&fields, off, "enabled"), ["false", "0"]);
+        assert_eq!(off_values(&fields, off, "tls"), ["no"]);
+        assert!(off_values(&fields, off, "host").is_empty());
+        // A name that is not a field (which the derive reports) has none.
+        assert!(off_values(&fields, off, "port").is_empty());
+        assert!(off_values(&[], &[], "port").is_empty());
     }
 }

@@ -593,6 +593,7 @@ pub(crate) fn config_fallback(input: &DeriveInput, error: &syn::Error) -> TokenS
             .collect(),
         _ => Vec::new(),
     };
+    let no_off = fields.iter().map(|_| quote!(&[]));
     quote! {
         #error
         #[automatically_derived]
@@ -602,6 +603,7 @@ pub(crate) fn config_fallback(input: &DeriveInput, error: &syn::Error) -> TokenS
             const __DENY_UNKNOWN: bool = false;
             const __DOC: &'static str = "";
             const __FIELDS: &'static [&'static str] = &[#(#fields),*];
+            const __OFF: &'static [&'static [&'static str]] = &[#(#no_off),*];
 
             fn __visit(
                 _: &mut ::twelve_config::__private::Walker<'_>,
