@@ -83,13 +83,7 @@ impl<M, KP, VP> Map<M, KP, VP> {
         separator: &'static str,
         kv_separator: &'static str,
     ) -> Self {
-        Map {
-            key,
-            value,
-            separator,
-            kv_separator,
-            marker: PhantomData,
-        }
+        Map::with(key, value, separator, kv_separator)
     }
 }
 
@@ -103,6 +97,12 @@ impl<M, KP, VP> Map<M, KP, VP, true> {
         separator: &'static str,
         kv_separator: &'static str,
     ) -> Self {
+        Map::with(key, value, separator, kv_separator)
+    }
+}
+
+impl<M, KP, VP, const SKIP_EMPTY: bool> Map<M, KP, VP, SKIP_EMPTY> {
+    const fn with(key: KP, value: VP, separator: &'static str, kv_separator: &'static str) -> Self {
         Map {
             key,
             value,
