@@ -15,6 +15,7 @@ mod enabled_by;
 mod every_problem;
 mod group_empty;
 mod hostile;
+mod invalid;
 mod json_schema;
 mod masking;
 mod naming;

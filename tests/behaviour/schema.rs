@@ -257,7 +257,13 @@ fn json_parses_and_agrees_with_the_schema() {
         assert_eq!(json["credential"], var.is_credential());
         assert_eq!(strings("fallbacks"), var.fallbacks());
         assert_eq!(json["deprecated"].as_str(), var.deprecated());
-        assert_eq!(json.as_object().unwrap().len(), 16, "{json}");
+        let invalid = if var.invalid_is_unset() {
+            "unset"
+        } else {
+            "error"
+        };
+        assert_eq!(json["invalid"], invalid);
+        assert_eq!(json.as_object().unwrap().len(), 17, "{json}");
     }
     let log = &vars[4];
     assert_eq!(log["choices"], serde_json::json!(["json", "text"]));

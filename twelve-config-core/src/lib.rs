@@ -383,8 +383,8 @@ pub mod __private {
     pub use crate::unit::{InUnit, Measure};
     pub use crate::walk::{
         check, checked_nested, computed, condition, deprecated, nested, optional, optional_nested,
-        presence, read_value_file, required, validate, Check, Comparable, Computed, Condition,
-        Empty, Extra, Field, Member, Nested, ReadFile, Rule, Switch, Walker,
+        presence, read_value_file, required, validate, warn_invalid, Check, Comparable, Computed,
+        Condition, Empty, Extra, Field, Member, Nested, OnInvalid, ReadFile, Rule, Switch, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

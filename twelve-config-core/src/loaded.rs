@@ -163,6 +163,20 @@ impl Warning {
         }
     }
 
+    /// A value rejected for a field with `#[config(invalid = "unset")]`:
+    /// `problem`, which the report would have given, and what the field
+    /// `uses` instead.
+    pub(crate) fn invalid_unset(problem: &crate::Error, uses: &str) -> Self {
+        let mut message = format!("{}, so {uses}", problem.message());
+        if let Some(note) = problem.note() {
+            message.push_str(&format!(" ({note})"));
+        }
+        Warning {
+            var: problem.var().to_owned(),
+            message,
+        }
+    }
+
     /// An empty variable that counts as unset for an optional field with
     /// no default: the program gets no value, though one was perhaps meant.
     pub(crate) fn empty_optional(var: &str) -> Self {

@@ -78,6 +78,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) deprecated: Option<LitStr>,
     pub(crate) none: Option<LitStr>,
     pub(crate) empty: Option<LitStr>,
+    /// `invalid = "unset"`: a value the type rejects is warned about and
+    /// read as unset; `"error"` (the default) reports it.
+    pub(crate) invalid: Option<LitStr>,
     /// `enabled_by(host)` on an optional group: the fields of its struct
     /// whose variables turn it on; empty when any of its variables does.
     pub(crate) enabled_by: Vec<Ident>,
@@ -106,7 +109,7 @@ pub(crate) struct EnumAttrs {
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, invalid, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -289,6 +292,7 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "deprecated" => set_once(cx, &mut out.deprecated, meta, lit_str(meta)?),
             "none" => set_once(cx, &mut out.none, meta, lit_str(meta)?),
             "empty" => set_once(cx, &mut out.empty, meta, lit_str(meta)?),
+            "invalid" => set_once(cx, &mut out.invalid, meta, lit_str(meta)?),
             "enabled_by" => out.enabled_by.extend(idents(meta)?),
             "requires" => out.requires.extend(idents(meta)?),
             "conflicts_with" => out.conflicts_with.extend(idents(meta)?),

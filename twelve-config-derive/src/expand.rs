@@ -251,10 +251,20 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
         && a.none.is_none()
         && a.default_with.is_none()
         && a.deprecated.is_none()
+        && !invalid_is_unset(field)
         && !reads_file
     {
         return quote!(::core::option::Option::None);
     }
+    // Named only here, so that a program without `invalid = "unset"` does
+    // not carry the warning.
+    let on_invalid = if invalid_is_unset(field) {
+        quote!(::core::option::Option::Some(
+            ::twelve_config::__private::warn_invalid
+        ))
+    } else {
+        quote!(::core::option::Option::None)
+    };
     let read_file = if reads_file {
         quote!(::core::option::Option::Some(
             ::twelve_config::__private::read_value_file
@@ -291,8 +301,18 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
             aliases: &[#(#aliases),*],
             fallbacks: &[#(#fallbacks),*],
             read_file: #read_file,
+            on_invalid: #on_invalid,
         })
     }
+}
+
+/// `invalid = "unset"`: a rejected value is warned about and read as unset.
+fn invalid_is_unset(field: &Field<'_>) -> bool {
+    field
+        .attrs
+        .invalid
+        .as_ref()
+        .is_some_and(|lit| lit.value() == "unset")
 }
 
 /// The values that mean off for a value field's type, when its

@@ -43,6 +43,27 @@ pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
     crate::literals::check(cx, input);
 }
 
+/// `invalid = "error" | "unset"`; read as unset, a field needs something
+/// to fall back to.
+fn check_invalid(cx: &mut Ctxt, field: &Field<'_>, invalid: &syn::LitStr) {
+    let a = &field.attrs;
+    match invalid.value().as_str() {
+        "error" => {}
+        "unset" if field.is_nested() => {}
+        "unset" if a.default.is_none() && a.default_with.is_none() && !field.shape.is_optional() => {
+            cx.error(
+                invalid,
+                "`invalid = \"unset\"` needs a value to fall back to: a `default`, a `default_with`, or an `Option` field",
+            );
+        }
+        "unset" => {}
+        _ => cx.error(
+            invalid,
+            "`invalid` takes \"error\" (the value is reported, the default) or \"unset\" (it is warned about and read as unset)",
+        ),
+    }
+}
+
 /// `empty = "unset" | "value" | "error"`.
 fn check_empty(cx: &mut Ctxt, empty: &syn::LitStr) {
     if !matches!(empty.value().as_str(), "unset" | "value" | "error") {
@@ -130,6 +151,7 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
         (&a.deprecated, "deprecated"),
         (&a.none, "none"),
         (&a.empty, "empty"),
+        (&a.invalid, "invalid"),
     ] {
         if let Some(lit) = lit {
             cx.error(lit, format!("`{what}` cannot be used with `nested`: {why}"));
@@ -235,6 +257,9 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
                 "`skip_empty_items` is for list fields (`Vec<T>`) and map fields (`HashMap<K, V>`, `BTreeMap<K, V>`)",
             );
         }
+    }
+    if let Some(invalid) = &a.invalid {
+        check_invalid(cx, field, invalid);
     }
     if let Some(none) = &a.none {
         if !field.shape.is_optional() || a.default.is_none() {

@@ -35,6 +35,7 @@ impl Schema {
     ///       "deprecated_aliases": [],
     ///       "fallbacks": [],
     ///       "deprecated": null,
+    ///       "invalid": "error",
     ///       "group": null
     ///     }
     ///   ],
@@ -74,6 +75,9 @@ impl Schema {
     ///     unset;
     ///   - `deprecated` (string or null): why the setting is deprecated, the
     ///     text of the warning that setting it gives;
+    ///   - `invalid` (string): what a value the type rejects does: `error`,
+    ///     a problem in the report, or `unset`, a warning, and the field
+    ///     reads as unset (its default applies);
     ///   - `group` (string or null): the field path of the optional group the
     ///     variable belongs to: a `required` variable in a group is needed
     ///     only once the group is on (see `enabled_by`);
@@ -121,6 +125,14 @@ impl Schema {
             object.array("deprecated_aliases", var.aliases());
             object.array("fallbacks", var.fallbacks());
             object.optional("deprecated", var.deprecated());
+            object.string(
+                "invalid",
+                if var.invalid_is_unset() {
+                    "unset"
+                } else {
+                    "error"
+                },
+            );
             object.optional("group", var.group());
             object.close();
         }

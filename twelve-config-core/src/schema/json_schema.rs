@@ -303,8 +303,9 @@ fn value_property(w: &mut Writer, schema: &Schema, var: &VarSchema, name: Name<'
     w.open(Some(key), '{');
     w.text("type", "string");
     w.text("description", &lines.join("\n"));
-    // The text that switches a setting off is accepted beside the type's.
-    let accepted = if var.none().is_some() {
+    // The text that switches a setting off is accepted beside the type's,
+    // and with `invalid = "unset"` any text is (the program warns).
+    let accepted = if var.none().is_some() || var.invalid_is_unset() {
         Accepted::Any
     } else {
         accepted(var.expected())

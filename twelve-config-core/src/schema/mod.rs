@@ -246,6 +246,7 @@ pub struct VarSchema {
     pub(crate) fallbacks: &'static [&'static str],
     pub(crate) deprecated: Option<&'static str>,
     pub(crate) group: Option<String>,
+    pub(crate) invalid_is_unset: bool,
 }
 
 /// What a describing walk found.
@@ -362,6 +363,13 @@ impl VarSchema {
     /// (`#[config(deprecated = "...")]`): setting it gives this warning.
     pub fn deprecated(&self) -> Option<&str> {
         self.deprecated
+    }
+
+    /// Whether a value the type rejects is warned about and read as unset
+    /// (`#[config(invalid = "unset")]`) rather than reported: the program
+    /// then starts with the default.
+    pub fn invalid_is_unset(&self) -> bool {
+        self.invalid_is_unset
     }
 
     /// Whether the value is secret.

@@ -58,6 +58,9 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
     if let Some(why) = var.deprecated() {
         notes.push(format!("deprecated: {why}"));
     }
+    if var.invalid_is_unset() {
+        notes.push("an invalid value is warned about and treated as unset".to_owned());
+    }
     match var.aliases() {
         [] => {}
         [alias] => notes.push(format!("deprecated name: {alias}")),

@@ -208,6 +208,7 @@ impl Describe for Description {
             fallbacks: field.fallbacks(),
             deprecated: field.deprecated(),
             group: self.optional_group.clone(),
+            invalid_is_unset: field.on_invalid().is_some(),
         });
     }
 

@@ -69,7 +69,16 @@ pub struct Extra {
     /// For a field whose [`file`](Field::file) is `Some(true)`: the
     /// function that reads the file, here so that only such fields name it.
     pub read_file: Option<ReadFile>,
+    /// `#[config(invalid = "unset")]`: what warns about a rejected value,
+    /// which the field then reads as unset; here so that only such fields
+    /// name it.
+    pub on_invalid: Option<OnInvalid>,
 }
+
+/// Warns that a value was rejected for a field with
+/// `#[config(invalid = "unset")]`, given the problem the report would have
+/// given.
+pub type OnInvalid = fn(&mut super::Walker<'_>, &Field, crate::Error);
 
 /// A default computed by the program from other fields.
 #[derive(Debug)]
@@ -113,6 +122,11 @@ impl Field {
     /// `#[config(deprecated = "...")]`, why the setting is deprecated.
     pub(crate) fn deprecated(&self) -> Option<&'static str> {
         self.extra?.deprecated
+    }
+
+    /// `#[config(invalid = "unset")]`: what warns about a rejected value.
+    pub(crate) fn on_invalid(&self) -> Option<OnInvalid> {
+        self.extra?.on_invalid
     }
 
     /// `#[config(alias = ...)]`, deprecated names.

@@ -9,7 +9,8 @@
 //! Files, in the order a value travels: [`field`] (what the derive writes
 //! about a field), this module (the walker: names, problems), `read` (from
 //! the environment to a parsed value) with `slot` (a field's parser behind
-//! one non-generic interface), `file` (`_FILE`), `groups` (nested
+//! one non-generic interface), `reject` (a value the type rejects), `file`
+//! (`_FILE`), `groups` (nested
 //! structs and optional groups), `rules` (computed defaults, presence
 //! rules, checks) with `condition` (what `required_if` compares), then
 //! `trace` and `describe` (what a traced load and a describing walk
@@ -21,6 +22,7 @@ mod field;
 mod file;
 mod groups;
 mod read;
+mod reject;
 mod rules;
 mod slot;
 mod trace;
@@ -35,10 +37,13 @@ use crate::Config;
 
 pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
-pub use self::field::{Check, Computed, Empty, Extra, Field, Member, Nested, Rule, Switch};
+pub use self::field::{
+    Check, Computed, Empty, Extra, Field, Member, Nested, OnInvalid, Rule, Switch,
+};
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{checked_nested, nested, optional_nested};
 pub use self::read::{deprecated, optional, required};
+pub use self::reject::warn_invalid;
 pub use self::rules::{check, computed, presence, validate};
 pub(crate) use self::trace::{Tracer, TRACE};
 

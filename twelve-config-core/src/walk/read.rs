@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::file::{wipe, ReadFile};
 use super::slot::{Output, Slot};
 use super::{Empty, Field, Mode, Walker};
-use crate::error::{quote_value, Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 use crate::loaded::{Origin, Warning};
 use crate::parse::Parse;
 use crate::source::Source;
@@ -125,7 +125,7 @@ enum Plain<'s> {
 }
 
 /// What [`Walker::read_full`] did with a field.
-enum Outcome {
+pub(super) enum Outcome {
     /// The slot holds the value.
     Value,
     /// The variable is unset, or holds the `none` text.
@@ -185,11 +185,10 @@ impl<'s> Walker<'s> {
                     raw,
                     origin: Origin::Env,
                 };
-                self.parse_found(field, slot, false, found)
+                self.parse_found(field, slot, false, found, required)
             }
             Plain::Invalid(raw, error) => {
-                self.reject(field, slot, &raw, &Origin::Env, &error);
-                Outcome::Failed
+                self.reject(field, slot, &raw, &Origin::Env, &error, required)
             }
             Plain::Unset(empty) => self.unset(field, slot, required, empty),
             Plain::Other => self.read_full(field, slot, required, secret),
@@ -223,7 +222,7 @@ impl<'s> Walker<'s> {
                     self.trace(field, slot, Some(&found.raw), found.origin);
                     return Outcome::Unset;
                 }
-                self.parse_found(field, slot, secret, found)
+                self.parse_found(field, slot, secret, found, required)
             }
             Lookup::Unset(empty) => self.unset(field, slot, required, empty),
             Lookup::Failed => Outcome::Failed,
@@ -330,15 +329,13 @@ impl<'s> Walker<'s> {
         slot: &mut dyn Slot,
         secret: bool,
         found: Found<'s>,
+        required: bool,
     ) -> Outcome {
         let Found { raw, origin } = found;
         if !secret && !self.tracing() {
             return match slot.load(raw) {
                 Ok(()) => Outcome::Value,
-                Err((raw, error)) => {
-                    self.reject(field, slot, &raw, &origin, &error);
-                    Outcome::Failed
-                }
+                Err((raw, error)) => self.reject(field, slot, &raw, &origin, &error, required),
             };
         }
         // Secrets keep the borrowing path so that their text is wiped, and a
@@ -348,10 +345,7 @@ impl<'s> Walker<'s> {
                 self.trace(field, slot, Some(&raw), origin);
                 Outcome::Value
             }
-            Err(error) => {
-                self.reject(field, slot, &raw, &origin, &error);
-                Outcome::Failed
-            }
+            Err(error) => self.reject(field, slot, &raw, &origin, &error, required),
         };
         if secret {
             wipe(raw);
@@ -359,50 +353,12 @@ impl<'s> Walker<'s> {
         outcome
     }
 
-    /// Records that the current variable's value was rejected.
-    #[cold]
-    #[inline(never)]
-    fn reject(
-        &mut self,
-        field: &Field,
-        slot: &mut dyn Slot,
-        raw: &OsStr,
-        origin: &Origin,
-        error: &ValueError,
-    ) {
-        let kind = invalid(slot, raw, error);
-        let (var, note) = match origin {
-            Origin::File(path) => (
-                self.var().to_owned(),
-                Some(format!(
-                    "read from {} named by {}",
-                    quote_value(&path.to_string_lossy()),
-                    self.file_var()
-                )),
-            ),
-            // The operator set the deprecated name, not this variable: the
-            // report names what was typed.
-            Origin::Alias(alias) => (
-                alias.clone(),
-                Some(format!("a deprecated name of {}", self.var())),
-            ),
-            // Likewise the fallback.
-            Origin::Fallback(name) => (name.clone(), None),
-            _ => (self.var().to_owned(), self.given_by()),
-        };
-        let mut error = Error::new(var, self.field_path(field), kind);
-        if let Some(note) = note {
-            error = error.with_note(note);
-        }
-        self.errors.push(error);
-    }
-
     /// Handles a field whose variable is unset (or set but empty): its
     /// default, a problem, or nothing for an optional field and for a
     /// computed default, which the derive computes once the fields it
     /// reads have loaded.
     #[inline(never)]
-    fn unset(
+    pub(super) fn unset(
         &mut self,
         field: &Field,
         slot: &mut dyn Slot,
@@ -497,44 +453,10 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// For a value found under the variable's own name in a layered
-    /// source, where it was given when that was not the environment: a
-    /// note for its report entry.
-    fn given_by(&self) -> Option<String> {
-        let Mode::Load { source, .. } = self.mode else {
-            return None;
-        };
-        source.__given_by(self.var())
-    }
-
     /// Whether this load records where each value came from.
     pub(super) fn tracing(&self) -> bool {
         matches!(self.mode, Mode::Load { trace: Some(_), .. })
     }
-}
-
-/// The problem for a rejected value, showing only what may be shown.
-///
-/// The slot may be left holding a value parsed from the trimmed text,
-/// which nothing reads: its field has failed.
-fn invalid(parser: &mut dyn Slot, raw: &OsStr, error: &ValueError) -> ErrorKind {
-    let expected = parser.expected();
-    let Some(text) = raw.to_str() else {
-        return ErrorKind::invalid(None, expected, Some(error.reason().to_owned()));
-    };
-    if parser.secret() {
-        let reason = error
-            .shown_for_secret(text)
-            .then(|| error.reason().to_owned());
-        return ErrorKind::invalid(None, expected, reason.filter(|r| !r.is_empty()));
-    }
-    let shown = parser.redact(text).map(|t| quote_value(&t));
-    let mut reason = error.reason().to_owned();
-    let trimmed = crate::parse::trim(text);
-    if trimmed.len() != text.len() && parser.parse(OsStr::new(trimmed)).is_ok() {
-        reason.push_str("; the value has leading or trailing whitespace");
-    }
-    ErrorKind::invalid(shown, expected, Some(reason).filter(|r| !r.is_empty()))
 }
 
 impl Walker<'_> {
