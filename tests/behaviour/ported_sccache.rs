@@ -7,7 +7,7 @@ mod sccache;
 
 use std::path::{Path, PathBuf};
 
-use sccache::{CacheMode, Lenient, Level, One, Sccache, WriteErrorPolicy};
+use sccache::{CacheMode, Level, One, Sccache, WriteErrorPolicy};
 use twelve_config::{ByteSize, Config, Errors, ExposeSecret, Vars};
 
 fn load(vars: &[(&str, &str)]) -> Result<Sccache, Errors> {
@@ -31,12 +31,12 @@ fn failing(vars: &[(&str, &str)]) -> Vec<String> {
 fn sccache_defaults_with_nothing_set() {
     let (c, warnings) = warned(&[]);
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(c.server_port, Lenient::Read(4226));
-    assert_eq!(c.idle_timeout, Lenient::Read(600));
-    assert_eq!(c.cache_zstd_level, Lenient::Read(3));
+    assert_eq!(c.server_port, 4226);
+    assert_eq!(c.idle_timeout, 600);
+    assert_eq!(c.cache_zstd_level, 3);
     assert_eq!(c.max_frame_length, None);
     for switch in [&c.start_server, &c.no_daemon, &c.allow_core_dumps] {
-        assert_eq!(*switch, Lenient::Read(One(false)));
+        assert_eq!(*switch, One(false));
     }
     assert_eq!(c.client_side, None);
     assert!(c.log_millis.is_none() && c.cache_multiarch.is_none());
@@ -63,11 +63,11 @@ fn sccache_multi_level_example_of_its_configuration_doc_loads() {
     );
     assert_eq!(
         multilevel.multilevel_write_error_policy,
-        Lenient::Read(WriteErrorPolicy::L0)
+        WriteErrorPolicy::L0
     );
     let disk = c.disk.as_ref().unwrap();
     assert_eq!(disk.dir, Path::new("/tmp/cache"));
-    assert_eq!(disk.cache_size, Lenient::Read(ByteSize::gib(10)));
+    assert_eq!(disk.cache_size, ByteSize::gib(10));
     assert!(disk.direct);
     let redis = c.redis.as_ref().unwrap();
     assert_eq!(redis.redis_db, 0);
@@ -80,7 +80,7 @@ fn sccache_multi_level_example_of_its_configuration_doc_loads() {
             ("SCCACHE_MULTILEVEL_WRITE_ERROR_POLICY", text),
         ]);
         let policy = c.multilevel.unwrap().multilevel_write_error_policy;
-        (policy.or(WriteErrorPolicy::L0), warnings.len())
+        (policy, warnings.len())
     };
     assert_eq!(policy("ALL"), (WriteErrorPolicy::All, 0));
     assert_eq!(policy("strict"), (WriteErrorPolicy::L0, 1));
@@ -124,7 +124,7 @@ fn sccache_cloudflare_r2_example_loads_with_the_prefix_trimmed() {
 fn sccache_cache_sizes_are_binary_as_its_parse_size() {
     let size = |text| {
         let c = load(&[("SCCACHE_CACHE_SIZE", text)]).unwrap();
-        c.disk.unwrap().cache_size.or(ByteSize::gib(10))
+        c.disk.unwrap().cache_size
     };
     assert_eq!(size("2G"), ByteSize::gib(2));
     assert_eq!(size("2g"), ByteSize::gib(2));
@@ -133,13 +133,15 @@ fn sccache_cache_sizes_are_binary_as_its_parse_size() {
     assert_eq!(size("4096").bytes(), 4096);
     // Text it cannot read gives the default, with a warning.
     let (c, warnings) = warned(&[("SCCACHE_CACHE_SIZE", "lots")]);
-    assert_eq!(
-        c.disk.unwrap().cache_size.or(ByteSize::gib(10)),
-        ByteSize::gib(10)
+    assert_eq!(c.disk.unwrap().cache_size, ByteSize::gib(10));
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].starts_with("warning: SCCACHE_CACHE_SIZE: invalid value \"lots\": expected "),
+        "{warnings:?}"
     );
-    assert_eq!(
-        warnings,
-        ["warning: SCCACHE_CACHE_SIZE: \"lots\" is not read by sccache, which uses 10 GiB"]
+    assert!(
+        warnings[0].ends_with(", so the default \"10G\" is used"),
+        "{warnings:?}"
     );
 }
 
@@ -197,7 +199,7 @@ fn sccache_redis_and_memcached_deprecated_names_load_with_a_warning() {
 fn sccache_gha_and_gcs_switch_on_as_sccache_does() {
     let gha = |vars: &[(&str, &str)]| load(vars).unwrap().gha;
     let on = gha(&[("SCCACHE_GHA_ENABLED", "on")]).unwrap();
-    assert_eq!(on.gha_rw_mode, Lenient::Read(CacheMode::ReadWrite));
+    assert_eq!(on.gha_rw_mode, CacheMode::ReadWrite);
     assert!(gha(&[("SCCACHE_GHA_VERSION", "v2")]).is_some());
     // A version turns it on whatever the switch says, as in sccache.
     let pinned = [
@@ -225,10 +227,10 @@ fn sccache_gha_and_gcs_switch_on_as_sccache_does() {
     // GCS is read-only unless told otherwise, in any case.
     let mode = |vars: &[(&str, &str)]| load(vars).unwrap().gcs.unwrap().gcs_rw_mode;
     let bucket = ("SCCACHE_GCS_BUCKET", "gcs-cache");
-    assert_eq!(mode(&[bucket]), Lenient::Read(CacheMode::ReadOnly));
+    assert_eq!(mode(&[bucket]), CacheMode::ReadOnly);
     assert_eq!(
         mode(&[bucket, ("SCCACHE_GCS_RW_MODE", "read_write")]),
-        Lenient::Read(CacheMode::ReadWrite)
+        CacheMode::ReadWrite
     );
     // Credentials without a bucket stop sccache; a service account alone
     // is ignored.
@@ -252,19 +254,21 @@ fn sccache_server_switches_and_lenient_numbers() {
         ("SCCACHE_LOG_MILLIS", ""),
         ("SCCACHE_BASEDIRS", "/home/ci/src::/opt/build:"),
     ]);
-    assert_eq!(c.no_daemon.or(One(false)), One(true));
+    assert_eq!(c.no_daemon, One(true));
     // Only `1` turns a switch on: sccache ignores `true`, and says nothing.
-    assert_eq!(c.allow_core_dumps.or(One(false)), One(false));
-    assert_eq!(c.idle_timeout, Lenient::Read(0));
-    assert_eq!(c.server_port.or(4226), 4226);
+    assert_eq!(c.allow_core_dumps, One(false));
+    assert_eq!(c.idle_timeout, 0);
+    assert_eq!(c.server_port, 4226);
     assert_eq!(c.log_millis.as_deref(), Some(""));
     let dirs = [PathBuf::from("/home/ci/src"), PathBuf::from("/opt/build")];
     assert_eq!(c.basedirs, Some(dirs.to_vec()));
     assert_eq!(
         warnings,
         [
-            "warning: SCCACHE_SERVER_PORT: \"port\" is not read by sccache, which uses 4226",
-            "warning: SCCACHE_ALLOW_CORE_DUMPS: \"true\" is not read by sccache, which uses off",
+            "warning: SCCACHE_SERVER_PORT: invalid value \"port\": expected integer 0..=65535 \
+             (invalid digit found in string), so the default \"4226\" is used",
+            "warning: SCCACHE_ALLOW_CORE_DUMPS: invalid value \"true\": expected 1 to turn it on \
+             (only 1 turns it on), so the default \"0\" is used",
         ]
     );
     // Empty, no base directory (the file's are not used); relative, an error.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use twelve_config::{ByteSize, Config, RedisUrl, SecretString};
 
-use super::values::{key_prefix, sccache_bool, CacheMode, Lenient, OnOff};
+use super::values::{key_prefix, sccache_bool, CacheMode, OnOff};
 
 /// The local disk cache: built as soon as one of its variables is set, and
 /// otherwise used with the same defaults as the fallback of every backend.
@@ -20,14 +20,14 @@ pub(crate) struct Disk {
     pub(crate) dir: PathBuf,
     /// Largest size of the cache, such as `2G` (`K`, `M`, `G`, `T` are
     /// powers of 1024); text sccache cannot read gives 10 GiB.
-    #[config(default = "10G")]
-    pub(crate) cache_size: Lenient<ByteSize>,
+    #[config(default = "10G", invalid = "unset")]
+    pub(crate) cache_size: ByteSize,
     /// Preprocessor (direct) cache mode.
     #[config(with = sccache_bool, expected = "true, on, 1, false, off or 0 (any case)", default = "true")]
     pub(crate) direct: bool,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) local_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) local_rw_mode: CacheMode,
 }
 
 /// The directory `directories` gives sccache: `$XDG_CACHE_HOME/sccache`,
@@ -72,8 +72,8 @@ pub(crate) struct S3 {
     #[config(with = sccache_bool, expected = "true, on, 1, false, off or 0 (any case)")]
     pub(crate) s3_enable_virtual_host_style: Option<bool>,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) s3_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) s3_rw_mode: CacheMode,
 }
 
 /// Redis: one node, a cluster, or the deprecated URL with its credentials.
@@ -108,8 +108,8 @@ pub(crate) struct Redis {
     #[config(with = key_prefix, default = "")]
     pub(crate) redis_key_prefix: String,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) redis_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) redis_rw_mode: CacheMode,
 }
 
 /// sccache refuses a user name, a password or a database other than 0 beside
@@ -144,8 +144,8 @@ pub(crate) struct Memcached {
     #[config(with = key_prefix, default = "")]
     pub(crate) memcached_key_prefix: String,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) memcached_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) memcached_rw_mode: CacheMode,
 }
 
 /// Google Cloud Storage. Its credentials without a bucket stop sccache, so
@@ -167,8 +167,8 @@ pub(crate) struct Gcs {
     /// Service account whose token the VM's metadata gives.
     pub(crate) gcs_service_account: Option<String>,
     /// `READ_ONLY` or `READ_WRITE`; unset or other text gives `READ_ONLY`.
-    #[config(default = "READ_ONLY")]
-    pub(crate) gcs_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_ONLY", invalid = "unset")]
+    pub(crate) gcs_rw_mode: CacheMode,
 }
 
 /// The GitHub Actions cache: on when `SCCACHE_GHA_VERSION` is set or
@@ -180,8 +180,8 @@ pub(crate) struct Gha {
     /// Version of the cache's entries; setting it turns the cache on.
     pub(crate) gha_version: Option<String>,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) gha_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) gha_rw_mode: CacheMode,
 }
 
 /// Azure Blob Storage, with a connection string (shared key) or Entra ID
@@ -201,8 +201,8 @@ pub(crate) struct Azure {
     #[config(with = key_prefix, default = "")]
     pub(crate) azure_key_prefix: String,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) azure_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) azure_rw_mode: CacheMode,
 }
 
 /// WebDAV.
@@ -222,8 +222,8 @@ pub(crate) struct Webdav {
     #[config(file = false)]
     pub(crate) webdav_token: Option<SecretString>,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) webdav_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) webdav_rw_mode: CacheMode,
 }
 
 /// Alibaba Cloud OSS.
@@ -240,8 +240,8 @@ pub(crate) struct Oss {
     #[config(with = sccache_bool, expected = "true, on, 1, false, off or 0 (any case)", default = "false")]
     pub(crate) oss_no_credentials: bool,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) oss_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) oss_rw_mode: CacheMode,
 }
 
 /// Tencent Cloud COS.
@@ -255,6 +255,6 @@ pub(crate) struct Cos {
     #[config(with = key_prefix, default = "")]
     pub(crate) cos_key_prefix: String,
     /// `READ_ONLY` or `READ_WRITE`; other text gives `READ_WRITE`.
-    #[config(default = "READ_WRITE")]
-    pub(crate) cos_rw_mode: Lenient<CacheMode>,
+    #[config(default = "READ_WRITE", invalid = "unset")]
+    pub(crate) cos_rw_mode: CacheMode,
 }

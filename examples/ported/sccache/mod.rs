@@ -18,17 +18,18 @@
 //! without a bucket, relative base directories, and a multi-level chain that
 //! names a backend that is not configured. Values sccache replaces by the
 //! default when it cannot read them (the port, the idle timeout, the cache's
-//! size, compression level, every `*_RW_MODE`) are [`Lenient`]: they load,
-//! with the default, and a warning says what was not read. Several backends
-//! without a chain get a warning naming the one sccache uses.
+//! size, compression level, every `*_RW_MODE`) have `invalid = "unset"`:
+//! they load with the default, and a warning says what was not read.
+//! Several backends without a chain get a warning naming the one sccache
+//! uses.
 //!
 //! Expressed differently:
 //! - A container without authentication: sccache warns and leaves Azure
 //!   off. Here the authentication turns the group on (its absence gives the
 //!   "not used" warning for the container), so authentication without a
 //!   container is reported as a missing container where sccache ignores it.
-//! - sccache warns about its lenient values in its log, or not at all; the
-//!   warnings here come from a `validate` rule, which needs the text kept.
+//! - sccache warns about the values it cannot read in its log, or not at
+//!   all; here each gets a warning with what it expected.
 //! - `SCCACHE_CACHE_SIZE` is a [`ByteSize`](twelve_config::ByteSize): `10GB` and `1.5G` are read
 //!   (sccache reads neither and uses 10 GiB); `2G` is 2 GiB in both.
 //! - The `== "1"` switches warn about any other text than `1` and `0`,
@@ -37,8 +38,8 @@
 //!   empty, and so does the port (`allow_empty`); an empty `SCCACHE_DIR`,
 //!   which sccache takes as the current directory, counts as unset.
 //! - Secrets have `file = false`: sccache reads no `_FILE` variables.
-//! - The warnings of the `validate` rule come only when every setting
-//!   loaded: next to a problem, an unread port is not warned about.
+//! - The warnings of the `validate` rule (several backends, client-side
+//!   mode beside a log) come only when every setting loaded.
 
 // The service reads every field; this crate only loads and prints them.
 #![allow(dead_code)]
@@ -54,7 +55,7 @@ pub(crate) use backends::{Azure, Cos, Disk, Gcs, Gha, Memcached, Oss, Redis, Web
 // The tests name these types; the binary only prints them.
 use values::sccache_bool;
 #[allow(unused_imports)]
-pub(crate) use values::{CacheMode, Lenient, Level, One, WriteErrorPolicy};
+pub(crate) use values::{CacheMode, Level, One, WriteErrorPolicy};
 
 /// sccache's configuration from the environment.
 #[derive(Config, Debug)]
@@ -71,29 +72,30 @@ pub(crate) struct Sccache {
     /// File of the configuration the client caches.
     pub(crate) cached_conf: Option<PathBuf>,
     /// TCP port of the local server; text sccache cannot read gives 4226.
-    #[config(default = 4226)]
-    pub(crate) server_port: Lenient<u16>,
+    #[config(default = 4226, invalid = "unset")]
+    pub(crate) server_port: u16,
     /// Unix socket of the local server, used instead of the port.
     pub(crate) server_uds: Option<PathBuf>,
     /// Seconds the server waits for a request before exiting; 0 never exits.
-    #[config(default = 600)]
-    pub(crate) idle_timeout: Lenient<u64>,
+    #[config(default = 600, invalid = "unset")]
+    pub(crate) idle_timeout: u64,
     /// Largest frame between client and server, in bytes.
-    pub(crate) max_frame_length: Option<Lenient<usize>>,
+    #[config(invalid = "unset")]
+    pub(crate) max_frame_length: Option<usize>,
     /// Socket the server notifies once started (set by the client).
     pub(crate) startup_notify: Option<PathBuf>,
     /// `1`: this process is the server (set by the client).
-    #[config(default = "0")]
-    pub(crate) start_server: Lenient<One>,
+    #[config(default = "0", invalid = "unset")]
+    pub(crate) start_server: One,
     /// `1`: the server stays in the foreground.
-    #[config(default = "0")]
-    pub(crate) no_daemon: Lenient<One>,
+    #[config(default = "0", invalid = "unset")]
+    pub(crate) no_daemon: One,
     /// `1`: the server may dump core.
-    #[config(default = "0")]
-    pub(crate) allow_core_dumps: Lenient<One>,
+    #[config(default = "0", invalid = "unset")]
+    pub(crate) allow_core_dumps: One,
     /// `1`: the client ignores the server's I/O errors.
-    #[config(default = "0")]
-    pub(crate) ignore_server_io_error: Lenient<One>,
+    #[config(default = "0", invalid = "unset")]
+    pub(crate) ignore_server_io_error: One,
     /// Compile in the client; the server only reaches the cache. Off while
     /// `SCCACHE_LOG` is set.
     #[config(with = sccache_bool, expected = "true, on, 1, false, off or 0 (any case)")]
@@ -111,8 +113,8 @@ pub(crate) struct Sccache {
     #[config(allow_empty, separator = ":", skip_empty_items)]
     pub(crate) basedirs: Option<Vec<PathBuf>>,
     /// zstd level of new entries (1 to 22); text sccache cannot read gives 3.
-    #[config(default = 3)]
-    pub(crate) cache_zstd_level: Lenient<i32>,
+    #[config(default = 3, invalid = "unset")]
+    pub(crate) cache_zstd_level: i32,
     /// Set (to anything, even empty): cache builds for several architectures.
     #[config(allow_empty)]
     pub(crate) cache_multiarch: Option<String>,
@@ -188,8 +190,8 @@ pub(crate) struct Multilevel {
     /// Levels, fast to slow, such as `disk,redis,s3`; each must be configured.
     pub(crate) multilevel_chain: Vec<Level>,
     /// What a failed write fails; text sccache cannot read gives `l0`.
-    #[config(default = "l0")]
-    pub(crate) multilevel_write_error_policy: Lenient<WriteErrorPolicy>,
+    #[config(default = "l0", invalid = "unset")]
+    pub(crate) multilevel_write_error_policy: WriteErrorPolicy,
 }
 
 /// The backends in the order sccache picks one when no chain is set.
@@ -230,10 +232,9 @@ impl Sccache {
     }
 
     /// The rules over several settings that presence rules cannot say, and
-    /// the warnings for what sccache replaces or ignores.
+    /// the warnings for what sccache ignores.
     fn rules(&self) -> Result<(), Problems> {
         let mut problems = Problems::new();
-        self.warn_unread(&mut problems);
         if let Some(multilevel) = &self.multilevel {
             for level in &multilevel.multilevel_chain {
                 let name = format!("{level:?}").to_lowercase();
@@ -263,84 +264,6 @@ impl Sccache {
             );
         }
         problems.into_result()
-    }
-
-    /// Warns about each value sccache could not read and replaced.
-    fn warn_unread(&self, problems: &mut Problems) {
-        let mut unread = |field: &str, text: Option<&String>, default: &str| {
-            if let Some(text) = text {
-                problems.warn(
-                    [field],
-                    format!("{text:?} is not read by sccache, which uses {default}"),
-                );
-            }
-        };
-        unread("server_port", unreadable(&self.server_port), "4226");
-        unread("idle_timeout", unreadable(&self.idle_timeout), "600");
-        if let Some(length) = &self.max_frame_length {
-            unread("max_frame_length", unreadable(length), "its default");
-        }
-        unread("cache_zstd_level", unreadable(&self.cache_zstd_level), "3");
-        for (field, switch) in [
-            ("start_server", &self.start_server),
-            ("no_daemon", &self.no_daemon),
-            ("allow_core_dumps", &self.allow_core_dumps),
-            ("ignore_server_io_error", &self.ignore_server_io_error),
-        ] {
-            unread(field, unreadable(switch), "off");
-        }
-        if let Some(disk) = &self.disk {
-            unread("disk.cache_size", unreadable(&disk.cache_size), "10 GiB");
-            unread(
-                "disk.local_rw_mode",
-                unreadable(&disk.local_rw_mode),
-                "READ_WRITE",
-            );
-        }
-        let modes = [
-            ("s3.s3_rw_mode", self.s3.as_ref().map(|c| &c.s3_rw_mode)),
-            (
-                "redis.redis_rw_mode",
-                self.redis.as_ref().map(|c| &c.redis_rw_mode),
-            ),
-            (
-                "memcached.memcached_rw_mode",
-                self.memcached.as_ref().map(|c| &c.memcached_rw_mode),
-            ),
-            ("gha.gha_rw_mode", self.gha.as_ref().map(|c| &c.gha_rw_mode)),
-            (
-                "azure.azure_rw_mode",
-                self.azure.as_ref().map(|c| &c.azure_rw_mode),
-            ),
-            (
-                "webdav.webdav_rw_mode",
-                self.webdav.as_ref().map(|c| &c.webdav_rw_mode),
-            ),
-            ("oss.oss_rw_mode", self.oss.as_ref().map(|c| &c.oss_rw_mode)),
-            ("cos.cos_rw_mode", self.cos.as_ref().map(|c| &c.cos_rw_mode)),
-        ];
-        for (field, mode) in modes {
-            unread(field, mode.and_then(unreadable), "READ_WRITE");
-        }
-        if let Some(gcs) = &self.gcs {
-            unread("gcs.gcs_rw_mode", unreadable(&gcs.gcs_rw_mode), "READ_ONLY");
-        }
-        if let Some(multilevel) = &self.multilevel {
-            let policy = &multilevel.multilevel_write_error_policy;
-            unread(
-                "multilevel.multilevel_write_error_policy",
-                unreadable(policy),
-                "l0",
-            );
-        }
-    }
-}
-
-/// The text of a value sccache could not read.
-fn unreadable<T>(value: &Lenient<T>) -> Option<&String> {
-    match value {
-        Lenient::Read(_) => None,
-        Lenient::Unreadable(text) => Some(text),
     }
 }
 

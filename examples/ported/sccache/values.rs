@@ -38,46 +38,8 @@ pub(crate) fn key_prefix(text: &str) -> Result<String, std::convert::Infallible>
     Ok(text.trim_end_matches('/').to_owned())
 }
 
-/// A value sccache reads with a fallback: text it cannot read is replaced by
-/// the default instead of stopping it. The text is kept so that a `validate`
-/// rule can warn about it, where sccache is silent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Lenient<T> {
-    /// The text was read.
-    Read(T),
-    /// The text could not be read; sccache uses the default.
-    Unreadable(String),
-}
-
-impl<T: Clone> Lenient<T> {
-    /// The value sccache uses: the one read, else `default`.
-    pub(crate) fn or(&self, default: T) -> T {
-        match self {
-            Lenient::Read(value) => value.clone(),
-            Lenient::Unreadable(_) => default,
-        }
-    }
-}
-
-impl<T: EnvValue> EnvValue for Lenient<T> {
-    fn expected() -> Cow<'static, str> {
-        T::expected()
-    }
-
-    fn choices() -> &'static [&'static str] {
-        T::choices()
-    }
-
-    fn parse_env(text: &str) -> Result<Self, ValueError> {
-        Ok(match T::parse_env(text) {
-            Ok(value) => Lenient::Read(value),
-            Err(_) => Lenient::Unreadable(text.to_owned()),
-        })
-    }
-}
-
 /// A switch sccache compares with `== "1"`: exactly `1` is on, `0` off;
-/// any other text is off too (wrapped in [`Lenient`] to be warned about).
+/// any other text is off too (read with `invalid = "unset"`, which warns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct One(pub(crate) bool);
 
