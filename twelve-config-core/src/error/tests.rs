@@ -92,6 +92,15 @@ fn long_values_are_shortened_and_escaped() {
     let quoted = quote_value(&long);
     assert!(quoted.len() < 100, "{quoted}");
     assert!(quoted.ends_with("(1000 bytes)"));
+    // Up to 60 characters are shown whole; past that, the first 57 and
+    // `...`, so that the shortened text is no longer than a whole one.
+    let sixty = "é".repeat(60);
+    assert_eq!(quote_value(&sixty), format!("\"{sixty}\""));
+    let longer = "é".repeat(61);
+    assert_eq!(
+        quote_value(&longer),
+        format!("\"{}\"... (122 bytes)", "é".repeat(57))
+    );
     assert_eq!(quote_value("a\nb\u{1b}"), "\"a\\nb\\u{1b}\"");
 }
 
