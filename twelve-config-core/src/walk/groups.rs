@@ -145,9 +145,6 @@ impl Track for Groups {
         match mark {
             Mark::Set(value) if switch.says_off(value) => group.off.push(var),
             Mark::Set(_) => group.set.push(var),
-            // A value rejected with `invalid = "unset"` reads as unset, but
-            // its variable was set: it stays set.
-            Mark::Unset if group.set.contains(&var) || group.off.contains(&var) => {}
             Mark::Unset => group.unset.push(var),
             Mark::Empty => {
                 group.empty.push(var.clone());
