@@ -125,7 +125,7 @@ enum Plain<'s> {
 }
 
 /// What [`Walker::read_full`] did with a field.
-pub(super) enum Outcome {
+enum Outcome {
     /// The slot holds the value.
     Value,
     /// The variable is unset, or holds the `none` text.
@@ -188,7 +188,7 @@ impl<'s> Walker<'s> {
                 self.parse_found(field, slot, false, found, required)
             }
             Plain::Invalid(raw, error) => {
-                self.reject(field, slot, &raw, &Origin::Env, &error, required)
+                self.rejected(field, slot, &raw, &Origin::Env, &error, required)
             }
             Plain::Unset(empty) => self.unset(field, slot, required, empty),
             Plain::Other => self.read_full(field, slot, required, secret),
@@ -335,7 +335,7 @@ impl<'s> Walker<'s> {
         if !secret && !self.tracing() {
             return match slot.load(raw) {
                 Ok(()) => Outcome::Value,
-                Err((raw, error)) => self.reject(field, slot, &raw, &origin, &error, required),
+                Err((raw, error)) => self.rejected(field, slot, &raw, &origin, &error, required),
             };
         }
         // Secrets keep the borrowing path so that their text is wiped, and a
@@ -345,7 +345,7 @@ impl<'s> Walker<'s> {
                 self.trace(field, slot, Some(&raw), origin);
                 Outcome::Value
             }
-            Err(error) => self.reject(field, slot, &raw, &origin, &error, required),
+            Err(error) => self.rejected(field, slot, &raw, &origin, &error, required),
         };
         if secret {
             wipe(raw);
@@ -353,12 +353,30 @@ impl<'s> Walker<'s> {
         outcome
     }
 
+    /// After a value was rejected ([`reject`](Self::reject)): the field
+    /// failed, or with `invalid = "unset"` reads as unset.
+    fn rejected(
+        &mut self,
+        field: &Field,
+        slot: &mut dyn Slot,
+        raw: &OsStr,
+        origin: &Origin,
+        error: &ValueError,
+        required: bool,
+    ) -> Outcome {
+        if self.reject(field, slot, raw, origin, error) {
+            self.unset(field, slot, required, false)
+        } else {
+            Outcome::Failed
+        }
+    }
+
     /// Handles a field whose variable is unset (or set but empty): its
     /// default, a problem, or nothing for an optional field and for a
     /// computed default, which the derive computes once the fields it
     /// reads have loaded.
     #[inline(never)]
-    pub(super) fn unset(
+    fn unset(
         &mut self,
         field: &Field,
         slot: &mut dyn Slot,

@@ -4,7 +4,6 @@
 
 use std::ffi::OsStr;
 
-use super::read::Outcome;
 use super::slot::Slot;
 use super::{Field, Mode, Walker};
 use crate::error::{quote_value, Error, ErrorKind};
@@ -12,8 +11,9 @@ use crate::loaded::{Origin, Warning};
 use crate::value::ValueError;
 
 impl Walker<'_> {
-    /// Records that the current variable's value was rejected; `required`:
-    /// the field has no `Option`.
+    /// Records that the current variable's value was rejected: a problem,
+    /// or with `invalid = "unset"` a warning; `true` when the field is then
+    /// to be read as unset.
     #[cold]
     #[inline(never)]
     pub(super) fn reject(
@@ -23,15 +23,14 @@ impl Walker<'_> {
         raw: &OsStr,
         origin: &Origin,
         error: &ValueError,
-        required: bool,
-    ) -> Outcome {
+    ) -> bool {
         let problem = self.rejection(field, slot, raw, origin, error);
         if let Some(warn) = field.on_invalid() {
             warn(self, field, problem);
-            return self.unset(field, slot, required, false);
+            return true;
         }
         self.errors.push(problem);
-        Outcome::Failed
+        false
     }
 
     /// The problem of a rejected value, under the name the operator set.
