@@ -84,10 +84,17 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
     if UNKNOWN || T::__DENY_UNKNOWN {
         let scan = crate::unknown::scan::<T>(source);
         for (var, kind) in scan.unknown {
+            // Where the operator wrote it, when that was not the
+            // environment: an env file and its line, a flag.
+            let given = source.__given_by(&var);
             if T::__DENY_UNKNOWN {
-                errors.push(Error::new(var, "", kind));
+                let error = Error::new(var, "", kind);
+                errors.push(match given {
+                    Some(given) => error.with_note(given),
+                    None => error,
+                });
             } else {
-                warnings.push(Warning::unknown(var, &kind));
+                warnings.push(Warning::unknown(var, &kind, given.as_deref()));
             }
         }
         warnings.extend(scan.misspelled);

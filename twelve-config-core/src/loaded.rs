@@ -248,7 +248,14 @@ impl Warning {
 
     /// A variable no setting reads that looks like `known` mistyped: in
     /// another case, or one edit away.
-    pub(crate) fn misspelled(var: String, known: &str, case_only: bool) -> Self {
+    /// A name no setting reads that looks like one mistyped; `given`:
+    /// where it was written, when not in the environment.
+    pub(crate) fn misspelled(
+        var: String,
+        known: &str,
+        case_only: bool,
+        given: Option<&str>,
+    ) -> Self {
         let why = if case_only {
             " (names are case-sensitive)"
         } else {
@@ -256,14 +263,19 @@ impl Warning {
         };
         Warning {
             var,
-            message: format!("not read by any setting: did you mean {known}?{why}"),
+            message: with_given(
+                format!("not read by any setting: did you mean {known}?{why}"),
+                given,
+            ),
         }
     }
 
-    pub(crate) fn unknown(var: String, kind: &ErrorKind) -> Self {
+    /// A name with the configuration's prefix that no setting reads;
+    /// `given`: where it was written, when not in the environment.
+    pub(crate) fn unknown(var: String, kind: &ErrorKind, given: Option<&str>) -> Self {
         Warning {
             var,
-            message: kind.to_string(),
+            message: with_given(kind.to_string(), given),
         }
     }
 
@@ -275,6 +287,15 @@ impl Warning {
     /// What is wrong with it.
     pub fn message(&self) -> &str {
         &self.message
+    }
+}
+
+/// `message`, then where the variable was written when that was not the
+/// environment ("read from .env.production, line 4").
+fn with_given(message: String, given: Option<&str>) -> String {
+    match given {
+        Some(given) => format!("{message}; {given}"),
+        None => message,
     }
 }
 

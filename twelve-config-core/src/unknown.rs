@@ -72,7 +72,10 @@ pub(crate) fn scan<T: Config>(source: &dyn Source) -> Scan {
         .collect();
     let misspelled = misspelled
         .into_iter()
-        .map(|(var, meant, case_only)| Warning::misspelled(var, meant, case_only))
+        .map(|(var, meant, case_only)| {
+            let given = source.__given_by(&var);
+            Warning::misspelled(var, meant, case_only, given.as_deref())
+        })
         .collect();
     Scan {
         unknown,

@@ -198,7 +198,18 @@ fn names_in_an_env_file_are_scanned_for_mistakes_like_the_environment() {
     let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: TOUR_LOG_FROMAT: unknown variable: no setting reads it (did you mean TOUR_LOG_FORMAT?)"]
+        ["warning: TOUR_LOG_FROMAT: unknown variable: no setting reads it (did you mean TOUR_LOG_FORMAT?); read from deploy.env, line 3"]
+    );
+    // Without the prefix, a near miss of a known name, with its place too.
+    let file = DotEnv::parse(
+        "deploy.env",
+        "TOUR_PUBLIC_URL=https://tour.example/\nTOUR_API_KEY=k\nport=80\n",
+    );
+    let loaded = Tour::load(&file).unwrap();
+    assert_eq!(
+        loaded.warnings()[0].to_string(),
+        "warning: port: not read by any setting: did you mean PORT? (names are case-sensitive); \
+         read from deploy.env, line 3"
     );
 }
 
@@ -211,11 +222,12 @@ fn layered_files_are_scanned_once_per_name_and_report_both_files_problems() {
     let local = DotEnv::parse("local.env", "TOUR_TRACNG=1\nPORT=9000\n");
     let loaded = Tour::load(&Layered::new(&local, &base)).unwrap();
     assert_eq!(loaded.config().port, 9000);
-    // Set in both files, the misspelt name is one warning.
+    // Set in both files, the misspelt name is one warning, naming the
+    // file whose value would be read.
     let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: TOUR_TRACNG: unknown variable: no setting reads it (did you mean TOUR_TRACING?)"]
+        ["warning: TOUR_TRACNG: unknown variable: no setting reads it (did you mean TOUR_TRACING?); read from local.env, line 1"]
     );
 
     let broken_base = DotEnv::parse(
@@ -280,7 +292,25 @@ fn a_misspelled_name_in_the_file_is_warned_about() {
     assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
     assert_eq!(
         outcome.stderr,
-        "warning: TOUR_MAX_CONECTIONS: unknown variable: no setting reads it \
-         (did you mean TOUR_MAX_CONNECTIONS?)\n"
+        format!(
+            "warning: TOUR_MAX_CONECTIONS: unknown variable: no setting reads it \
+             (did you mean TOUR_MAX_CONNECTIONS?); read from {}, line 5\n",
+            file.path()
+        )
     );
+}
+
+#[test]
+fn with_deny_unknown_the_problem_names_the_file_and_line() {
+    #[derive(Config, Debug)]
+    #[config(prefix = "SVC_", deny_unknown)]
+    struct Strict {
+        #[config(default = 1)]
+        workers: u8,
+    }
+    let file = DotEnv::parse("svc.env", "SVC_WORKERS=2\nSVC_WORKRES=3\n");
+    let errors = Strict::from_source(&file).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.var(), "SVC_WORKRES");
+    assert_eq!(error.note(), Some("read from svc.env, line 2"));
 }

@@ -130,7 +130,7 @@ fn a_flag_overriding_a_variable_no_setting_reads_is_warned_about() {
     let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: LOG_LEVL: not read by any setting: did you mean LOG_LEVEL?"]
+        ["warning: LOG_LEVL: not read by any setting: did you mean LOG_LEVEL?; given by --log-levl on the command line"]
     );
 }
 
