@@ -411,6 +411,26 @@ fn the_schema_marks_secrets_and_their_file_variables() {
     assert!(!cert.is_secret());
     assert_eq!(cert.file_var(), Some("APP_TLS_CERT_FILE"));
     assert_eq!(schema.var("APP_LOG_LEVEL").unwrap().file_var(), None);
+    // A list of secrets is secret as a whole, and may come from a file.
+    let codes = schema.var("APP_BACKUP_CODES").unwrap();
+    assert!(codes.is_secret());
+    assert_eq!(codes.file_var(), Some("APP_BACKUP_CODES_FILE"));
+}
+
+#[test]
+fn a_list_of_secrets_is_read_from_its_file() {
+    let file = TempFile::with("CANARY-1,CANARY-2\n");
+    let vars = Vars::new([
+        ("APP_API_KEY", "k"),
+        ("APP_PIN", "1"),
+        ("APP_DB_PASSWORD", "p"),
+        ("APP_DATABASE_URL", "postgres://h/db"),
+        ("APP_BACKUP_CODES_FILE", file.path()),
+    ]);
+    let secrets = Secrets::from_source(&vars).unwrap();
+    let codes = secrets.backup_codes.unwrap();
+    let codes: Vec<&str> = codes.iter().map(|c| c.expose_secret()).collect();
+    assert_eq!(codes, ["CANARY-1", "CANARY-2"]);
 }
 
 #[derive(Config, Debug)]
