@@ -136,7 +136,16 @@ lean_excluded() {
 # package. So each run skips it, with a fixed timeout, and this runs the
 # same tests on the unmutated tree first (`ci` relies on `.ci/run`, which
 # has just run every test).
+#
+# Every mutant is built in the shared target directory, so a run that was
+# killed leaves the build of its last mutant there, newer than the restored
+# sources, and cargo would take it as up to date; a resumed run first
+# cleans the workspace's own crates (the baseline then fails otherwise).
 baseline() {
+  if [ "${MUTANTS_RESUME:-0}" = 1 ]; then
+    cargo clean --quiet --package twelve-config-core --package twelve-config-derive \
+      --package twelve-config --package twelve-config-tests
+  fi
   nice cargo test --package twelve-config-core --package twelve-config-tests \
     --lib --test behaviour
 }
