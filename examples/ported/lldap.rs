@@ -10,12 +10,11 @@
 //! when no `LLDAP_SMTP_OPTIONS__*` variable is set, where lldap keeps its
 //! defaults with password reset off; once one is set, the others take
 //! lldap's defaults. The admin password's length is a `check` rule, so it
-//! is reported even when other variables fail.
+//! is reported even when other variables fail. The JWT secret and the admin
+//! password have lldap's insecure defaults, which no output shows, and a
+//! `validate` rule warns when they are in use, as lldap does.
 //!
 //! Expressed differently (none could not be expressed):
-//! - `LLDAP_SMTP_OPTIONS__PASSWORD` defaults to the empty string in lldap; a
-//!   secret cannot have a default in the code here, so it is an
-//!   `Option<SecretString>` whose `None` means the same.
 //! - `LLDAP_SERVER_KEY_FILE`, `LLDAP_SERVER_KEY_SEED` and
 //!   `LLDAP_SMTP_OPTIONS__TO` are the command line's alternate spellings of
 //!   `LLDAP_KEY_FILE`, `LLDAP_KEY_SEED` and `LLDAP_SMTP_OPTIONS__REPLY_TO`,
@@ -35,7 +34,7 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use twelve_config::{Config, EnvValue, ExposeSecret, SecretString, ValueError};
+use twelve_config::{Config, EnvValue, ExposeSecret, Problems, SecretString, ValueError};
 
 /// lldap's configuration.
 #[derive(Config, Debug)]
@@ -43,7 +42,8 @@ use twelve_config::{Config, EnvValue, ExposeSecret, SecretString, ValueError};
     prefix = "LLDAP_",
     nested_separator = "__",
     file,
-    check = admin_password_long_enough(ldap_user_pass)
+    check = admin_password_long_enough(ldap_user_pass),
+    validate = Lldap::warn_of_default_secrets
 )]
 pub(crate) struct Lldap {
     /// The TOML configuration file; the environment overrides what it says.
@@ -71,6 +71,8 @@ pub(crate) struct Lldap {
     #[config(default = "./app")]
     pub(crate) assets_path: PathBuf,
     /// Random secret that signs the JWTs; changing it logs every user out.
+    /// Set it: lldap's default lets attackers log in as admin.
+    #[config(default = "secretjwtsecret")]
     pub(crate) jwt_secret: SecretString,
     /// Base DN for LDAP, such as `dc=example,dc=com`.
     #[config(default = "dc=example,dc=com")]
@@ -82,8 +84,9 @@ pub(crate) struct Lldap {
     #[config(default = "")]
     pub(crate) ldap_user_email: String,
     /// Admin password (at least 8 characters), used when the admin user is
-    /// first created.
-    pub(crate) ldap_user_pass: Option<SecretString>,
+    /// first created. Set it: lldap's default is insecure.
+    #[config(default = "password")]
+    pub(crate) ldap_user_pass: SecretString,
     /// Reset the admin password to `ldap_user_pass`: once (`true`) or at
     /// every start (`always`).
     #[config(default = "false")]
@@ -121,12 +124,31 @@ pub(crate) struct Lldap {
 }
 
 /// lldap refuses to create an admin with a password under 8 characters.
-fn admin_password_long_enough(pass: &Option<SecretString>) -> Result<(), String> {
-    match pass {
-        Some(pass) if pass.expose_secret().chars().count() < 8 => {
-            Err("must be at least 8 characters long".to_owned())
+fn admin_password_long_enough(pass: &SecretString) -> Result<(), String> {
+    if pass.expose_secret().chars().count() < 8 {
+        return Err("must be at least 8 characters long".to_owned());
+    }
+    Ok(())
+}
+
+impl Lldap {
+    /// lldap warns when its insecure defaults are in use, whether left
+    /// unset or written out.
+    fn warn_of_default_secrets(&self) -> Result<(), Problems> {
+        let mut problems = Problems::new();
+        if self.jwt_secret.expose_secret() == "secretjwtsecret" {
+            problems.warn(
+                ["jwt_secret"],
+                "the default JWT secret is used: attackers can log in as admin",
+            );
         }
-        _ => Ok(()),
+        if self.ldap_user_pass.expose_secret() == "password" {
+            problems.warn(
+                ["ldap_user_pass"],
+                "the insecure default admin password is used",
+            );
+        }
+        problems.into_result()
     }
 }
 
@@ -157,7 +179,8 @@ pub(crate) struct MailOptions {
     #[config(default = "")]
     pub(crate) user: String,
     /// The SMTP password.
-    pub(crate) password: Option<SecretString>,
+    #[config(default = "")]
+    pub(crate) password: SecretString,
     /// How the connection is encrypted.
     #[config(default = "TLS")]
     pub(crate) smtp_encryption: SmtpEncryption,

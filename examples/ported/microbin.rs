@@ -16,12 +16,11 @@
 //! password on a site that is not read-only, which MicroBin never asks for,
 //! is a `check` rule.
 //!
+//! `MICROBIN_ADMIN_USERNAME` and `MICROBIN_ADMIN_PASSWORD` are secrets
+//! with MicroBin's defaults `admin` and `m1cr0b1n`, which apply when they
+//! are unset and which no output shows.
+//!
 //! Expressed differently (none could not be expressed):
-//! - `MICROBIN_ADMIN_USERNAME` and `MICROBIN_ADMIN_PASSWORD` are secret with
-//!   the defaults `admin` and `m1cr0b1n` in MicroBin. A secret cannot have a
-//!   default in the code here, so they are `Option<SecretString>` and
-//!   [`Microbin::admin_username`] and [`Microbin::admin_password`] fall back
-//!   to those defaults; the schema says so in their description.
 //! - MicroBin reads a secret from a file when its value starts with
 //!   `file://` or `file:`; here `MICROBIN_ADMIN_PASSWORD_FILE` (and `_FILE`
 //!   for every secret) names the file instead.
@@ -48,10 +47,12 @@ pub(crate) struct Microbin {
     /// HTTP basic authentication for the whole site; none when unset.
     #[config(nested, prefix = "BASIC_AUTH_")]
     pub(crate) basic_auth: Option<BasicAuth>,
-    /// User name of the admin page; `admin` when unset.
-    pub(crate) admin_username: Option<SecretString>,
-    /// Password of the admin page; `m1cr0b1n` when unset.
-    pub(crate) admin_password: Option<SecretString>,
+    /// User name of the admin page.
+    #[config(default = "admin")]
+    pub(crate) admin_username: SecretString,
+    /// Password of the admin page: change it from MicroBin's default.
+    #[config(default = "m1cr0b1n")]
+    pub(crate) admin_password: SecretString,
     /// Let uploaders edit their pastas.
     #[config(default = true)]
     pub(crate) editable: bool,
@@ -193,22 +194,6 @@ fn uploader_password_needs_readonly(
         )
     } else {
         Ok(())
-    }
-}
-
-impl Microbin {
-    /// The admin user name, `admin` when unset.
-    pub(crate) fn admin_username(&self) -> SecretString {
-        self.admin_username
-            .clone()
-            .unwrap_or_else(|| SecretString::from("admin"))
-    }
-
-    /// The admin password, `m1cr0b1n` when unset.
-    pub(crate) fn admin_password(&self) -> SecretString {
-        self.admin_password
-            .clone()
-            .unwrap_or_else(|| SecretString::from("m1cr0b1n"))
     }
 }
 

@@ -117,7 +117,7 @@ fn lldap_reports_every_kind_of_problem_in_one_report() {
     let (status, report) = check_config(
         LLDAP,
         &[
-            // Invalid values, and the JWT secret is missing.
+            // Invalid values.
             ("LLDAP_LDAP_PORT", "389o"),
             ("LLDAP_DATABASE_URL", "postgres://u:hunter2@db:99999/x"),
             // The SMTP group is enabled and its password's file is missing.
@@ -137,7 +137,6 @@ fn lldap_reports_every_kind_of_problem_in_one_report() {
         &[
             "LLDAP_LDAP_PORT",
             "LLDAP_DATABASE_URL",
-            "LLDAP_JWT_SECRET",
             "LLDAP_SMTP_OPTIONS__PASSWORD_FILE",
             "LLDAP_LDAP_USER_PASS",
         ],

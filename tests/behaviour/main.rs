@@ -31,6 +31,7 @@ mod required_if;
 mod rule_warnings;
 mod rules_groups;
 mod schema;
+mod secret_defaults;
 mod secrets;
 #[cfg(feature = "serde")]
 mod serde_interop;

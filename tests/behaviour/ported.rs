@@ -52,10 +52,7 @@ fn lldap_docker_sample_loads() {
         "REPLACE_WITH_RANDOM"
     );
     assert_eq!(c.ldap_base_dn, "dc=example,dc=com");
-    assert_eq!(
-        c.ldap_user_pass.as_ref().unwrap().expose_secret(),
-        "CHANGE_ME"
-    );
+    assert_eq!(c.ldap_user_pass.expose_secret(), "CHANGE_ME");
     assert!(c.ldaps_options.enabled);
     assert_eq!(c.ldaps_options.port, 6360);
     assert_eq!(c.ldaps_options.cert_file, "/path/to/certfile.crt");
@@ -68,10 +65,7 @@ fn lldap_docker_sample_loads() {
     assert_eq!(smtp.port, 465);
     assert_eq!(smtp.smtp_encryption, lldap::SmtpEncryption::Tls);
     assert_eq!(smtp.user, "no-reply@example.com");
-    assert_eq!(
-        smtp.password.as_ref().unwrap().expose_secret(),
-        "PasswordGoesHere"
-    );
+    assert_eq!(smtp.password.expose_secret(), "PasswordGoesHere");
     assert_eq!(
         smtp.from.as_deref(),
         Some("no-reply <no-reply@example.com>")
@@ -160,7 +154,7 @@ fn lldap_schema_matches_its_documented_names() {
         ]
     );
     let jwt = schema.var("LLDAP_JWT_SECRET").unwrap();
-    assert!(jwt.is_required());
+    assert!(!jwt.is_required() && jwt.has_hidden_default());
     assert_eq!(jwt.file_var(), Some("LLDAP_JWT_SECRET_FILE"));
     assert_eq!(
         schema.var("LLDAP_LDAP_BASE_DN").unwrap().file_var(),
@@ -170,6 +164,32 @@ fn lldap_schema_matches_its_documented_names() {
         schema.var("LLDAP_KEY_FILE").unwrap().aliases(),
         ["LLDAP_SERVER_KEY_FILE"]
     );
+}
+
+#[test]
+fn lldap_warns_of_its_insecure_default_secrets_as_lldap_does() {
+    let loaded = lldap::Lldap::load(&Vars::default()).unwrap();
+    let c = loaded.config();
+    assert_eq!(c.jwt_secret.expose_secret(), "secretjwtsecret");
+    assert_eq!(c.ldap_user_pass.expose_secret(), "password");
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: LLDAP_JWT_SECRET: the default JWT secret is used: attackers can log in as admin",
+            "warning: LLDAP_LDAP_USER_PASS: the insecure default admin password is used",
+        ]
+    );
+    let shown = format!("{warnings:?}{:?}{}", c, lldap::Lldap::schema().to_json());
+    assert!(!shown.contains("secretjwtsecret"), "{shown}");
+    // Written out, the same values get the same warnings, as in lldap.
+    let written = lldap::Lldap::load(&Vars::new([("LLDAP_LDAP_USER_PASS", "password")])).unwrap();
+    assert_eq!(written.warnings().len(), 2);
+    let set = Vars::new([
+        ("LLDAP_JWT_SECRET", "a-random-secret"),
+        ("LLDAP_LDAP_USER_PASS", "a-long-password"),
+    ]);
+    assert!(lldap::Lldap::load(&set).unwrap().warnings().is_empty());
 }
 
 #[test]
@@ -192,7 +212,6 @@ fn lldap_broken_environment_reports_every_problem() {
         [
             "LLDAP_LDAP_PORT",
             "LLDAP_HTTP_URL",
-            "LLDAP_JWT_SECRET",
             "LLDAP_FORCE_LDAP_USER_PASS_RESET",
             "LLDAP_DATABASE_URL",
             "LLDAP_KEY_SEED",
@@ -203,7 +222,7 @@ fn lldap_broken_environment_reports_every_problem() {
     );
     let text = errors.to_string();
     assert!(
-        text.starts_with("error: 9 configuration problems\n"),
+        text.starts_with("error: 8 configuration problems\n"),
         "{text}"
     );
     assert!(!text.contains("hunter2"), "{text}");
@@ -219,7 +238,10 @@ fn lldap_broken_environment_reports_every_problem() {
         text.contains("expected one of: none, tls, starttls"),
         "{text}"
     );
-    assert!(text.contains("missing: required (secret text)"), "{text}");
+    assert!(
+        text.contains("the rule Lldap::warn_of_default_secrets was not checked: it needs every setting of the configuration to load"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -280,8 +302,8 @@ fn microbin_dotenv_loads() {
     let loaded = microbin::Microbin::load(&Vars::new(MICROBIN_DOTENV.iter().copied())).unwrap();
     assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
     let c = loaded.config();
-    assert_eq!(c.admin_username().expose_secret(), "admin");
-    assert_eq!(c.admin_password().expose_secret(), "m1cr0b1n");
+    assert_eq!(c.admin_username.expose_secret(), "admin");
+    assert_eq!(c.admin_password.expose_secret(), "m1cr0b1n");
     assert_eq!(c.port, 8080);
     assert_eq!(c.bind, IpAddr::from([0, 0, 0, 0]));
     assert!(c.private && c.highlightsyntax && c.editable && c.show_read_stats);
@@ -303,12 +325,14 @@ fn microbin_dotenv_loads() {
 fn microbin_defaults_match_the_dotenv_file() {
     let from_file = microbin::Microbin::from_vars(MICROBIN_DOTENV.iter().copied()).unwrap();
     let bare = microbin::Microbin::from_vars(Vec::<(String, String)>::new()).unwrap();
-    // Secrets aside, the shipped `.env` only restates the defaults.
-    let without_secrets = |c: &microbin::Microbin| {
-        format!("{c:?}").replace("Some(SecretBox<str>([REDACTED]))", "None")
-    };
-    assert_eq!(without_secrets(&from_file), without_secrets(&bare));
-    assert_eq!(bare.admin_password().expose_secret(), "m1cr0b1n");
+    // The shipped `.env` only restates the defaults, the secret ones too.
+    assert_eq!(format!("{from_file:?}"), format!("{bare:?}"));
+    assert_eq!(bare.admin_username.expose_secret(), "admin");
+    assert_eq!(bare.admin_password.expose_secret(), "m1cr0b1n");
+    let schema = microbin::Microbin::schema();
+    let password = schema.var("MICROBIN_ADMIN_PASSWORD").unwrap();
+    assert!(password.has_hidden_default() && !password.is_required());
+    assert!(!schema.to_text().contains("m1cr0b1n"));
 }
 
 #[test]
@@ -401,7 +425,7 @@ fn lldap_smtp_options_are_an_optional_group() {
     assert!(smtp.enable_password_reset);
     assert_eq!((smtp.server.as_str(), smtp.port), ("localhost", 587));
     assert_eq!(smtp.smtp_encryption, lldap::SmtpEncryption::Tls);
-    assert!(smtp.password.is_none());
+    assert_eq!(smtp.password.expose_secret(), "");
 }
 
 #[test]
@@ -420,7 +444,6 @@ fn lldap_broken_environment_mixes_fields_group_file_and_rule_in_one_report() {
     let vars: Vec<&str> = errors.iter().map(|e| e.var()).collect();
     for var in [
         "LLDAP_LDAP_PORT",
-        "LLDAP_JWT_SECRET",
         "LLDAP_DATABASE_URL",
         "LLDAP_SMTP_OPTIONS__PASSWORD_FILE",
         "LLDAP_LDAP_USER_PASS",

@@ -263,7 +263,8 @@ fn json_parses_and_agrees_with_the_schema() {
             "error"
         };
         assert_eq!(json["invalid"], invalid);
-        assert_eq!(json.as_object().unwrap().len(), 17, "{json}");
+        assert_eq!(json["default_hidden"], var.has_hidden_default());
+        assert_eq!(json.as_object().unwrap().len(), 18, "{json}");
     }
     let log = &vars[4];
     assert_eq!(log["choices"], serde_json::json!(["json", "text"]));

@@ -1,4 +1,4 @@
-use twelve_config::{Config, SecretString};
+use twelve_config::Config;
 
 fn twice(n: &u16) -> u16 {
     n * 2
@@ -34,8 +34,6 @@ struct Settings {
     none_without_default: Option<u16>,
     #[config(empty = "maybe")]
     empty_word: Option<u16>,
-    #[config(default_with = twice(port))]
-    key: SecretString,
     #[config(required_if(missing = "x"))]
     conditional: Option<u16>,
     #[config(nested)]

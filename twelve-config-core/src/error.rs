@@ -67,12 +67,13 @@ pub enum ErrorKind {
     #[non_exhaustive]
     InvalidDefault {
         /// The default as written in `#[config(default = ...)]`, URL
-        /// passwords masked.
-        default: String,
+        /// passwords masked; `None` for a secret.
+        default: Option<String>,
         /// What the variable should hold.
         expected: String,
-        /// Why the default was rejected.
-        reason: String,
+        /// Why the default was rejected; `None` for a secret, as the
+        /// reason may quote the default.
+        reason: Option<String>,
     },
     /// Two variables that give the same setting are both set, such as `X` and
     /// `X_FILE`, or a name and its deprecated alias.
@@ -203,8 +204,7 @@ impl ErrorKind {
             ErrorKind::InvalidDefault {
                 default, reason, ..
             } => {
-                mask(default);
-                mask(reason);
+                default.iter_mut().chain(reason).for_each(mask);
             }
             ErrorKind::File { path, reason } => {
                 if let Some(Cow::Owned(shown)) = path.to_str().map(mask_passwords) {
@@ -248,15 +248,17 @@ impl ErrorKind {
         }
     }
 
+    /// A default that does not parse: with the default and the reason,
+    /// `None` for a secret.
     pub(crate) fn invalid_default(
-        default: impl Into<String>,
+        shown: Option<(String, String)>,
         expected: impl Into<String>,
-        reason: impl Into<String>,
     ) -> Self {
+        let (default, reason) = shown.unzip();
         ErrorKind::InvalidDefault {
-            default: default.into(),
+            default,
             expected: expected.into(),
-            reason: reason.into(),
+            reason,
         }
     }
 }
@@ -338,12 +340,21 @@ impl fmt::Display for ErrorKind {
                 default,
                 expected,
                 reason,
-            } => write!(
-                f,
-                "bug in the program: its default {} does not parse: expected {expected} ({})",
-                quote_value(default),
-                one_line(reason)
-            ),
+            } => {
+                match default {
+                    Some(default) => write!(
+                        f,
+                        "bug in the program: its default {}",
+                        quote_value(default)
+                    )?,
+                    None => f.write_str("bug in the program: its default <redacted>")?,
+                }
+                write!(f, " does not parse: expected {expected}")?;
+                match reason {
+                    Some(reason) => write!(f, " ({})", one_line(reason)),
+                    None => Ok(()),
+                }
+            }
             ErrorKind::Conflict { other } => {
                 write!(f, "conflicts with {other}: both are set, set only one")
             }

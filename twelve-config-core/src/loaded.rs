@@ -146,20 +146,13 @@ impl Warning {
         }
     }
 
-    /// An empty variable that counts as unset: the default (written or
-    /// computed) is used instead of what was perhaps meant.
-    pub(crate) fn empty(var: &str, default: Option<&str>) -> Self {
-        let message = match default {
-            Some(default) => format!(
-                "set but empty, so the default {} is used; unset it, or give it a value",
-                crate::error::quote_value(default)
-            ),
-            None => "set but empty, so the computed default is used; unset it, or give it a value"
-                .to_owned(),
-        };
+    /// An empty variable that counts as unset, so that what applies when
+    /// it is unset (`uses`, such as `the default "8080" is used`) applies
+    /// instead of what was perhaps meant.
+    pub(crate) fn empty(var: &str, uses: &str) -> Self {
         Warning {
             var: var.to_owned(),
-            message,
+            message: format!("set but empty, so {uses}; unset it, or give it a value"),
         }
     }
 
@@ -174,16 +167,6 @@ impl Warning {
         Warning {
             var: problem.var().to_owned(),
             message,
-        }
-    }
-
-    /// An empty variable that counts as unset for an optional field with
-    /// no default: the program gets no value, though one was perhaps meant.
-    pub(crate) fn empty_optional(var: &str) -> Self {
-        Warning {
-            var: var.to_owned(),
-            message: "set but empty, so it is treated as unset; unset it, or give it a value"
-                .to_owned(),
         }
     }
 

@@ -251,7 +251,7 @@ fn problem(error: &Error) -> String {
             expected: e,
             reason: r,
         } => {
-            (default, expected, reason) = (Some(d.as_str()), Some(e.as_str()), Some(r.as_str()));
+            (default, expected, reason) = (d.as_deref(), Some(e.as_str()), r.as_deref());
             "invalid_default"
         }
         ErrorKind::Conflict { other } => {

@@ -189,8 +189,8 @@ fn ungroup(ty: &Type) -> &Type {
 }
 
 /// Whether a type is spelled as one of secrecy's secret types; the derive
-/// uses it to reject a default with a clear message. (A const assertion on
-/// `EnvValue::SECRET` catches secret types under other names.)
+/// uses it to refuse what would show a secret (`deserialize`, a rule that
+/// compares it with text) with a clear message.
 pub(crate) fn looks_secret(ty: &Type) -> bool {
     let Type::Path(path) = ungroup(ty) else {
         return false;

@@ -89,7 +89,6 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         } else {
             statics.push(field_static(&spec, field, input, &settings));
             loads.push(value_load(&binding, &spec, field));
-            checks.extend(secret_default_check(field));
             checks.extend(unit_check(field));
         }
         // A required value field comes back as `Some(Some(value))`; the
@@ -448,26 +447,6 @@ pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             token
         })
         .collect()
-}
-
-/// A default on a type whose `EnvValue::SECRET` is true fails to compile,
-/// for secret types not spelled `SecretString`/`SecretBox`.
-fn secret_default_check(field: &Field<'_>) -> Option<TokenStream> {
-    let default = field.attrs.default.as_ref()?;
-    if field.attrs.with.is_some()
-        || field.attrs.from_str.is_some()
-        || field.attrs.deserialize.is_some()
-    {
-        return None;
-    }
-    let ty = field.shape.value_type();
-    let span = Span::call_site().located_at(default.span);
-    Some(quote_spanned! {span=>
-        const _: () = ::core::assert!(
-            !<#ty as ::twelve_config::EnvValue>::SECRET,
-            "a secret cannot have a default: secrets come from the environment, not from the code",
-        );
-    })
 }
 
 /// A unit the field's type does not know fails to compile, spanned on the

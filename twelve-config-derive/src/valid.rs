@@ -230,11 +230,6 @@ fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
                 &default.key,
                 "`default` on an `Option` field needs `none = \"...\"`, the text that means `None` (a setting on by default that can be switched off); otherwise remove `Option`",
             );
-        } else if looks_secret(field.shape.value_type()) {
-            cx.error(
-                &default.key,
-                "a secret cannot have a default: secrets come from the environment, not from the code",
-            );
         }
     }
     if let Some(sep) = &a.separator {

@@ -150,12 +150,6 @@ fn check_computed(cx: &mut Ctxt, input: &Struct<'_>, index: usize, field: &Field
             "`default_with` on an `Option` field: remove `Option`, since the field always has a value",
         );
     }
-    if looks_secret(field.shape.value_type()) {
-        cx.error(
-            &call.key,
-            "a secret cannot have a default: secrets come from the environment, not from the code",
-        );
-    }
     for arg in &call.args {
         if arg == field.ident {
             cx.error(arg, "a default cannot be computed from its own field");

@@ -113,7 +113,7 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
             .any(|(o, n)| n.group.as_deref() == Some(group) && o.group.is_some())
     };
     for var in new_left {
-        let has_default = var.default.is_some() || var.default_computed.is_some();
+        let has_default = var.shown_default().is_some();
         let change = match &var.group {
             _ if !var.required || has_default => change(
                 "new_optional",
@@ -228,7 +228,11 @@ fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {
         };
         push(changes, "became_optional", false, text, Effect::None);
     }
-    let default_changed = o.default != n.default || o.default_computed != n.default_computed;
+    // A change to a secret's hidden default cannot be seen: only that it
+    // was added, removed or replaced by another kind.
+    let default_changed = o.default != n.default
+        || o.default_hidden != n.default_hidden
+        || o.default_computed != n.default_computed;
     if default_changed && !became_required && !o.required {
         let unset = Effect::Unset(owned(n.sources()));
         match (o.shown_default(), n.shown_default()) {

@@ -52,6 +52,8 @@ pub(crate) struct Var {
     pub(crate) ty: String,
     pub(crate) required: bool,
     pub(crate) default: Option<String>,
+    /// A secret's default, which the schema never shows.
+    pub(crate) default_hidden: bool,
     pub(crate) default_computed: Option<String>,
     pub(crate) none: Option<String>,
     pub(crate) secret: bool,
@@ -80,10 +82,12 @@ impl Var {
         self.required && self.group.is_none()
     }
 
-    /// The default as the schema words it, literal or computed.
+    /// The default as the schema words it, literal or computed; a
+    /// secret's, which the schema does not show, as `(hidden)`.
     pub(crate) fn shown_default(&self) -> Option<String> {
         match (&self.default, &self.default_computed) {
             (Some(default), _) => Some(format!("{default:?}")),
+            (None, _) if self.default_hidden => Some("(hidden)".to_owned()),
             (None, Some(computed)) => Some(format!("computed ({computed})")),
             (None, None) => None,
         }
@@ -263,6 +267,7 @@ fn read_var(value: &Value, place: &str) -> Result<Var, String> {
         ty: optional_text(var, "type", place)?.unwrap_or_default(),
         required: flag(var, "required", place)?,
         default: optional_text(var, "default", place)?,
+        default_hidden: flag(var, "default_hidden", place)?,
         default_computed: optional_text(var, "default_computed", place)?,
         none: optional_text(var, "none", place)?,
         secret: flag(var, "secret", place)?,

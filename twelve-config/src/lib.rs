@@ -188,8 +188,10 @@
 //!   [`Schema`] or any of its renderings, nor in `--print-config`;
 //! - the copy of the raw text this crate reads is overwritten before it is
 //!   freed (the process environment's own copy is not ours to wipe);
-//! - a secret cannot have a default in the code: `#[config(default = ...)]`
-//!   on a secret field does not compile;
+//! - a secret's default (`#[config(default = "m1cr0b1n")]`, a service's
+//!   development password) applies when it is unset and is shown nowhere:
+//!   the schema says `hidden`, and a diff of schemas sees only that it was
+//!   added or removed;
 //! - `X_FILE` may name a file holding the value of a secret `X` (Docker and
 //!   Kubernetes secrets); one trailing newline is removed; both set is an
 //!   error, and so is an unreadable, empty or over-1-MiB file.

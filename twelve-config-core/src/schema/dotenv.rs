@@ -43,8 +43,9 @@ impl Schema {
                 comment_line(&mut out, "", line);
             }
             let mut facts = vec![var.expected().to_owned()];
-            match var.default().filter(|_| !var.is_secret()) {
+            match var.default() {
                 Some(default) => facts.push(format!("default {}", shown_default(default))),
+                None if var.has_hidden_default() => facts.push("default hidden".to_owned()),
                 None if var.computed_default().is_some() => {
                     facts.push("computed default".to_owned())
                 }
@@ -59,7 +60,7 @@ impl Schema {
                 comment_line(&mut out, "", &note);
             }
             let name = var.name();
-            match var.default().filter(|_| !var.is_secret()) {
+            match var.default() {
                 Some(default) => {
                     let _ = writeln!(out, "# {name}={}", dotenv_value(default));
                 }

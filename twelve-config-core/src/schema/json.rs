@@ -25,6 +25,7 @@ impl Schema {
     ///       "type": "text",
     ///       "required": true,
     ///       "default": null,
+    ///       "default_hidden": false,
     ///       "default_computed": null,
     ///       "none": null,
     ///       "secret": true,
@@ -57,6 +58,8 @@ impl Schema {
     ///     is not optional;
     ///   - `default` (string or null): the default as variable text; always
     ///     null for a secret;
+    ///   - `default_hidden` (boolean): a secret with a default written in
+    ///     the program, which applies when it is unset and is never shown;
     ///   - `default_computed` (string or null): a default the program
     ///     computes, in words;
     ///   - `none` (string or null): the text that switches off a setting that
@@ -114,7 +117,8 @@ impl Schema {
             object.string("field", var.field());
             object.string("type", var.expected());
             object.bool("required", var.is_required());
-            object.optional("default", var.default().filter(|_| !var.is_secret()));
+            object.optional("default", var.default());
+            object.bool("default_hidden", var.has_hidden_default());
             object.optional("default_computed", var.computed_default());
             object.optional("none", var.none());
             object.bool("secret", var.is_secret());

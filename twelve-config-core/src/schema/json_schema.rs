@@ -318,7 +318,7 @@ fn value_property(w: &mut Writer, schema: &Schema, var: &VarSchema, name: Name<'
     if !var.choices().is_empty() {
         w.names("examples", var.choices());
     }
-    if let Some(default) = var.default().filter(|_| !var.is_secret()) {
+    if let Some(default) = var.default() {
         w.text("default", default);
     }
     if var.is_secret() {

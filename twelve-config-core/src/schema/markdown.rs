@@ -32,7 +32,8 @@ impl Schema {
         );
         for var in &self.vars {
             let default = match (var.default(), var.is_required()) {
-                (Some(default), _) if !var.is_secret() => code_span(&shown_default(default)),
+                (Some(default), _) => code_span(&shown_default(default)),
+                _ if var.has_hidden_default() => "hidden".to_owned(),
                 _ if var.computed_default().is_some() => "computed".to_owned(),
                 (_, true) => "**required**".to_owned(),
                 _ => "optional".to_owned(),

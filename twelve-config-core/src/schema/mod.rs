@@ -236,6 +236,7 @@ pub struct VarSchema {
     pub(crate) choices: &'static [&'static str],
     pub(crate) required: bool,
     pub(crate) default: Option<&'static str>,
+    pub(crate) default_hidden: bool,
     pub(crate) computed: Option<String>,
     pub(crate) none: Option<&'static str>,
     pub(crate) secret: bool,
@@ -329,9 +330,36 @@ impl VarSchema {
         self.required
     }
 
-    /// The default, as the text a variable would hold.
+    /// The default, as the text a variable would hold; `None` for a
+    /// secret, whose default is never shown (see
+    /// [`has_hidden_default`](Self::has_hidden_default)).
     pub fn default(&self) -> Option<&str> {
         self.default
+    }
+
+    /// Whether the variable is a secret with a default written in the
+    /// program, which applies when it is unset but which no rendering
+    /// shows (they say `hidden`).
+    ///
+    /// ```
+    /// use twelve_config::{Config, SecretString};
+    ///
+    /// #[derive(Config)]
+    /// struct Admin {
+    ///     /// The admin page's password; change it in production.
+    ///     #[config(default = "m1cr0b1n")]
+    ///     password: SecretString,
+    /// }
+    ///
+    /// let schema = Admin::schema();
+    /// let password = &schema.vars()[0];
+    /// assert!(password.has_hidden_default());
+    /// assert_eq!(password.default(), None);
+    /// assert!(!password.is_required());
+    /// assert!(!schema.to_text().contains("m1cr0b1n"));
+    /// ```
+    pub fn has_hidden_default(&self) -> bool {
+        self.default_hidden
     }
 
     /// A default the program computes (`#[config(default_with = ...)]`),

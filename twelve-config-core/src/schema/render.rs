@@ -4,15 +4,16 @@
 //!
 //! Every rendering lists the variables in field order and is built from the
 //! schema alone, so it never holds a value read from the environment. A
-//! secret has no default, and a secret's line never shows one.
+//! secret's default is never shown: its line says `hidden`.
 
 use super::{Schema, VarSchema};
 
-/// The default, or `computed`, `required` or `optional`, as the text table
-/// shows it.
+/// The default, or `hidden`, `computed`, `required` or `optional`, as the
+/// text table shows it.
 pub(super) fn requirement(var: &VarSchema) -> String {
     match var.default() {
-        Some(default) if !var.is_secret() => shown_default(default),
+        Some(default) => shown_default(default),
+        _ if var.has_hidden_default() => "hidden".to_owned(),
         _ if var.computed_default().is_some() => "computed".to_owned(),
         _ if var.is_required() => "required".to_owned(),
         _ => "optional".to_owned(),
@@ -26,6 +27,7 @@ pub(super) fn shown_default(default: &str) -> String {
         || default == "required"
         || default == "optional"
         || default == "computed"
+        || default == "hidden"
         || default.trim() != default
         || default.starts_with('"')
         || default.chars().any(char::is_control);

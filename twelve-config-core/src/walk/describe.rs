@@ -197,7 +197,10 @@ impl Describe for Description {
             expected: parser.expected().into_owned(),
             choices: parser.choices(),
             required: required && field.default.is_none() && computed.is_none(),
-            default: field.default,
+            // A secret's default is used, never shown: the schema only
+            // says that there is one.
+            default: field.default.filter(|_| !secret),
+            default_hidden: secret && field.default.is_some(),
             computed,
             none: field.none(),
             secret,

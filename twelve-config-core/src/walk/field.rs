@@ -14,6 +14,8 @@ pub enum Empty {
     Error,
 }
 
+use std::borrow::Cow;
+
 use super::file::ReadFile;
 
 /// What the derive knows about a value field.
@@ -77,8 +79,8 @@ pub struct Extra {
 
 /// Warns that a value was rejected for a field with
 /// `#[config(invalid = "unset")]`, given the problem the report would have
-/// given.
-pub type OnInvalid = fn(&mut super::Walker<'_>, &Field, crate::Error);
+/// given and whether the field is secret.
+pub type OnInvalid = fn(&mut super::Walker<'_>, &Field, crate::Error, bool);
 
 /// A default computed by the program from other fields.
 #[derive(Debug)]
@@ -112,6 +114,20 @@ impl Field {
     /// `#[config(default_with = ...)]`, the default the program computes.
     pub(crate) fn computed(&self) -> Option<&'static Computed> {
         self.extra?.computed.as_ref()
+    }
+
+    /// What applies when the field is unset, as a warning words it: `the
+    /// default "8080" is used`, the computed default, or `it is treated as
+    /// unset`. A secret's default is never shown.
+    pub(crate) fn when_unset(&self, secret: bool) -> Cow<'static, str> {
+        match (self.default, self.computed()) {
+            (Some(_), _) if secret => "the default (secret, not shown) is used".into(),
+            (Some(default), _) => {
+                format!("the default {} is used", crate::error::quote_value(default)).into()
+            }
+            (None, Some(_)) => "the computed default is used".into(),
+            (None, None) => "it is treated as unset".into(),
+        }
     }
 
     /// `#[config(none = "...")]`, the text that means `None`.

@@ -394,7 +394,7 @@ impl<'s> Walker<'s> {
             // variable counts as unset only with a word saying so (for a
             // required variable, the word is in its problem).
             if field.default.is_some() || !required {
-                self.warn_empty(field);
+                self.warn_empty(field, slot.secret());
             }
         }
         match field.default {
@@ -422,16 +422,12 @@ impl<'s> Walker<'s> {
     }
 
     /// Warns that the current variable is set but empty, so that what
-    /// applies instead (the default, the computed default, or no value)
-    /// is used.
+    /// applies when it is unset (the default, the computed default, or no
+    /// value) applies.
     #[cold]
     #[inline(never)]
-    fn warn_empty(&mut self, field: &Field) {
-        let warning = match (field.default, field.computed()) {
-            (Some(default), _) => Warning::empty(self.var(), Some(default)),
-            (None, Some(_)) => Warning::empty(self.var(), None),
-            (None, None) => Warning::empty_optional(self.var()),
-        };
+    fn warn_empty(&mut self, field: &Field, secret: bool) {
+        let warning = Warning::empty(self.var(), &field.when_unset(secret));
         self.warn(warning);
     }
 
@@ -452,7 +448,7 @@ impl<'s> Walker<'s> {
                 Outcome::Value
             }
             Err(error) => {
-                let kind = ErrorKind::invalid_default(default, parser.expected(), error.reason());
+                let kind = super::reject::invalid_default(parser, default, &error);
                 let var = self.var().to_owned();
                 self.error(var, field, kind);
                 Outcome::Failed

@@ -26,7 +26,7 @@ impl Walker<'_> {
     ) -> bool {
         let problem = self.rejection(field, slot, raw, origin, error);
         if let Some(warn) = field.on_invalid() {
-            warn(self, field, problem);
+            warn(self, field, problem, slot.secret());
             return true;
         }
         self.errors.push(problem);
@@ -82,15 +82,22 @@ impl Walker<'_> {
 
 /// Warns about a value rejected for a field with
 /// `#[config(invalid = "unset")]`: `problem`, which the report would have
-/// given, and what the field uses instead. The derive names it for such
-/// fields only, so that other programs do not carry it.
-pub fn warn_invalid(walker: &mut Walker<'_>, field: &Field, problem: Error) {
-    let uses = match (field.default, field.computed()) {
-        (Some(default), _) => format!("the default {} is used", quote_value(default)),
-        (None, Some(_)) => "the computed default is used".to_owned(),
-        (None, None) => "it is treated as unset".to_owned(),
-    };
-    walker.warn(Warning::invalid_unset(&problem, &uses));
+/// given, and what the field uses instead (a secret's default unshown).
+/// The derive names it for such fields only, so that other programs do
+/// not carry it.
+pub fn warn_invalid(walker: &mut Walker<'_>, field: &Field, problem: Error, secret: bool) {
+    walker.warn(Warning::invalid_unset(&problem, &field.when_unset(secret)));
+}
+
+/// The problem for a default written in the program that its type
+/// rejects: a bug, reported with the default and the reason, except a
+/// secret's (the reason may quote it; the field's name and type are enough
+/// to find the line).
+#[cold]
+#[inline(never)]
+pub(super) fn invalid_default(parser: &dyn Slot, default: &str, error: &ValueError) -> ErrorKind {
+    let shown = (!parser.secret()).then(|| (default.to_owned(), error.reason().to_owned()));
+    ErrorKind::invalid_default(shown, parser.expected())
 }
 
 /// The problem for a rejected value, showing only what may be shown.

@@ -508,3 +508,44 @@ fn a_dash_reads_a_document_from_standard_input() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(kinds(&report), one("removed", "MICROBIN_QR", true));
 }
+
+#[test]
+fn a_secrets_hidden_default_is_compared_without_being_known() {
+    let new = example_schema("microbin");
+    assert_eq!(
+        var(&mut new.clone(), "MICROBIN_ADMIN_PASSWORD")["default_hidden"],
+        true
+    );
+    // An optional secret that gains a default: unset no longer means none.
+    let mut old = new.clone();
+    var(&mut old, "MICROBIN_ADMIN_PASSWORD")["default_hidden"] = json!(false);
+    let (report, code) = diff(&old, &new, None);
+    assert_eq!(
+        kinds(&report),
+        one("default_added", "MICROBIN_ADMIN_PASSWORD", true)
+    );
+    assert_eq!(code, 1);
+    let text = report["changes"][0]["text"].as_str().unwrap();
+    assert_eq!(
+        text,
+        "unset used to mean no value; it now means the default (hidden)"
+    );
+
+    // A required secret that was defaulted: deployments relying on the
+    // default break.
+    let mut required = new.clone();
+    let password = var(&mut required, "MICROBIN_ADMIN_PASSWORD");
+    password["default_hidden"] = json!(false);
+    password["required"] = json!(true);
+    let (report, _) = diff(&new, &required, None);
+    assert_eq!(
+        kinds(&report),
+        one("became_required", "MICROBIN_ADMIN_PASSWORD", true)
+    );
+    let text = report["changes"][0]["text"].as_str().unwrap();
+    assert_eq!(text, "now required: its default (hidden) was removed");
+    // The same default on both sides is no change, whatever it is.
+    let (report, code) = diff(&new, &new.clone(), None);
+    assert_eq!(kinds(&report), []);
+    assert_eq!(code, 0);
+}
