@@ -11,6 +11,7 @@ mod ctxt;
 mod expand;
 mod expand_enum;
 mod expand_rules;
+mod fallback;
 mod literals;
 mod valid;
 mod valid_rules;
@@ -23,7 +24,7 @@ use syn::{parse_macro_input, DeriveInput};
 pub fn derive_config(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive_config(&input)
-        .unwrap_or_else(|error| expand::config_fallback(&input, &error))
+        .unwrap_or_else(|error| fallback::config_fallback(&input, &error))
         .into()
 }
 
