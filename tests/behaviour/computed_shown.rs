@@ -128,7 +128,9 @@ fn check_config_counts_computed_defaults_with_the_defaults() {
     );
     let json = run::<Mail>(&["--check-config", "--format=json"], &vars).stdout;
     assert!(
-        json.contains(r#""summary": {"variables": 6, "set": 1, "defaults": 4, "unset": 1}"#),
+        json.contains(
+            r#""summary": {"variables": 6, "set": 1, "defaults": 4, "unset": 1, "not_used": 0}"#
+        ),
         "{json}"
     );
 }

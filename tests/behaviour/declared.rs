@@ -406,8 +406,15 @@ fn a_rejected_value_names_the_variable_the_operator_set() {
         let error = errors.iter().next().unwrap().clone();
         (error.var().to_owned(), error.note().map(str::to_owned))
     };
-    // The fallback was set, not MEILI_PORT: the report names it alone.
-    assert_eq!(problem(&[("PORT", "80a")]), ("PORT".to_owned(), None));
+    // The fallback was set, not MEILI_PORT: the report names it, and what
+    // it was read for.
+    assert_eq!(
+        problem(&[("PORT", "80a")]),
+        (
+            "PORT".to_owned(),
+            Some("the fallback of MEILI_PORT".to_owned())
+        )
+    );
     // So was the deprecated name: the report names it, and what it stands for.
     assert_eq!(
         problem(&[("MEILI_HTTP_PORT", "80a")]),

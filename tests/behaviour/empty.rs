@@ -32,6 +32,51 @@ fn an_empty_optional_variable_is_unset_with_a_warning() {
     assert!(loaded.warnings().is_empty());
 }
 
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Logging {
+    #[config(default = "info", fallback = "RUST_LOG")]
+    log: String,
+    #[config(file)]
+    token: Option<String>,
+}
+
+#[test]
+fn an_empty_variable_passed_over_for_its_fallback_or_file_is_warned_about() {
+    let file = crate::support::TempFile::with(b"from-file\n");
+    let vars = Vars::new([
+        ("APP_LOG", ""),
+        ("RUST_LOG", "debug"),
+        ("APP_TOKEN", ""),
+        ("APP_TOKEN_FILE", file.path()),
+    ]);
+    let loaded = Logging::load(&vars).unwrap();
+    assert_eq!(loaded.config().log, "debug");
+    assert_eq!(loaded.config().token.as_deref(), Some("from-file"));
+    // Counted as unset: what is read in its place is the origin that
+    // `--print-config` shows.
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: APP_LOG: set but empty, so it is treated as unset; unset it, or give it a value",
+            "warning: APP_TOKEN: set but empty, so it is treated as unset; unset it, or give it a value",
+        ]
+    );
+    let log = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_LOG")
+        .unwrap();
+    assert_eq!(
+        log.origin(),
+        &twelve_config::Origin::Fallback("RUST_LOG".into())
+    );
+    // Unset, the fallback is read without a word.
+    let loaded = Logging::load(&Vars::new([("RUST_LOG", "debug")])).unwrap();
+    assert!(loaded.warnings().is_empty());
+}
+
 #[test]
 fn a_field_where_empty_is_a_value_or_an_error_gets_no_warning() {
     let loaded = Mail::load(&Vars::new([("SMTP_HELO", "")])).unwrap();

@@ -273,6 +273,42 @@ fn print_config_shows_what_is_set_but_not_used() {
     assert_eq!(port["origin"]["group"], "smtp");
 }
 
+#[test]
+fn a_value_the_type_rejects_in_a_group_that_stays_off_is_listed_and_counted() {
+    let vars = Vars::new([("APP_SMTP_PORT", "lots"), ("APP_SENTRY_SAMPLE_RATE", "5")]);
+    let loaded = Mailer::load(&vars).unwrap();
+    let port = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "APP_SMTP_PORT")
+        .unwrap();
+    assert_eq!(port.origin(), &twelve_config::Origin::Unused("smtp".into()));
+    assert_eq!(port.shown_value(), Some("lots"));
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.contains(&"warning: APP_SMTP_PORT: not used: the optional group smtp is off, since APP_SMTP_HOST is not set".to_owned()),
+        "{warnings:?}"
+    );
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    twelve_config::handle_args::<Mailer>(&["--check-config"], &vars, &mut out, &mut err);
+    let out = String::from_utf8(out).unwrap();
+    let total = loaded.vars().len();
+    assert_eq!(
+        out,
+        format!("configuration ok: {total} variables (0 set, 0 from defaults, {} unset, 2 set but not used)\n", total - 2)
+    );
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    twelve_config::handle_args::<Mailer>(
+        &["--check-config", "--format=json"],
+        &vars,
+        &mut out,
+        &mut err,
+    );
+    let json: Json = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["summary"]["not_used"], 2);
+    assert_eq!(json["summary"]["set"], 0);
+}
+
 #[derive(Config, Debug)]
 struct Relay {
     host: String,

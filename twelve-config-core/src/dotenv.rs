@@ -145,14 +145,18 @@ impl DotEnv {
                         old.zeroize();
                     }
                 }
+                // dotenvy gives the text it was parsing, the whole line or
+                // only the value after `=`, and the place in that text.
                 Err(dotenvy::Error::LineParse(mut line_text, at)) => {
-                    let line = find_text(text, &mut cursor, &line_text);
+                    let found = find_text(text, &mut cursor, &line_text);
                     line_text.zeroize();
-                    let place = match line {
-                        Some(line) => format!("line {line}"),
-                        None => "a line".to_owned(),
+                    let reason = match found {
+                        Some((line, before)) => format!(
+                            "line {line}: not a KEY=value line (at character {})",
+                            before + at + 1
+                        ),
+                        None => "a line: not a KEY=value line".to_owned(),
                     };
-                    let reason = format!("{place}: not a KEY=value line (at character {})", at + 1);
                     self.problem(named_by, reason);
                 }
                 Err(error) => self.problem(named_by, error.to_string()),
@@ -199,12 +203,15 @@ fn find_assignment(text: &str, cursor: &mut usize, name: &str) -> Option<u32> {
     None
 }
 
-/// The line, from `cursor` on, where `needle` starts; moves `cursor` past
-/// it.
-fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<u32> {
-    let found = text[*cursor..].find(needle.trim_end())? + *cursor;
-    *cursor = found + needle.trim_end().len();
-    Some(line_at(text.as_bytes(), found))
+/// The line, from `cursor` on, where `needle` starts, and how many
+/// characters precede it on that line; moves `cursor` past it.
+fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<(u32, usize)> {
+    let needle = needle.trim_end();
+    let found = text[*cursor..].find(needle)? + *cursor;
+    *cursor = found + needle.len();
+    let line_start = text[..found].rfind('\n').map_or(0, |newline| newline + 1);
+    let before = text[line_start..found].chars().count();
+    Some((line_at(text.as_bytes(), found), before))
 }
 
 impl Drop for DotEnv {
@@ -320,6 +327,21 @@ impl Source for Files {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_problem_in_a_value_is_placed_in_its_line() {
+        // dotenvy places a problem in a value from the value's start.
+        let text = "A=1\n  APP_LOG=two words\nAPP_KEY = my secret\n";
+        let file = DotEnv::parse("x.env", text);
+        let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
+        assert_eq!(
+            messages,
+            [
+                "cannot use file \"x.env\": line 2: not a KEY=value line (at character 15)",
+                "cannot use file \"x.env\": line 3: not a KEY=value line (at character 14)",
+            ]
+        );
+    }
 
     #[test]
     fn lines_are_found_for_each_entry_and_each_problem() {

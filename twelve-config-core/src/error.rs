@@ -247,20 +247,6 @@ impl ErrorKind {
             reason: reason.into(),
         }
     }
-
-    /// A default that does not parse: with the default and the reason,
-    /// `None` for a secret.
-    pub(crate) fn invalid_default(
-        shown: Option<(String, String)>,
-        expected: impl Into<String>,
-    ) -> Self {
-        let (default, reason) = shown.unzip();
-        ErrorKind::InvalidDefault {
-            default,
-            expected: expected.into(),
-            reason,
-        }
-    }
 }
 
 /// Quotes a value for a report: URL passwords masked, escaped like a Rust

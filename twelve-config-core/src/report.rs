@@ -50,7 +50,7 @@ impl<T> Loaded<T> {
     /// {
     ///   "version": 1,
     ///   "ok": true,
-    ///   "summary": {"variables": 2, "set": 1, "defaults": 1, "unset": 0},
+    ///   "summary": {"variables": 2, "set": 1, "defaults": 1, "unset": 0, "not_used": 0},
     ///   "problems": [],
     ///   "warnings": [
     ///     {"var": "APP_PROT", "message": "unknown variable: no setting reads it (did you mean APP_PORT?)"}
@@ -68,8 +68,9 @@ impl<T> Loaded<T> {
     ///   time.
     /// - `ok` (boolean): whether the configuration loaded.
     /// - `summary` (object, null when not `ok`): how many variables there
-    ///   are, how many are set, from defaults (written or computed), and
-    ///   unset (those of optional groups that are off included).
+    ///   are, how many are set, from defaults (written or computed), unset
+    ///   (those of optional groups that are off included), and `not_used`:
+    ///   set in an optional group that stays off.
     /// - `problems` (array, empty when `ok`), in the order of the text
     ///   report, each with:
     ///   - `kind` (string): `missing`, `invalid`, `invalid_default` (a bug in
@@ -132,10 +133,15 @@ pub(crate) fn report_json(
     let _ = writeln!(out, "  \"ok\": {ok},");
     out.push_str("  \"summary\": ");
     if ok {
-        let (set, defaults, unset) = counts(vars);
+        let Counts {
+            set,
+            defaults,
+            unset,
+            not_used,
+        } = counts(vars);
         let _ = write!(
             out,
-            "{{\"variables\": {}, \"set\": {set}, \"defaults\": {defaults}, \"unset\": {unset}}}",
+            "{{\"variables\": {}, \"set\": {set}, \"defaults\": {defaults}, \"unset\": {unset}, \"not_used\": {not_used}}}",
             vars.len()
         );
     } else {
@@ -183,23 +189,29 @@ pub(crate) fn report_json(
     out
 }
 
-/// How many variables are set, from defaults (written or computed), and
-/// unset.
-pub(crate) fn counts(vars: &[ResolvedVar]) -> (usize, usize, usize) {
-    let defaulted = vars
-        .iter()
-        .filter(|v| matches!(v.origin(), Origin::Default | Origin::Computed))
-        .count();
-    let unset = vars
-        .iter()
-        .filter(|v| {
-            matches!(
-                v.origin(),
-                Origin::Unset | Origin::GroupOff(_) | Origin::Unused(_)
-            )
-        })
-        .count();
-    (vars.len() - defaulted - unset, defaulted, unset)
+/// How many variables of a load are in each state.
+pub(crate) struct Counts {
+    /// Set, and used.
+    pub(crate) set: usize,
+    /// From defaults, written or computed.
+    pub(crate) defaults: usize,
+    /// Unset, or in an optional group that is off.
+    pub(crate) unset: usize,
+    /// Set, but in an optional group that stays off.
+    pub(crate) not_used: usize,
+}
+
+pub(crate) fn counts(vars: &[ResolvedVar]) -> Counts {
+    let count = |matches: fn(&Origin) -> bool| vars.iter().filter(|v| matches(v.origin())).count();
+    let defaults = count(|o| matches!(o, Origin::Default | Origin::Computed));
+    let unset = count(|o| matches!(o, Origin::Unset | Origin::GroupOff(_)));
+    let not_used = count(|o| matches!(o, Origin::Unused(_)));
+    Counts {
+        set: vars.len() - defaults - unset - not_used,
+        defaults,
+        unset,
+        not_used,
+    }
 }
 
 /// `"key": [` items one per line `]`.

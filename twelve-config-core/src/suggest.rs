@@ -7,8 +7,11 @@
 /// Closeness is judged on what differs: the start and end the two share
 /// are set aside, so that a long shared prefix (`MEILI_EXPERIMENTAL_`) does
 /// not make unrelated endings look close. What remains may differ by at
-/// most a third of the input's length, and by at most half of itself unless
-/// it is a single edit.
+/// most a third of the input's length; where both names have characters
+/// of their own, by a single edit, or by at most three edits and half of
+/// itself (a longer difference that passes the half is one whose parts
+/// share a middle, such as `GIF__MAX_WIDTH` and `MAGICK__MAX_HEIGHT`,
+/// not a typo).
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input: Vec<char> = input.to_ascii_lowercase().chars().collect();
     let limit = (input.len() / 3).max(1);
@@ -38,9 +41,13 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, c)| c).or(prefix_of.flatten())
 }
 
+/// The most edits taken for a typo where both names have characters of
+/// their own (characters only added or only removed may be more).
+const MAX_TYPO_EDITS: usize = 3;
+
 /// The edit distance of what `a` and `b` do not share at their start and
 /// end, when it is a likely typo: at most `limit`, and a single edit or at
-/// most half of the longer differing part.
+/// most three and half of the longer differing part.
 fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[start..], &b[start..]);
@@ -55,7 +62,7 @@ fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
         let d = a.len().max(b.len());
         return (d <= limit).then_some(d);
     }
-    let d = edit_distance(a, b, limit)?;
+    let d = edit_distance(a, b, limit.min(MAX_TYPO_EDITS))?;
     (d <= 1 || d * 2 <= a.len().max(b.len())).then_some(d)
 }
 
@@ -71,7 +78,7 @@ fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     // Names longer than this are not typos of each other worth computing.
     let apart = a.len().abs_diff(b.len());
-    if apart > limit || apart > 8 || a.len() > 256 || b.len() > 256 {
+    if apart > limit || a.len() > 256 || b.len() > 256 {
         return None;
     }
     let width = b.len() + 1;
@@ -233,14 +240,33 @@ mod tests {
         );
         assert_eq!(closest("APP_PORTXX", ["APP_PORT"]), Some("APP_PORT"));
         assert_eq!(closest("HOST", ["PORT"]), None);
-        // Nine characters more is no typo, however long the names: within a
-        // third of this one's length and half of what differs, but eight
-        // apart is the most a typo is taken to be.
+        // Differing parts that share a middle are not a typo however much of
+        // them matches; nor are two section names, though the rest is equal.
+        let limits = [
+            "PICTRS__MEDIA__MAGICK__MAX_WIDTH",
+            "PICTRS__MEDIA__MAGICK__MAX_HEIGHT",
+        ];
+        assert_eq!(closest("PICTRS__MEDIA__GIF__MAX_WIDTH", limits), None);
+        assert_eq!(closest("PICTRS__MEDIA__GIF__MAX_HEIGHT", limits), None);
+        assert_eq!(
+            closest("PICTRS__MEDIA__MAGIC__MAX_HEIGTH", limits),
+            Some(limits[1])
+        );
+        assert_eq!(
+            closest("RECIEVE_TIMOUT", ["RECEIVE_TIMEOUT"]),
+            Some("RECEIVE_TIMEOUT")
+        );
+        // Four edits where both names have characters of their own is no
+        // typo, however long the names: within a third of this one's length
+        // and half of what differs, but three is the most a typo is taken
+        // to be. Characters only added may be more.
         let input = "APP_SERVICE_1234567890_NAME_OF_THING";
-        let nine_more = "APP_SERVICE_x1234567890yyyyyyyy_NAME_OF_THING";
-        let eight_more = "APP_SERVICE_x1234567890yyyyyyy_NAME_OF_THING";
-        assert_eq!(closest(input, [nine_more]), None);
-        assert_eq!(closest(input, [eight_more]), Some(eight_more));
+        let four_more = "APP_SERVICE_x1234567890yyy_NAME_OF_THING";
+        let three_more = "APP_SERVICE_x1234567890yy_NAME_OF_THING";
+        let eight_added = "APP_SERVICE_1234567890yyyyyyyy_NAME_OF_THING";
+        assert_eq!(closest(input, [four_more]), None);
+        assert_eq!(closest(input, [three_more]), Some(three_more));
+        assert_eq!(closest(input, [eight_added]), Some(eight_added));
         // Nor is a difference spread over more than 256 characters on
         // either side compared: these differ at both ends and in length.
         let spread = |first: &str, n: usize, last: &str| format!("{first}{}{last}", "m".repeat(n));

@@ -5,12 +5,21 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// `configuration ok: 7 variables (3 set, 3 from defaults, 1 unset)`.
+/// `configuration ok: 7 variables (3 set, 3 from defaults, 1 unset)`, and
+/// `, 1 set but not used` when a variable of an optional group that stays
+/// off is set.
 pub(super) fn check_summary(vars: &[crate::ResolvedVar]) -> String {
-    let (set, defaulted, unset) = crate::report::counts(vars);
+    let counts = crate::report::counts(vars);
+    let not_used = match counts.not_used {
+        0 => String::new(),
+        n => format!(", {n} set but not used"),
+    };
     format!(
-        "configuration ok: {} ({set} set, {defaulted} from defaults, {unset} unset)\n",
-        plural(vars.len(), "variable")
+        "configuration ok: {} ({} set, {} from defaults, {} unset{not_used})\n",
+        plural(vars.len(), "variable"),
+        counts.set,
+        counts.defaults,
+        counts.unset,
     )
 }
 

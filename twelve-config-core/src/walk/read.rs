@@ -219,7 +219,7 @@ impl<'s> Walker<'s> {
                     .none()
                     .is_some_and(|none| found.raw.eq_ignore_ascii_case(none))
                 {
-                    self.trace(field, slot, Some(&found.raw), found.origin);
+                    self.trace(field, slot, Some(&found.raw), &found.origin);
                     return Outcome::Unset;
                 }
                 self.parse_found(field, slot, secret, found, required)
@@ -315,7 +315,13 @@ impl<'s> Walker<'s> {
             }
         }
         match found {
-            Some(found) => Lookup::Found(found),
+            Some(found) => {
+                if empty {
+                    // Read in its place (the origin `--print-config` shows).
+                    self.warn_empty("it is treated as unset");
+                }
+                Lookup::Found(found)
+            }
             None => Lookup::Unset(empty),
         }
     }
@@ -342,10 +348,18 @@ impl<'s> Walker<'s> {
         // traced load keeps it to show the value.
         let outcome = match slot.parse(&raw) {
             Ok(()) => {
-                self.trace(field, slot, Some(&raw), origin);
+                self.trace(field, slot, Some(&raw), &origin);
                 Outcome::Value
             }
-            Err(error) => self.rejected(field, slot, &raw, &origin, &error, required),
+            Err(error) => {
+                let outcome = self.rejected(field, slot, &raw, &origin, &error, required);
+                // Listed as set, though rejected: an optional group that
+                // stays off lists it as not used, the problem being its own.
+                if let Outcome::Failed = outcome {
+                    self.trace(field, slot, Some(&raw), &origin);
+                }
+                outcome
+            }
         };
         if secret {
             wipe(raw);
@@ -394,7 +408,7 @@ impl<'s> Walker<'s> {
             // variable counts as unset only with a word saying so (for a
             // required variable, the word is in its problem).
             if field.default.is_some() || !required {
-                self.warn_empty(field, slot.secret());
+                self.warn_empty(&field.when_unset(slot.secret()));
             }
         }
         match field.default {
@@ -422,18 +436,18 @@ impl<'s> Walker<'s> {
     }
 
     /// Warns that the current variable is set but empty, so that what
-    /// applies when it is unset (the default, the computed default, or no
-    /// value) applies.
+    /// applies when it is unset (`uses`: the default, the computed default,
+    /// no value, or what is read in its place) applies.
     #[cold]
     #[inline(never)]
-    fn warn_empty(&mut self, field: &Field, secret: bool) {
-        let warning = Warning::empty(self.var(), &field.when_unset(secret));
+    fn warn_empty(&mut self, uses: &str) {
+        let warning = Warning::empty(self.var(), uses);
         self.warn(warning);
     }
 
     /// Records that the current variable is unset, when this load traces.
     fn trace_unset(&mut self, field: &Field, slot: &mut dyn Slot) {
-        self.trace(field, slot, None, Origin::Unset);
+        self.trace(field, slot, None, &Origin::Unset);
     }
 
     fn parse_default(
@@ -444,7 +458,7 @@ impl<'s> Walker<'s> {
     ) -> Outcome {
         match parser.parse(OsStr::new(default)) {
             Ok(()) => {
-                self.trace(field, parser, Some(OsStr::new(default)), Origin::Default);
+                self.trace(field, parser, Some(OsStr::new(default)), &Origin::Default);
                 Outcome::Value
             }
             Err(error) => {

@@ -52,14 +52,15 @@ impl Walker<'_> {
                     self.file_var()
                 )),
             ),
-            // The operator set the deprecated name, not this variable: the
-            // report names what was typed.
-            Origin::Alias(alias) => (
-                alias.clone(),
-                Some(format!("a deprecated name of {}", self.var())),
-            ),
-            // Likewise the fallback.
-            Origin::Fallback(name) => (name.clone(), None),
+            // The operator set a deprecated name or a fallback, not this
+            // variable: the report names what was typed, and what for.
+            Origin::Alias(name) | Origin::Fallback(name) => {
+                let what = match origin {
+                    Origin::Alias(_) => "a deprecated name",
+                    _ => "the fallback",
+                };
+                (name.clone(), Some(format!("{what} of {}", self.var())))
+            }
             _ => (self.var().to_owned(), self.given_by()),
         };
         let error = Error::new(var, self.field_path(field), kind);
@@ -96,8 +97,12 @@ pub fn warn_invalid(walker: &mut Walker<'_>, field: &Field, problem: Error, secr
 #[cold]
 #[inline(never)]
 pub(super) fn invalid_default(parser: &dyn Slot, default: &str, error: &ValueError) -> ErrorKind {
-    let shown = (!parser.secret()).then(|| (default.to_owned(), error.reason().to_owned()));
-    ErrorKind::invalid_default(shown, parser.expected())
+    let shown = |text: &str| (!parser.secret()).then(|| text.to_owned());
+    ErrorKind::InvalidDefault {
+        default: shown(default),
+        expected: parser.expected().into_owned(),
+        reason: shown(error.reason()),
+    }
 }
 
 /// The problem for a rejected value, showing only what may be shown.

@@ -59,7 +59,7 @@ impl Trace {
     }
 }
 
-type RecordTrace = fn(&mut Walker<'_>, &Field, &dyn Slot, Option<&OsStr>, Origin);
+type RecordTrace = fn(&mut Walker<'_>, &Field, &dyn Slot, Option<&OsStr>, &Origin);
 
 /// What a load passes to be traced: [`TRACE`], or `None`.
 ///
@@ -86,7 +86,7 @@ impl Walker<'_> {
         field: &Field,
         parser: &dyn Slot,
         raw: Option<&OsStr>,
-        origin: Origin,
+        origin: &Origin,
     ) {
         if let Mode::Load {
             trace: Some(Trace { record, .. }),
@@ -138,7 +138,7 @@ fn record_trace(
     field: &Field,
     parser: &dyn Slot,
     raw: Option<&OsStr>,
-    origin: Origin,
+    origin: &Origin,
 ) {
     let value = raw.and_then(|raw| match raw.to_str() {
         Some(text) => parser.redact(text).map(Cow::into_owned),
@@ -148,7 +148,7 @@ fn record_trace(
     let resolved = ResolvedVar {
         name: walker.var().to_owned(),
         field: walker.field_path(field),
-        origin,
+        origin: origin.clone(),
         value,
         secret: parser.secret(),
     };
