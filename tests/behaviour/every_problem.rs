@@ -1,7 +1,7 @@
 //! One run reports every problem, in the shapes real services have:
 //! optional groups, nested groups, rules, and long names.
 
-use twelve_config::{Config, Problems, SecretString};
+use twelve_config::{Config, Problems, SecretString, Vars};
 
 use crate::support::TempFile;
 
@@ -170,6 +170,21 @@ fn two_fields_reading_one_variable_are_a_bug_check_defaults_reports() {
     let schema = Twice::schema();
     let names: Vec<&str> = schema.vars().iter().map(|v| v.name()).collect();
     assert_eq!(names, ["SHARED_MODE"]);
+    // A load cannot see it, but the release pipeline's check does.
+    assert!(Twice::from_vars([("SHARED_MODE", "b")]).is_ok());
+    for flag in ["--check-config", "--print-config"] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let vars = Vars::new([("SHARED_MODE", "b")]);
+        let status = twelve_config::handle_flags::<Twice>([flag], &vars, &mut out, &mut err);
+        assert_eq!(status, Some(78));
+        let err = String::from_utf8(err).unwrap();
+        assert!(
+            err.contains(
+                "bug in the program: the fields mode and inner.mode both read SHARED_MODE"
+            ),
+            "{err}"
+        );
+    }
 }
 
 #[derive(Config, Debug)]

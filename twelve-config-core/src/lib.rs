@@ -204,7 +204,9 @@ pub trait Config: Sized {
     /// bug too: a load gives both the same value, and the schema lists the
     /// variable once; so is a `required_if` text the condition cannot hold,
     /// which would make the rule never apply. Call this in a unit test to
-    /// catch them at `cargo test` time:
+    /// catch them at `cargo test` time (`--check-config` and
+    /// `--print-config` report two fields on one variable too, which a load
+    /// cannot see):
     ///
     /// ```
     /// use std::time::Duration;
@@ -245,11 +247,7 @@ pub trait Config: Sized {
                 _ => false,
             })
             .collect();
-        for (var, first, second) in Self::schema().duplicates {
-            let message =
-                format!("bug in the program: the fields {first} and {second} both read {var}");
-            bugs.push(Error::new(var, second, ErrorKind::Rule { message }));
-        }
+        bugs.extend(Self::schema().read_twice());
         if bugs.is_empty() {
             Ok(())
         } else {

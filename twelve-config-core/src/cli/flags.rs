@@ -93,13 +93,15 @@ impl Request {
 }
 
 /// Loads `T` from `source`, the source's own problems (a `.env` line that
-/// does not parse) first in the report.
+/// does not parse) first in the report, and a variable that two fields
+/// read, a bug that a load cannot see.
 fn load_joined<T: Config>(
     source: &dyn Source,
     trace: Option<crate::walk::Tracer>,
 ) -> Result<Loaded<T>, (Errors, Vec<Warning>)> {
     let loaded = load_keeping_warnings::<T, true>(source, trace);
     let mut problems = source.__problems();
+    problems.extend(T::schema().read_twice());
     if problems.is_empty() {
         return loaded;
     }

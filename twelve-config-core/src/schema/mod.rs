@@ -271,6 +271,25 @@ impl Schema {
         }
     }
 
+    /// One problem per variable that two fields read (a nested struct's
+    /// field and one of its parent's can have one name): a bug in the
+    /// program, which [`Config::check_defaults`](crate::Config::check_defaults)
+    /// finds in a unit test and `--check-config` before a release.
+    pub(crate) fn read_twice(&self) -> Vec<crate::Error> {
+        self.duplicates
+            .iter()
+            .map(|(var, first, second)| {
+                let message =
+                    format!("bug in the program: the fields {first} and {second} both read {var}");
+                crate::Error::new(
+                    var.clone(),
+                    second.clone(),
+                    crate::ErrorKind::Rule { message },
+                )
+            })
+            .collect()
+    }
+
     pub(crate) fn with_prefix(mut self, prefix: &'static str) -> Self {
         self.prefix = prefix;
         self
