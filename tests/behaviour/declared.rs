@@ -492,3 +492,38 @@ fn a_field_can_opt_out_of_file() {
     assert_eq!(schema.vars()[1].file_var(), None);
     assert_eq!(schema.vars()[2].file_var(), Some("SVC_REGION_FILE"));
 }
+
+#[derive(Config, Debug)]
+struct Repo {
+    r#type: String,
+    #[config(default = 4)]
+    r#move: u8,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct WithRawNames {
+    #[config(nested)]
+    repo: Repo,
+}
+
+#[test]
+fn a_raw_identifier_reads_its_plain_name() {
+    let app = WithRawNames::from_vars([("APP_REPO_TYPE", "postgres")]).unwrap();
+    assert_eq!((app.repo.r#type.as_str(), app.repo.r#move), ("postgres", 4));
+    let schema = WithRawNames::schema();
+    let vars: Vec<(&str, &str)> = schema
+        .vars()
+        .iter()
+        .map(|v| (v.name(), v.field()))
+        .collect();
+    assert_eq!(
+        vars,
+        [
+            ("APP_REPO_TYPE", "repo.type"),
+            ("APP_REPO_MOVE", "repo.move")
+        ]
+    );
+    let errors = WithRawNames::from_vars(Vec::<(&str, &str)>::new()).unwrap_err();
+    assert_eq!(errors.iter().next().unwrap().var(), "APP_REPO_TYPE");
+}
