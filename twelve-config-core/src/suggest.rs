@@ -8,10 +8,10 @@
 /// are set aside, so that a long shared prefix (`MEILI_EXPERIMENTAL_`) does
 /// not make unrelated endings look close. What remains may differ by at
 /// most a third of the input's length; where both names have characters
-/// of their own, by a single edit, or by at most three edits and half of
-/// itself (a longer difference that passes the half is one whose parts
-/// share a middle, such as `GIF__MAX_WIDTH` and `MAGICK__MAX_HEIGHT`,
-/// not a typo).
+/// of their own, by a single edit, or by at most three edits and less than
+/// half of itself (`PORT` is not a typo of `CORS`; a longer difference
+/// under the half is one whose parts share a middle, such as
+/// `GIF__MAX_WIDTH` and `MAGICK__MAX_HEIGHT`, not a typo either).
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input: Vec<char> = input.to_ascii_lowercase().chars().collect();
     let limit = (input.len() / 3).max(1);
@@ -47,7 +47,7 @@ const MAX_TYPO_EDITS: usize = 3;
 
 /// The edit distance of what `a` and `b` do not share at their start and
 /// end, when it is a likely typo: at most `limit`, and a single edit or at
-/// most three and half of the longer differing part.
+/// most three and less than half of the longer differing part.
 fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[start..], &b[start..]);
@@ -63,7 +63,7 @@ fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
         return (d <= limit).then_some(d);
     }
     let d = edit_distance(a, b, limit.min(MAX_TYPO_EDITS))?;
-    (d <= 1 || d * 2 <= a.len().max(b.len())).then_some(d)
+    (d <= 1 || d * 2 < a.len().max(b.len())).then_some(d)
 }
 
 /// Levenshtein distance in characters, with transpositions counted as one
@@ -240,6 +240,12 @@ mod tests {
         );
         assert_eq!(closest("APP_PORTXX", ["APP_PORT"]), Some("APP_PORT"));
         assert_eq!(closest("HOST", ["PORT"]), None);
+        // Half of what differs is too much, however long the name.
+        assert_eq!(closest("APP_PORT", ["APP_CORS", "APP_SERVER_PORT"]), None);
+        assert_eq!(
+            closest("APP_SERVER_PROT", ["APP_SERVER_PORT"]),
+            Some("APP_SERVER_PORT")
+        );
         // Differing parts that share a middle are not a typo however much of
         // them matches; nor are two section names, though the rest is equal.
         let limits = [

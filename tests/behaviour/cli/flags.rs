@@ -98,7 +98,7 @@ fn values_may_follow_their_flag_as_the_next_argument() {
 
 #[test]
 fn an_argument_meant_for_the_crate_is_never_ignored() {
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 11] = [
         (
             &["--print-schema=json", "--secret-name=shop"],
             "error: --secret-name is only used with --print-schema=kubernetes, not with --print-schema=json\n",
@@ -125,6 +125,23 @@ fn an_argument_meant_for_the_crate_is_never_ignored() {
             "error: --secret-name is given more than once\n",
         ),
         (&["--check-config=yes"], "error: --check-config takes no value\n"),
+        // A near miss of a flag would start the service instead.
+        (
+            &["--chek-config"],
+            "error: unknown flag --chek-config: did you mean --check-config?\n",
+        ),
+        (
+            &["serve", "--print-confg=json"],
+            "error: unknown flag --print-confg: did you mean --print-config?\n",
+        ),
+        (
+            &["--check_config"],
+            "error: unknown flag --check_config: did you mean --check-config?\n",
+        ),
+        (
+            &["--print-schem"],
+            "error: unknown flag --print-schem: did you mean --print-schema?\n",
+        ),
     ];
     for (args, message) in cases {
         let outcome = run::<Tour>(args, &vars(&[]));
@@ -132,9 +149,18 @@ fn an_argument_meant_for_the_crate_is_never_ignored() {
         assert_eq!(outcome.stdout, "", "{args:?}");
         assert_eq!(outcome.stderr, message, "{args:?}");
     }
-    // Without a configuration flag the options are the service's own.
-    let outcome = run::<Tour>(&["--secret-name", "x"], &vars(&[]));
-    assert_eq!(outcome.status(), None);
+    // Without a configuration flag the options are the service's own, and
+    // so are flags that begin like one, or are far from all three.
+    for args in [
+        &["--secret-name", "x"][..],
+        &["--check"],
+        &["--print"],
+        &["--print-configs-dir=/etc"],
+        &["--port", "80"],
+    ] {
+        let outcome = run::<Tour>(args, &vars(&[]));
+        assert_eq!(outcome.status(), None, "{args:?}: {}", outcome.stderr);
+    }
 }
 
 #[test]

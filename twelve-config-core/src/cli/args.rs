@@ -297,6 +297,11 @@ fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
             None => (arg, None),
         };
         let Some(flag) = ACTIONS.iter().chain(&OPTIONS).find(|f| **f == name) else {
+            if let Some(flag) = near_miss(name) {
+                return Err(UsageError::new(format!(
+                    "unknown flag {name}: did you mean {flag}?"
+                )));
+            }
             continue;
         };
         let mut end = start;
@@ -338,6 +343,19 @@ fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
         });
     }
     Ok(given)
+}
+
+/// The flag that `name` misspells, such as `--check-config` for
+/// `--chek-config`: no service's own flag is that close to one of the
+/// three, so the argument is an error rather than left to the service.
+fn near_miss(name: &str) -> Option<&'static str> {
+    if !name.starts_with("--") {
+        return None;
+    }
+    let flag = crate::suggest::closest(name, ACTIONS)?;
+    // Within two characters of its length: a flag that merely begins like
+    // one (`--check`, `--print-configs-dir`) may be the service's.
+    (flag.len().abs_diff(name.len()) <= 2).then_some(flag)
 }
 
 /// The value of the option `flag`, if it was given; twice is an error.

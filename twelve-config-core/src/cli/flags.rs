@@ -236,12 +236,18 @@ impl<T> Action<T> {
 /// A value is given after `=` or as the next argument (`--print-schema
 /// json`, `--secret-name shop`); `--print-schema` takes the next argument as
 /// its format unless it starts with `-`. Nothing after a `--` argument is
-/// read. Every other argument is left to the service: an unknown flag is not
-/// an error. An argument meant for the crate is never ignored: two of the
-/// flags together, a value given to `--check-config`, or an option the flag
-/// does not use (`--secret-name` without `--print-schema=kubernetes`) is a
-/// usage error. The options belong to the crate only beside one of the
-/// three flags; alone, they are left to the service.
+/// read. Every other argument is left to the service (a subcommand, its
+/// own flags): an unknown flag is not an error here. An argument meant for
+/// the crate is never ignored: two of the flags together, a value given to
+/// `--check-config`, an option the flag does not use (`--secret-name`
+/// without `--print-schema=kubernetes`), or a near miss of one of the three
+/// (`--chek-config`, `--print-confg`: no service's own flag is that close
+/// to one) is a usage error. The options belong to the crate only beside
+/// one of the three flags; alone, they are left to the service. The flag is
+/// answered before the service reads its own arguments, so a service whose
+/// flags override variables (`--port 9000`) answers with
+/// [`Request::split_args`] and [`answer`], for `--check-config` to see
+/// them.
 ///
 /// # Output and exit status
 ///

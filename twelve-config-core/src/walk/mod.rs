@@ -316,6 +316,9 @@ impl<'s> Walker<'s> {
         self.errors.push(Error::new(var, path, kind));
     }
 
+    /// Records a warning. Not inlined: the warnings are given on cold
+    /// paths, which share this one copy.
+    #[inline(never)]
     fn warn(&mut self, warning: Warning) {
         if let Mode::Load { warnings, .. } = &mut self.mode {
             warnings.push(warning);
