@@ -108,10 +108,10 @@ fn a_condition_that_did_not_load_is_its_own_problem_and_the_rule_is_noted_as_unc
     assert_eq!(vars, ["PUSH_ENABLED"], "{errors}");
     assert_eq!(
         errors.notes(),
-        ["the rule required_if on PUSH_KEY was not checked: PUSH_ENABLED did not load"]
+        ["the rule required_if(push_enabled = \"true\") on PUSH_KEY was not checked: PUSH_ENABLED did not load"]
     );
     assert!(errors.to_string().contains(
-        "\n  note: the rule required_if on PUSH_KEY was not checked: PUSH_ENABLED did not load"
+        "\n  note: the rule required_if(push_enabled = \"true\") on PUSH_KEY was not checked: PUSH_ENABLED did not load"
     ));
 }
 
@@ -211,4 +211,23 @@ fn the_problem_names_both_fields_and_both_variables() {
     let error = errors.iter().next().unwrap();
     assert_eq!(error.vars(), ["PUSH_KEY", "PUSH_ENABLED"]);
     assert_eq!(error.field(), "push_key, push_enabled");
+}
+
+#[derive(Config, Debug)]
+struct Storage {
+    mode: u8,
+    #[config(required_if(mode = "1"), required_if(mode = "2"))]
+    bucket: Option<String>,
+}
+
+#[test]
+fn each_rule_not_checked_is_noted_with_its_text() {
+    let errors = Storage::from_vars([("MODE", "s3")]).unwrap_err();
+    assert_eq!(
+        errors.notes(),
+        [
+            "the rule required_if(mode = \"1\") on BUCKET was not checked: MODE did not load",
+            "the rule required_if(mode = \"2\") on BUCKET was not checked: MODE did not load",
+        ]
+    );
 }

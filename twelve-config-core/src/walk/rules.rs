@@ -221,9 +221,10 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
         Rule::RequiredIf(field, on, equals) => match condition {
             Some(Condition::Met) => !walker.is_set(field),
             Some(Condition::NotLoaded) => {
+                // Named with its text: a field may have several.
                 let (name, var) = (walker.name_of(field), walker.name_of(on));
                 walker.unchecked(
-                    &format!("required_if on {name}"),
+                    &format!("required_if({} = {equals:?}) on {name}", on.ident()),
                     format!("{var} did not load"),
                 );
                 false
