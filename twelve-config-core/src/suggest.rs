@@ -279,6 +279,12 @@ mod tests {
         let (short, long) = (spread("A", 253, "B"), spread("C", 261, "D"));
         assert_eq!(closest(&short, [long.as_str()]), None);
         assert_eq!(closest(&long, [short.as_str()]), None);
+        // Three edits apart, but one side is over 256 characters.
+        let (over, at) = (spread("A", 255, "B"), spread("C", 254, "D"));
+        assert_eq!(closest(&over, [at.as_str()]), None);
+        assert_eq!(closest(&at, [over.as_str()]), None);
+        let (under, at) = (spread("A", 254, "B"), spread("C", 253, "D"));
+        assert_eq!(closest(&under, [at.as_str()]), Some(at.as_str()));
         // One end in common, what differs is one character.
         let (input, other) = (spread("A", 300, "B"), spread("A", 300, "D"));
         assert_eq!(closest(&input, [other.as_str()]), Some(other.as_str()));
