@@ -21,7 +21,9 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     for candidate in candidates {
         other.clear();
         other.extend(candidate.chars().map(|c| c.to_ascii_lowercase()));
-        if input.len() >= 3 && other.len() > input.len() && other.starts_with(&input) {
+        // (An equal candidate is a start too, but it is also at distance 0,
+        // which wins over any hint.)
+        if input.len() >= 3 && other.starts_with(&input) {
             // A second candidate with the same start makes the hint useless.
             prefix_of = Some(match prefix_of {
                 None => Some(candidate),
