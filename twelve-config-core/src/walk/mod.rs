@@ -307,6 +307,9 @@ impl<'s> Walker<'s> {
         self.var().to_owned()
     }
 
+    /// The field's path, such as `smtp.port`. Not inlined: the places that
+    /// name a field in a problem or a trace share this one copy.
+    #[inline(never)]
     fn field_path(&self, field: &Field) -> String {
         format!("{}{}", self.path, field.ident())
     }

@@ -97,11 +97,15 @@ pub fn warn_invalid(walker: &mut Walker<'_>, field: &Field, problem: Error, secr
 #[cold]
 #[inline(never)]
 pub(super) fn invalid_default(parser: &dyn Slot, default: &str, error: &ValueError) -> ErrorKind {
-    let shown = |text: &str| (!parser.secret()).then(|| text.to_owned());
+    let (default, reason) = if parser.secret() {
+        (None, None)
+    } else {
+        (Some(default.to_owned()), Some(error.reason().to_owned()))
+    };
     ErrorKind::InvalidDefault {
-        default: shown(default),
+        default,
         expected: parser.expected().into_owned(),
-        reason: shown(error.reason()),
+        reason,
     }
 }
 
