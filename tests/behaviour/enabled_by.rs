@@ -174,6 +174,18 @@ fn the_schema_says_what_turns_each_group_on() {
         text.contains("in the optional group smtp, on once APP_SMTP_HOST set"),
         "{text}"
     );
+    // The switch itself is not "required once the group is on".
+    let host = schema.var("APP_SMTP_HOST").unwrap();
+    let markdown = schema.to_markdown();
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| `APP_SMTP_HOST` |"))
+        .unwrap();
+    assert!(host.is_required());
+    assert!(
+        row.contains("turns the optional group smtp on when set") && !row.contains("required once"),
+        "{row}"
+    );
     assert!(
         text.contains("on once any of APP_SENTRY_DSN, APP_SENTRY_URL is set"),
         "{text}"

@@ -193,6 +193,24 @@ fn the_schema_says_which_values_leave_the_group_off() {
         ),
         "{text}"
     );
+    let markdown = schema.to_markdown();
+    let row = |name: &str| {
+        markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{name}` |")))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        row("APP_SMTP_ENABLED").contains(
+            "turns the optional group smtp on when set to other than false, 0, no or off"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        row("APP_CACHE_VERSION").contains("turns the optional group cache on when set |"),
+        "{markdown}"
+    );
     let json: Json = serde_json::from_str(&schema.to_json()).unwrap();
     let groups = json["groups"].as_array().unwrap();
     assert_eq!(

@@ -79,7 +79,21 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
                 off_clause(schema, group)
             ),
         };
-        if var.is_required() {
+        if switches.is_some_and(|s| s.contains(&var.name)) {
+            // Itself what turns the group on: never "required once it is".
+            let off = schema
+                .groups()
+                .iter()
+                .find(|g| g.field() == group)
+                .map_or(&[][..], |g| g.off_values(&var.name));
+            let unless = match off {
+                [] => String::new(),
+                off => format!(" to other than {}", or_list(off)),
+            };
+            notes.push(format!(
+                "turns the optional group {group} on when set{unless}"
+            ));
+        } else if var.is_required() {
             notes.push(format!(
                 "required once the optional group {group} is on ({on})"
             ));
@@ -111,20 +125,24 @@ fn off_clause(schema: &Schema, path: &str) -> String {
     let Some(group) = schema.groups().iter().find(|g| g.field() == path) else {
         return String::new();
     };
-    let values = |off: &[&str]| match off {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    };
     match group.off.as_slice() {
         [] => String::new(),
         [(_, off)] if group.enabled_by().len() == 1 => {
-            format!(", other than to {}", values(off))
+            format!(", other than to {}", or_list(off))
         }
         switches => switches
             .iter()
-            .map(|(var, off)| format!(", {var} other than to {}", values(off)))
+            .map(|(var, off)| format!(", {var} other than to {}", or_list(off)))
             .collect(),
+    }
+}
+
+/// `false, 0, no or off`.
+fn or_list(values: &[&str]) -> String {
+    match values {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 
