@@ -475,3 +475,52 @@ fn the_default_secret_name_is_the_prefix_in_lowercase_words() {
     assert_eq!(Edge::schema().default_secret_name(), "edge-secrets");
     assert_eq!(Bare::schema().default_secret_name(), "app-secrets");
 }
+
+/// An enum with many choices.
+#[derive(twelve_config::EnvValue, Debug)]
+enum Region {
+    UsEast1,
+    UsEast2,
+    UsWest1,
+    UsWest2,
+    EuWest1,
+    EuWest2,
+    EuCentral1,
+    ApSouth1,
+    ApNortheast1,
+}
+
+#[derive(Config, Debug)]
+struct Regional {
+    /// Where the bucket is.
+    #[config(default = "us-east1")]
+    region: Region,
+    /// How long to wait.
+    #[config(default = "30s")]
+    timeout: std::time::Duration,
+}
+
+#[test]
+fn a_long_type_goes_on_over_lines_of_its_row_without_widening_the_table() {
+    let text = Regional::schema().to_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let type_column = lines[0].find("TYPE").unwrap();
+    let default_column = lines[0].find("DEFAULT").unwrap();
+    assert!(default_column - type_column <= 62, "{text}");
+    // The choices, in order, over the region's first lines; its
+    // description beside the first.
+    assert!(lines[1].starts_with("REGION   one of: us-east1,"), "{text}");
+    assert!(lines[1].ends_with("Where the bucket is."), "{text}");
+    let choices: String = lines[1..]
+        .iter()
+        .take_while(|l| !l.starts_with("TIMEOUT"))
+        .map(|l| l[type_column..default_column.min(l.len())].trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        choices,
+        "one of: us-east1, us-east2, us-west1, us-west2, eu-west1, eu-west2, eu-central1, ap-south1, ap-northeast1"
+    );
+    assert!(text.contains("TIMEOUT "), "{text}");
+    assert!(Regional::check_defaults().is_ok());
+}

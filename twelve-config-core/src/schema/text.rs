@@ -12,7 +12,10 @@ impl Schema {
     /// `DESCRIPTION`. `DEFAULT` holds the default, or `required`, or
     /// `optional` for a variable that may stay unset; a default that could be
     /// mistaken for those, or that is empty or has surrounding spaces, is
-    /// quoted. Extra lines under a description name the `_FILE` alternative,
+    /// quoted. A type or default longer than 60 characters (an enum's long
+    /// list of choices) goes on over several lines of its row, at its
+    /// spaces, so that one variable does not widen the table for all the
+    /// others. Extra lines under a description name the `_FILE` alternative,
     /// deprecated names, the optional group and the rules; sections
     /// `GROUPS` and `RULES` close the table when the configuration has
     /// nested structs or rules.
@@ -37,15 +40,15 @@ impl Schema {
     /// ```
     pub fn to_text(&self) -> String {
         let head = ["NAME", "TYPE", "DEFAULT", "SECRET", "DESCRIPTION"];
-        let rows: Vec<([String; 4], Vec<String>)> = self
+        let rows: Vec<([Vec<String>; 4], Vec<String>)> = self
             .vars
             .iter()
             .map(|var| {
                 let cells = [
-                    plain(var.name()),
-                    plain(var.expected()),
-                    plain(&requirement(var)),
-                    if var.is_secret() { "yes" } else { "" }.to_owned(),
+                    vec![plain(var.name())],
+                    wrapped(&plain(var.expected())),
+                    wrapped(&plain(&requirement(var))),
+                    vec![if var.is_secret() { "yes" } else { "" }.to_owned()],
                 ];
                 let lines = description_lines(self, var)
                     .iter()
@@ -57,7 +60,9 @@ impl Schema {
         let mut widths = head.map(|h| h.len());
         for (cells, _) in &rows {
             for (width, cell) in widths.iter_mut().zip(cells) {
-                *width = (*width).max(cell.chars().count());
+                for part in cell {
+                    *width = (*width).max(part.chars().count());
+                }
             }
         }
         let mut out = String::new();
@@ -72,11 +77,11 @@ impl Schema {
         };
         line([head[0], head[1], head[2], head[3]], head[4]);
         for (cells, lines) in &rows {
-            let mut lines = lines.iter();
-            let first = lines.next().map_or("", String::as_str);
-            line([&cells[0], &cells[1], &cells[2], &cells[3]], first);
-            for more in lines {
-                line(["", "", "", ""], more);
+            let height = cells.iter().map(Vec::len).chain([lines.len()]).max();
+            for at in 0..height.unwrap_or(1) {
+                let part = |cell: usize| cells[cell].get(at).map_or("", String::as_str);
+                let description = lines.get(at).map_or("", String::as_str);
+                line([part(0), part(1), part(2), part(3)], description);
             }
         }
         let (groups, rules) = closing_sections(self);
@@ -94,4 +99,26 @@ impl Schema {
         }
         out
     }
+}
+
+/// The widest a type or default stands in the table before it goes on to
+/// the next line.
+const CELL_MAX: usize = 60;
+
+/// `text` in lines of at most [`CELL_MAX`] characters, broken at spaces
+/// (a word longer than that stands alone).
+fn wrapped(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > CELL_MAX {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
