@@ -242,6 +242,13 @@ mod tests {
         );
         assert_eq!(closest("APP_PORTXX", ["APP_PORT"]), Some("APP_PORT"));
         assert_eq!(closest("HOST", ["PORT"]), None);
+        // Three edits in six differing characters is half: too much; in
+        // seven, less than half.
+        assert_eq!(closest("APP_BCDEFH_URL", ["APP_XCYEFZ_URL"]), None);
+        assert_eq!(
+            closest("APP_BCDEFGH_URL", ["APP_XCYEFGZ_URL"]),
+            Some("APP_XCYEFGZ_URL")
+        );
         // Half of what differs is too much, however long the name.
         assert_eq!(closest("APP_PORT", ["APP_CORS", "APP_SERVER_PORT"]), None);
         assert_eq!(
