@@ -13,6 +13,7 @@ mod deprecated;
 mod empty;
 mod enabled_by;
 mod every_problem;
+mod file_suffix;
 mod group_empty;
 mod hostile;
 mod invalid;

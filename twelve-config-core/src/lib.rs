@@ -99,6 +99,10 @@ pub trait Config: Sized {
     const __SEPARATOR: Option<&'static str>;
     #[doc(hidden)]
     const __DENY_UNKNOWN: bool;
+    /// `#[config(file_suffix = ...)]`: what follows a variable's name to
+    /// name the variable that names a file holding its value.
+    #[doc(hidden)]
+    const __FILE_SUFFIX: &'static str = "_FILE";
     /// The struct's doc comment, which describes it as a nested group.
     #[doc(hidden)]
     const __DOC: &'static str = "";

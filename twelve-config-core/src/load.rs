@@ -78,9 +78,16 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
         notes,
         vars,
         mut warnings,
-    } = Walker::run_load(source, trace, T::__PREFIX, T::__SEPARATOR, &mut |walker| {
-        config = T::__visit(walker);
-    });
+    } = Walker::run_load(
+        source,
+        trace,
+        T::__PREFIX,
+        T::__SEPARATOR,
+        T::__FILE_SUFFIX,
+        &mut |walker| {
+            config = T::__visit(walker);
+        },
+    );
     if UNKNOWN || T::__DENY_UNKNOWN {
         let scan = crate::unknown::scan::<T>(source);
         for (var, kind) in scan.unknown {

@@ -62,7 +62,9 @@ pub(crate) fn scan<T: Config>(source: &dyn Source) -> Scan {
     });
     unknown.sort();
     misspelled.sort();
-    let names = || found.vars.iter().map(String::as_str);
+    // Every name read, `_FILE` variables and other names included: a
+    // misspelt `_FILE` variable is closest to its own spelling.
+    let names = || found.vars.iter().chain(&found.others).map(String::as_str);
     let unknown = unknown
         .into_iter()
         .map(|var| {

@@ -16,6 +16,7 @@ pub(crate) type Flag = Option<Path>;
 pub(crate) struct ContainerAttrs {
     pub(crate) prefix: Option<LitStr>,
     pub(crate) nested_separator: Option<LitStr>,
+    pub(crate) file_suffix: Option<LitStr>,
     pub(crate) deny_unknown: Flag,
     pub(crate) file: Flag,
     pub(crate) validate: Option<Path>,
@@ -108,7 +109,7 @@ pub(crate) struct EnumAttrs {
 }
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
-const CONTAINER_KEYS: &str = "prefix, nested_separator, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
+const CONTAINER_KEYS: &str = "prefix, nested_separator, file_suffix, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
 const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, invalid, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
@@ -227,6 +228,7 @@ pub(crate) fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
         match key.as_str() {
             "prefix" => set_once(cx, &mut out.prefix, meta, lit_str(meta)?),
             "nested_separator" => set_once(cx, &mut out.nested_separator, meta, lit_str(meta)?),
+            "file_suffix" => set_once(cx, &mut out.file_suffix, meta, lit_str(meta)?),
             "deny_unknown" => set_once(cx, &mut out.deny_unknown, meta, flag(meta)?),
             "file" => set_once(cx, &mut out.file, meta, flag(meta)?),
             "validate" => set_once(cx, &mut out.validate, meta, meta.value()?.parse()?),

@@ -57,6 +57,11 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         .unwrap_or_default();
     let separator = opt_str(input.attrs.nested_separator.as_ref().map(LitStr::value));
     let deny_unknown = input.attrs.deny_unknown.is_some();
+    let file_suffix = input
+        .attrs
+        .file_suffix
+        .as_ref()
+        .map(|suffix| quote!(const __FILE_SUFFIX: &'static str = #suffix;));
     let doc = crate::attr::doc(&input.input.attrs);
     let settings = Settings {
         prefix: &prefix,
@@ -137,6 +142,7 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
             const __PREFIX: &'static str = #prefix;
             const __SEPARATOR: ::core::option::Option<&'static str> = #separator;
             const __DENY_UNKNOWN: bool = #deny_unknown;
+            #file_suffix
             const __DOC: &'static str = #doc;
             const __FIELDS: &'static [&'static str] = &[#(#value_fields),*];
             const __OFF: &'static [&'static [&'static str]] = &[#(#off_values),*];

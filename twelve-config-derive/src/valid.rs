@@ -23,6 +23,15 @@ pub(crate) fn check_struct(cx: &mut Ctxt, input: &Struct<'_>) {
             cx.error(sep, "`nested_separator` cannot be empty");
         }
     }
+    if let Some(suffix) = &input.attrs.file_suffix {
+        let value = suffix.value();
+        if value.is_empty() || value.contains(['=', '\0']) {
+            cx.error(
+                suffix,
+                "`file_suffix` is what follows a variable's name to name its file variable, such as \"__FILE\": not empty, without `=`",
+            );
+        }
+    }
     if let (Some(key), Some(empty)) = (&input.attrs.allow_empty, &input.attrs.empty) {
         let _ = key;
         cx.error(empty, "`allow_empty` is `empty = \"value\"`; keep one");

@@ -81,6 +81,10 @@ pub struct Walker<'s> {
     direct: bool,
     prefix: String,
     separator: &'static str,
+    /// What follows a variable's name in the name of the variable that
+    /// names a file holding its value: `_FILE`, or the loaded struct's
+    /// `#[config(file_suffix = ...)]`.
+    file_suffix: &'static str,
     /// The reader of `_FILE` files when an enclosing struct has
     /// `#[config(file)]`: the fields of the struct walked now read `_FILE`
     /// unless they say otherwise. A pointer rather than a flag, so that a
@@ -130,7 +134,12 @@ pub(crate) struct Finished {
 }
 
 impl<'s> Walker<'s> {
-    fn new(mode: Mode<'s>, prefix: &str, separator: Option<&'static str>) -> Self {
+    fn new(
+        mode: Mode<'s>,
+        prefix: &str,
+        separator: Option<&'static str>,
+        file_suffix: &'static str,
+    ) -> Self {
         let plain_source = match &mode {
             Mode::Load {
                 source,
@@ -148,6 +157,7 @@ impl<'s> Walker<'s> {
             plain_source,
             prefix: prefix.to_owned(),
             separator: separator.unwrap_or(DEFAULT_NESTED_SEPARATOR),
+            file_suffix,
             file: None,
             path: String::new(),
             fixed: None,
@@ -164,7 +174,7 @@ impl<'s> Walker<'s> {
     /// A walk that loads `T` from `source`, recording where each value came
     /// from when `trace` is [`TRACE`].
     pub(crate) fn load<T: Config>(source: &'s dyn Source, trace: Option<Tracer>) -> Self {
-        Walker::load_from(source, trace, T::__PREFIX, T::__SEPARATOR)
+        Walker::load_from(source, trace, T::__PREFIX, T::__SEPARATOR, T::__FILE_SUFFIX)
     }
 
     /// A whole load's walk, apart from the struct: sets the walker up,
@@ -176,26 +186,29 @@ impl<'s> Walker<'s> {
         trace: Option<Tracer>,
         prefix: &'static str,
         separator: Option<&'static str>,
+        file_suffix: &'static str,
         visit: &mut dyn FnMut(&mut Walker<'_>),
     ) -> Finished {
-        let mut walker = Walker::load_from(source, trace, prefix, separator);
+        let mut walker = Walker::load_from(source, trace, prefix, separator, file_suffix);
         visit(&mut walker);
         walker.finish_load()
     }
 
-    /// [`load`](Self::load) given the struct's prefix and separator.
+    /// [`load`](Self::load) given the struct's prefix, separator and file
+    /// suffix.
     pub(crate) fn load_from(
         source: &'s dyn Source,
         trace: Option<Tracer>,
         prefix: &'static str,
         separator: Option<&'static str>,
+        file_suffix: &'static str,
     ) -> Self {
         let mode = Mode::Load {
             source,
             trace: trace.map(trace::Trace::new),
             warnings: Vec::new(),
         };
-        Walker::new(mode, prefix, separator)
+        Walker::new(mode, prefix, separator, file_suffix)
     }
 
     /// A walk that loads `T` from nothing with every optional group on, so
@@ -210,14 +223,24 @@ impl<'s> Walker<'s> {
 
     /// A walk that describes `T`.
     pub(crate) fn describe<T: Config>() -> Self {
-        let mut walker = Walker::new(Mode::Describe, T::__PREFIX, T::__SEPARATOR);
+        let mut walker = Walker::new(
+            Mode::Describe,
+            T::__PREFIX,
+            T::__SEPARATOR,
+            T::__FILE_SUFFIX,
+        );
         walker.description = Some(describe::Description::start());
         walker
     }
 
     /// A walk that finds the names `T` reads (see [`describe::Names`]).
     pub(crate) fn names<T: Config>() -> Self {
-        let mut walker = Walker::new(Mode::Describe, T::__PREFIX, T::__SEPARATOR);
+        let mut walker = Walker::new(
+            Mode::Describe,
+            T::__PREFIX,
+            T::__SEPARATOR,
+            T::__FILE_SUFFIX,
+        );
         walker.description = Some(Box::<describe::Names>::default());
         walker
     }
@@ -232,7 +255,7 @@ impl<'s> Walker<'s> {
     /// A walk that describes the struct being walked, from where this walk
     /// stands: its variables' names as this walk would read them.
     fn describe_here(&self) -> Walker<'static> {
-        let mut walker = Walker::new(Mode::Describe, "", None);
+        let mut walker = Walker::new(Mode::Describe, "", None, self.file_suffix);
         walker.description = Some(describe::Description::start());
         walker.prefix.clone_from(&self.prefix);
         walker.separator = self.separator;
@@ -329,7 +352,7 @@ impl<'s> Walker<'s> {
     }
 
     fn file_var(&self) -> String {
-        format!("{}_FILE", self.var())
+        format!("{}{}", self.var(), self.file_suffix)
     }
 
     /// Whether `field` may be read from the file its `_FILE` variable
