@@ -256,3 +256,23 @@ fn names_in_the_wrong_case_and_near_misses_are_warned_about() {
         ["warning: SIGNUPS_ALOWED: not read by any setting: did you mean SIGNUPS_ALLOWED?"]
     );
 }
+
+#[derive(Config, Debug)]
+struct ShortNames {
+    secret: Option<String>,
+    region: Option<String>,
+}
+
+#[test]
+fn names_under_six_characters_are_not_taken_for_near_misses() {
+    // SECRT and REGIN are one character short of a known name, but names
+    // this short are one edit from too many unrelated ones; REGIONS is long
+    // enough to judge.
+    let vars = twelve_config::Vars::new([("SECRT", "x"), ("REGIN", "x"), ("REGIONS", "x")]);
+    let loaded = ShortNames::load(&vars).unwrap();
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: REGIONS: not read by any setting: did you mean REGION?"]
+    );
+}

@@ -215,6 +215,11 @@ fn non_utf8_is_an_error_except_for_os_types() {
     let raw = OsStr::from_bytes(b"a\xffb");
     assert!(String::parse_env_os(raw).unwrap_err().is_not_unicode());
     assert!(u16::parse_env_os(raw).unwrap_err().is_not_unicode());
+    // Other problems are not taken for it.
+    assert!(!u16::parse_env("x").unwrap_err().is_not_unicode());
+    assert!(!u16::parse_env_os(OsStr::new("x"))
+        .unwrap_err()
+        .is_not_unicode());
     assert_eq!(OsString::parse_env_os(raw).unwrap(), raw);
     assert_eq!(PathBuf::parse_env_os(raw).unwrap().as_os_str(), raw);
 }
