@@ -238,3 +238,21 @@ fn arguments_that_are_not_utf8_are_skipped() {
         })
     );
 }
+
+#[test]
+fn an_option_value_that_is_not_utf8_is_refused_not_taken_for_missing() {
+    use std::os::unix::ffi::OsStrExt;
+    let args = [
+        OsStr::new("--print-schema=k8s"),
+        OsStr::new("--secret-name"),
+        OsStr::from_bytes(b"sh\xffp"),
+    ];
+    let error = Request::from_args(args).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the value of --secret-name is not valid UTF-8"
+    );
+    // Elsewhere, an argument that is not UTF-8 is the service's.
+    let args = [OsStr::from_bytes(b"sh\xffp"), OsStr::new("--check-config")];
+    assert!(Request::from_args(args).unwrap().is_some());
+}

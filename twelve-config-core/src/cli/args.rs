@@ -216,7 +216,10 @@ impl Request {
             .filter(|g| g.flag == "--env-file")
             .filter_map(|g| g.value.map(PathBuf::from))
             .collect();
-        if !env_files.is_empty() && !cfg!(feature = "dotenv") {
+        // Compiled only where it can happen, so that the builds with
+        // `dotenv` carry no check that cannot fail.
+        #[cfg(not(feature = "dotenv"))]
+        if !env_files.is_empty() {
             return Err(UsageError::new(
                 "--env-file needs the dotenv feature of twelve-config",
             ));
@@ -383,5 +386,28 @@ fn check_secret_name(name: &str) -> Result<(), UsageError> {
              (lower-case letters, digits, '-' and '.', at most 253 characters)",
             quote_value(name)
         )))
+    }
+}
+
+/// Run by `.ci/run` in a build with `cli` and without `dotenv`.
+#[cfg(all(test, not(feature = "dotenv")))]
+mod without_dotenv {
+    use super::*;
+
+    #[test]
+    fn an_env_file_needs_the_dotenv_feature_and_nothing_else_does() {
+        let error = Request::from_args(["--check-config", "--env-file", "x.env"]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "--env-file needs the dotenv feature of twelve-config"
+        );
+        assert!(matches!(
+            Request::from_args(["--check-config"]),
+            Ok(Some(Request::CheckConfig { .. }))
+        ));
+        assert!(matches!(
+            Request::from_args(["--print-config", "--format=json"]),
+            Ok(Some(Request::PrintConfig { .. }))
+        ));
     }
 }
