@@ -122,3 +122,21 @@ fn wrapped(text: &str) -> Vec<String> {
     lines.push(line);
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_break_at_a_space_once_a_line_would_pass_60_characters() {
+        let (a, b) = ("a".repeat(29), "b".repeat(30));
+        // 29 + a space + 30: exactly 60, one line.
+        assert_eq!(wrapped(&format!("{a} {b}")), [format!("{a} {b}")]);
+        // One more, and the second word starts a line of its own.
+        assert_eq!(wrapped(&format!("{a} {b}b")), [a.clone(), format!("{b}b")]);
+        // A word longer than a line stands alone, unbroken.
+        let long = "x".repeat(70);
+        assert_eq!(wrapped(&format!("{long} y")), [long, "y".to_owned()]);
+        assert_eq!(wrapped(""), [""]);
+    }
+}
