@@ -11,7 +11,7 @@ use super::text::{check_summary, effective_config};
 use super::EX_CONFIG;
 use crate::error::Errors;
 use crate::load::load_keeping_warnings;
-use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
+use crate::loaded::{Loaded, Warning};
 use crate::report::report_json;
 use crate::schema::SchemaFormat;
 use crate::source::Source;
@@ -64,7 +64,7 @@ impl Request {
                 let check = matches!(self, Request::CheckConfig { .. });
                 match (load_joined::<T>(source, TRACE), format) {
                     (Ok(loaded), ReportFormat::Json) => {
-                        report_json(None, &shown_vars(source, loaded.vars()), loaded.warnings())
+                        report_json(None, loaded.vars(), loaded.warnings())
                     }
                     (Err((errors, warnings)), ReportFormat::Json) => {
                         let json = report_json(Some(&errors), &[], &warnings);
@@ -75,11 +75,11 @@ impl Request {
                     }
                     (Ok(loaded), _) => {
                         print_warnings(loaded.warnings(), stderr);
-                        let vars = shown_vars(source, loaded.vars());
+                        let vars = loaded.vars();
                         if check {
-                            check_summary(&vars)
+                            check_summary(vars)
                         } else {
-                            effective_config(&vars)
+                            effective_config(vars)
                         }
                     }
                     (Err((errors, warnings)), _) => {
@@ -112,22 +112,6 @@ fn load_joined<T: Config>(
             Err((Errors::from_vec(problems), warnings))
         }
     }
-}
-
-/// The variables with the origin the source knows better than the load
-/// (a `.env` file's line rather than "environment").
-fn shown_vars(source: &dyn Source, vars: &[ResolvedVar]) -> Vec<ResolvedVar> {
-    vars.iter()
-        .map(|var| {
-            let mut var = var.clone();
-            if var.origin == Origin::Env {
-                if let Some(origin) = source.__origin(&var.name) {
-                    var.origin = origin;
-                }
-            }
-            var
-        })
-        .collect()
 }
 
 /// Writes the requested output; returns the exit status.
