@@ -2,10 +2,7 @@
 //! development password: used like any default, shown nowhere.
 
 use crate::support::TempFile;
-use twelve_config::{
-    handle_args, Config, ErrorKind, ExposeSecret, Origin, SchemaFormat, SecretBox, SecretString,
-    Vars,
-};
+use twelve_config::{Config, ErrorKind, ExposeSecret, Origin, SecretBox, SecretString, Vars};
 
 const CANARY: &str = "CANARY-5e1d";
 
@@ -30,40 +27,8 @@ fn derived_token(password: &SecretString) -> SecretString {
     SecretString::from(format!("token-of-{}", password.expose_secret()))
 }
 
-/// Every text the crate produces about `Admin`: the load's record and
-/// warnings or its report, the schema in every format, and the flags.
 fn every_output(vars: &Vars) -> String {
-    let mut out = String::new();
-    match Admin::load(vars) {
-        Ok(loaded) => {
-            out += &format!("{:?}\n{loaded:?}\n", loaded.config());
-            for var in loaded.vars() {
-                out += &format!("{var:?} {:?} {}\n", var.shown_value(), var.origin());
-            }
-            for warning in loaded.warnings() {
-                out += &format!("{warning} {warning:?}\n");
-            }
-            out += &loaded.to_json();
-        }
-        Err(errors) => out += &format!("{errors}\n{errors:?}\n{}", errors.to_json()),
-    }
-    let schema = Admin::schema();
-    out += &format!("{schema:?}\n");
-    for format in SchemaFormat::ALL {
-        out += &schema.render(format);
-    }
-    out += &schema.to_kubernetes("admin-secrets");
-    for flags in [
-        &["--print-config"][..],
-        &["--print-config", "--format=json"],
-        &["--check-config", "--format=json"],
-    ] {
-        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let _ = handle_args::<Admin>(flags, vars, &mut stdout, &mut stderr);
-        out += &String::from_utf8_lossy(&stdout);
-        out += &String::from_utf8_lossy(&stderr);
-    }
-    out
+    crate::support::every_output::<Admin>(vars)
 }
 
 #[test]

@@ -2,8 +2,8 @@
 
 use crate::support::TempFile;
 use twelve_config::{
-    handle_args, Config, ErrorKind, ExposeSecret, Origin, PostgresUrl, RedisUrl, SchemaFormat,
-    SecretBox, SecretString, Vars,
+    handle_args, Config, ErrorKind, ExposeSecret, Origin, PostgresUrl, RedisUrl, SecretBox,
+    SecretString, Vars,
 };
 
 #[derive(Config, Debug)]
@@ -24,58 +24,21 @@ struct Secrets {
 
 const CANARY: &str = "CANARY-7f3a9c1e";
 
-/// Every text the crate can produce about `Secrets`, joined.
+/// Every text the crate can produce about `Secrets`, joined: what it
+/// produces about any configuration, and what a debug endpoint serves.
 fn every_output(vars: &Vars) -> String {
-    let mut out = String::new();
-    match Secrets::load(vars) {
-        Ok(loaded) => {
-            out += &format!("{:?}\n{loaded:?}\n", loaded.config());
-            for var in loaded.vars() {
-                out += &format!("{var:?} {:?} {}\n", var.shown_value(), var.origin());
-            }
-            for warning in loaded.warnings() {
-                out += &format!("{warning} {warning:?}\n");
-            }
-            out += &loaded.to_json();
-            // What a debug endpoint serves: the record of the load, and the
-            // URL fields themselves.
-            #[cfg(feature = "serde")]
-            {
-                let config = loaded.config();
-                out += &serde_json::to_string(&loaded).unwrap();
-                out += &serde_json::to_string(&config.database_url).unwrap();
-                out += &serde_json::to_string(&config.cache_url).unwrap();
-            }
-        }
-        Err(errors) => {
-            out += &format!("{errors}\n{errors:?}\n");
-            out += &errors.to_json();
-            for error in &errors {
-                out += &format!("{error} {error:?} {}\n", error.message());
-            }
-        }
+    #[allow(unused_mut)]
+    let mut out = crate::support::every_output::<Secrets>(vars);
+    // The record of the load, and the URL fields themselves.
+    #[cfg(feature = "serde")]
+    if let Ok(loaded) = Secrets::load(vars) {
+        let config = loaded.config();
+        out += &serde_json::to_string(&loaded).unwrap();
+        out += &serde_json::to_string(&config.database_url).unwrap();
+        out += &serde_json::to_string(&config.cache_url).unwrap();
     }
     if let Err(errors) = Secrets::from_source(vars) {
         out += &format!("{errors}\n{errors:?}\n");
-    }
-    let schema = Secrets::schema();
-    out += &format!("{schema:?}\n");
-    for format in SchemaFormat::ALL {
-        out += &schema.render(format);
-    }
-    out += &schema.to_kubernetes("app-secrets");
-    for flags in [
-        &["--print-config"][..],
-        &["--check-config"],
-        &["--print-schema=json"],
-        &["--print-config", "--format=json"],
-        &["--check-config", "--format=json"],
-        &["--print-schema=json-schema"],
-    ] {
-        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let _ = handle_args::<Secrets>(flags, vars, &mut stdout, &mut stderr);
-        out += &String::from_utf8_lossy(&stdout);
-        out += &String::from_utf8_lossy(&stderr);
     }
     out
 }
