@@ -150,11 +150,14 @@ impl DotEnv {
                 Err(dotenvy::Error::LineParse(mut line_text, at)) => {
                     let found = find_text(text, &mut cursor, &line_text);
                     line_text.zeroize();
+                    // A place past the line's end (an unterminated quote,
+                    // a value over several lines) is not given.
                     let reason = match found {
-                        Some((line, before)) => format!(
+                        Some((line, before, length)) if before + at < length => format!(
                             "line {line}: not a KEY=value line (at character {})",
                             before + at + 1
                         ),
+                        Some((line, ..)) => format!("line {line}: not a KEY=value line"),
                         None => "a line: not a KEY=value line".to_owned(),
                     };
                     self.problem(named_by, reason);
@@ -203,15 +206,21 @@ fn find_assignment(text: &str, cursor: &mut usize, name: &str) -> Option<u32> {
     None
 }
 
-/// The line, from `cursor` on, where `needle` starts, and how many
-/// characters precede it on that line; moves `cursor` past it.
-fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<(u32, usize)> {
+/// The line, from `cursor` on, where `needle` starts, how many characters
+/// precede it on that line, and how many the line has; moves `cursor` past
+/// it.
+fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<(u32, usize, usize)> {
     let needle = needle.trim_end();
     let found = text[*cursor..].find(needle)? + *cursor;
     *cursor = found + needle.len();
     let line_start = text[..found].rfind('\n').map_or(0, |newline| newline + 1);
+    let line = text[line_start..].lines().next().unwrap_or_default();
     let before = text[line_start..found].chars().count();
-    Some((line_at(text.as_bytes(), found), before))
+    Some((
+        line_at(text.as_bytes(), found),
+        before,
+        line.chars().count(),
+    ))
 }
 
 impl Drop for DotEnv {
@@ -327,6 +336,16 @@ impl Source for Files {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_past_the_line_is_not_given() {
+        let file = DotEnv::parse("x.env", "A=1\nB=\"open\nC=2\nD=3\n");
+        let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
+        assert_eq!(
+            messages,
+            ["cannot use file \"x.env\": line 2: not a KEY=value line"]
+        );
+    }
 
     #[test]
     fn a_problem_in_a_value_is_placed_in_its_line() {

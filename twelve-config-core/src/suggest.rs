@@ -8,10 +8,10 @@
 /// are set aside, so that a long shared prefix (`MEILI_EXPERIMENTAL_`) does
 /// not make unrelated endings look close. What remains may differ by at
 /// most a third of the input's length; where both names have characters
-/// of their own, by a single edit, or by at most three edits and less than
-/// half of itself (`PORT` is not a typo of `CORS`; a longer difference
-/// under the half is one whose parts share a middle, such as
-/// `GIF__MAX_WIDTH` and `MAGICK__MAX_HEIGHT`, not a typo either).
+/// of their own, by a single edit, or by at most three edits and half of
+/// itself (`ADRES` for `ADDRESS`; a longer difference within the half is one
+/// whose parts share a middle, such as `GIF__MAX_WIDTH` and
+/// `MAGICK__MAX_HEIGHT`, not a typo).
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input: Vec<char> = input.to_ascii_lowercase().chars().collect();
     let limit = (input.len() / 3).max(1);
@@ -49,7 +49,7 @@ const MAX_TYPO_EDITS: usize = 3;
 
 /// The edit distance of what `a` and `b` do not share at their start and
 /// end, when it is a likely typo: at most `limit`, and a single edit or at
-/// most three and less than half of the longer differing part.
+/// most three and half of the longer differing part.
 fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[start..], &b[start..]);
@@ -65,7 +65,7 @@ fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
         return (d <= limit).then_some(d);
     }
     let d = edit_distance(a, b, limit.min(MAX_TYPO_EDITS))?;
-    (d <= 1 || d * 2 < a.len().max(b.len())).then_some(d)
+    (d <= 1 || d * 2 <= a.len().max(b.len())).then_some(d)
 }
 
 /// Levenshtein distance in characters, with transpositions counted as one
@@ -242,15 +242,18 @@ mod tests {
         );
         assert_eq!(closest("APP_PORTXX", ["APP_PORT"]), Some("APP_PORT"));
         assert_eq!(closest("HOST", ["PORT"]), None);
-        // Three edits in six differing characters is half: too much; in
-        // seven, less than half.
-        assert_eq!(closest("APP_BCDEFH_URL", ["APP_XCYEFZ_URL"]), None);
+        // Three edits in five differing characters is more than half; in
+        // six, half.
+        assert_eq!(closest("APP_BCDEH_URL", ["APP_XCYEZ_URL"]), None);
         assert_eq!(
             closest("APP_BCDEFGH_URL", ["APP_XCYEFGZ_URL"]),
             Some("APP_XCYEFGZ_URL")
         );
-        // Half of what differs is too much, however long the name.
-        assert_eq!(closest("APP_PORT", ["APP_CORS", "APP_SERVER_PORT"]), None);
+        // Two letters left out of what differs is a typo.
+        assert_eq!(
+            closest("APP_LISTEN_ADRES", ["APP_LISTEN_ADDRESS"]),
+            Some("APP_LISTEN_ADDRESS")
+        );
         assert_eq!(
             closest("APP_SERVER_PROT", ["APP_SERVER_PORT"]),
             Some("APP_SERVER_PORT")

@@ -190,8 +190,8 @@
 //!   freed (the process environment's own copy is not ours to wipe);
 //! - a secret's default (`#[config(default = "m1cr0b1n")]`, a service's
 //!   development password) applies when it is unset and is shown nowhere:
-//!   the schema says `hidden`, and a diff of schemas sees only that it was
-//!   added or removed;
+//!   the schema's tables say `hidden` (JSON `default_hidden`), and a diff
+//!   of schemas sees only that it was added or removed;
 //! - `X_FILE` may name a file holding the value of a secret `X` (Docker and
 //!   Kubernetes secrets); one trailing newline is removed; both set is an
 //!   error, and so is an unreadable, empty or over-1-MiB file.

@@ -139,8 +139,8 @@ fn an_argument_meant_for_the_crate_is_never_ignored() {
             "error: unknown flag --check_config: did you mean --check-config?\n",
         ),
         (
-            &["--print-schem"],
-            "error: unknown flag --print-schem: did you mean --print-schema?\n",
+            &["--printconfig"],
+            "error: unknown flag --printconfig: did you mean --print-config?\n",
         ),
     ];
     for (args, message) in cases {
@@ -156,6 +156,10 @@ fn an_argument_meant_for_the_crate_is_never_ignored() {
         &["--check"],
         &["--print"],
         &["--print-configs-dir=/etc"],
+        &["--print-schemas"],
+        &["--check-configs"],
+        &["--print-conf"],
+        &["--print-schem"],
         &["--port", "80"],
     ] {
         let outcome = run::<Tour>(args, &vars(&[]));

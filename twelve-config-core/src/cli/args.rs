@@ -349,16 +349,19 @@ fn scan<'a>(args: &[Option<&'a str>]) -> Result<Vec<Given<'a>>, UsageError> {
 }
 
 /// The flag that `name` misspells, such as `--check-config` for
-/// `--chek-config`: no service's own flag is that close to one of the
-/// three, so the argument is an error rather than left to the service.
+/// `--chek-config` or `--check_config`: a letter left out, added, changed
+/// or swapped, where a service's own flag would not be (one that only adds
+/// to or cuts one of the three, such as `--print-schemas`, is left to the
+/// service), so the argument is an error rather than left to the service.
 fn near_miss(name: &str) -> Option<&'static str> {
     if !name.starts_with("--") {
         return None;
     }
     let flag = crate::suggest::closest(name, ACTIONS)?;
-    // Within two characters of its length: a flag that merely begins like
-    // one (`--check`, `--print-configs-dir`) may be the service's.
-    (flag.len().abs_diff(name.len()) <= 2).then_some(flag)
+    // Within a character of its length, and not merely longer or shorter:
+    // `--check`, `--print-conf`, `--print-configs` may be the service's.
+    let related = flag.starts_with(name) || name.starts_with(flag);
+    (flag.len().abs_diff(name.len()) <= 1 && !related).then_some(flag)
 }
 
 /// The value of the option `flag`, if it was given; twice is an error.

@@ -225,8 +225,9 @@ impl<T> Action<T> {
 /// the crate is never ignored: two of the flags together, a value given to
 /// `--check-config`, an option the flag does not use (`--secret-name`
 /// without `--print-schema=kubernetes`), or a near miss of one of the three
-/// (`--chek-config`, `--print-confg`: no service's own flag is that close
-/// to one) is a usage error. The options belong to the crate only beside
+/// (`--chek-config`, `--print-confg`: a letter left out, added, changed or
+/// swapped; a flag that only adds to or cuts one, such as
+/// `--print-schemas`, stays the service's) is a usage error. The options belong to the crate only beside
 /// one of the three flags; alone, they are left to the service. The flag is
 /// answered before the service reads its own arguments, so a service whose
 /// flags override variables (`--port 9000`) answers with

@@ -358,7 +358,8 @@ impl VarSchema {
 
     /// Whether the variable is a secret with a default written in the
     /// program, which applies when it is unset but which no rendering
-    /// shows (they say `hidden`).
+    /// shows (the tables and `.env` say `hidden`; the JSON Schema and
+    /// Kubernetes take the variable as optional).
     ///
     /// ```
     /// use twelve_config::{Config, SecretString};
