@@ -263,6 +263,12 @@ GRANT ALL ON \`$mysql_database\`.* TO '$mysql_user'@'localhost';
 SQL
 
 log "setting up RabbitMQ"
+# `await_startup` fails at once while the node has not yet registered with
+# epmd, which takes a while on a loaded machine: try again until it answers.
+for _ in $(seq 60); do
+    rabbit rabbitmqctl -n "$rabbit_node" --timeout 120 await_startup >/dev/null 2>&1 && break
+    sleep 2
+done
 rabbit rabbitmqctl -n "$rabbit_node" --timeout 120 await_startup >/dev/null || {
     cat "$base/rabbitmq-server.log" "$base"/rabbitmq/log/*.log >&2 2>/dev/null
     exit 1
