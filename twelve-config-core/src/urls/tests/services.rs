@@ -70,6 +70,7 @@ fn amqp_vhost_is_percent_decoded() {
     );
     let url: AmqpUrl = ok("amqps://guest:gu%40st@h:5673/%2f");
     assert!(url.requires_tls());
+    assert!(!ok::<AmqpUrl>("amqp://h").requires_tls());
     assert_eq!(url.port_or_default(), 5673);
     assert_eq!(url.expose_password(), Some("gu@st"));
     round_trip::<AmqpUrl>("amqps://guest:gu%40st@h:5673/%2f", "gu%40st");
