@@ -301,22 +301,15 @@ fn a_value_the_type_rejects_in_a_group_that_stays_off_is_listed_and_counted() {
         warnings.contains(&"warning: APP_SMTP_PORT: not used: the optional group smtp is off, since APP_SMTP_HOST is not set".to_owned()),
         "{warnings:?}"
     );
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    twelve_config::handle_args::<Mailer>(&["--check-config"], &vars, &mut out, &mut err);
-    let out = String::from_utf8(out).unwrap();
+    // The flags' answers, through the CLI tests' runner.
+    let out = crate::cli::run::<Mailer>(&["--check-config"], &vars).stdout;
     let total = loaded.vars().len();
     assert_eq!(
         out,
         format!("configuration ok: {total} variables (0 set, 0 from defaults, {} unset, 2 set but not used)\n", total - 2)
     );
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    twelve_config::handle_args::<Mailer>(
-        &["--check-config", "--format=json"],
-        &vars,
-        &mut out,
-        &mut err,
-    );
-    let json: Json = serde_json::from_slice(&out).unwrap();
+    let out = crate::cli::run::<Mailer>(&["--check-config", "--format=json"], &vars).stdout;
+    let json: Json = serde_json::from_str(&out).unwrap();
     assert_eq!(json["summary"]["not_used"], 2);
     assert_eq!(json["summary"]["set"], 0);
 }
