@@ -12,6 +12,7 @@ mod declared;
 mod deprecated;
 mod empty;
 mod enabled_by;
+mod enabled_if;
 mod every_problem;
 mod file_suffix;
 mod group_empty;

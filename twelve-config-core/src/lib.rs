@@ -200,14 +200,16 @@ pub trait Config: Sized {
 
     /// Parses every default written in the program, reading no variable,
     /// checks that no two fields read one variable, and that each
-    /// `required_if` text can be read by its condition field's type.
+    /// `required_if` and `enabled_if` text can be read by its condition
+    /// field's type.
     ///
     /// A default that does not parse is a bug in the program; a load reports
     /// it only when the variable is unset (and, in an optional group, only
     /// once the group is on). Two fields that read the same variable are a
     /// bug too: a load gives both the same value, and the schema lists the
-    /// variable once; so is a `required_if` text the condition cannot hold,
-    /// which would make the rule never apply. Call this in a unit test to
+    /// variable once; so is a `required_if` or `enabled_if` text the
+    /// condition cannot hold, which would make the rule never apply or the
+    /// group never load. Call this in a unit test to
     /// catch them at `cargo test` time (`--check-config` and
     /// `--print-config` report two fields on one variable too, which a load
     /// cannot see):
@@ -233,7 +235,8 @@ pub trait Config: Sized {
     ///
     /// One [`ErrorKind::InvalidDefault`] per default that does not parse,
     /// one [`ErrorKind::Rule`] per variable that two fields read, and one
-    /// per `required_if` text its condition's type cannot read.
+    /// per `required_if` or `enabled_if` text its condition's type cannot
+    /// read.
     fn check_defaults() -> Result<(), Errors> {
         let nothing = Vars::default();
         let mut walker = __private::Walker::load_defaults::<Self>(&nothing);
@@ -247,7 +250,9 @@ pub trait Config: Sized {
             .filter(|e| match e.kind() {
                 ErrorKind::InvalidDefault { .. } => true,
                 // A rule that can never hold, whatever is set.
-                ErrorKind::Rule { message } => message.ends_with(walk::NEVER_HOLDS),
+                ErrorKind::Rule { message } => {
+                    message.ends_with(walk::NEVER_HOLDS) || message.ends_with(walk::NEVER_ON)
+                }
                 _ => false,
             })
             .collect();
@@ -384,9 +389,10 @@ pub mod __private {
     pub use crate::suggest::closest;
     pub use crate::unit::{InUnit, Measure};
     pub use crate::walk::{
-        check, checked_nested, computed, condition, deprecated, nested, optional, optional_nested,
-        presence, read_value_file, required, validate, warn_invalid, Check, Comparable, Computed,
-        Condition, Empty, Extra, Field, Member, Nested, OnInvalid, ReadFile, Rule, Switch, Walker,
+        check, checked_nested, chosen_nested, computed, condition, deprecated, nested, optional,
+        optional_nested, presence, read_value_file, required, validate, warn_invalid, Check,
+        Choice, Comparable, Computed, Condition, Empty, Extra, Field, Member, Nested, OnInvalid,
+        ReadFile, Rule, Switch, Walker,
     };
     pub use std::borrow::Cow;
     pub use std::option::Option::{self, None, Some};

@@ -217,6 +217,15 @@ impl Warning {
         }
     }
 
+    /// A variable of an optional group with `enabled_if` that is set while
+    /// the group stays off, for the reason `why` (`STORAGE is not s3`).
+    pub(crate) fn unused_since(var: &str, group: &str, why: &str) -> Self {
+        Warning {
+            var: var.to_owned(),
+            message: format!("not used: the optional group {group} is off, since {why}"),
+        }
+    }
+
     /// A warning of a struct's `validate` function
     /// ([`Problems::warn`](crate::Problems::warn)), naming the variables of
     /// the fields it gives; URL passwords in the message are masked.

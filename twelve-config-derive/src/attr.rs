@@ -85,6 +85,9 @@ pub(crate) struct FieldAttrs {
     /// `enabled_by(host)` on an optional group: the fields of its struct
     /// whose variables turn it on; empty when any of its variables does.
     pub(crate) enabled_by: Vec<Ident>,
+    /// `enabled_if(field = "text")` on an optional group: on when the
+    /// named field of the declaring struct has that value.
+    pub(crate) enabled_if: Vec<(Ident, LitStr)>,
     pub(crate) requires: Vec<Ident>,
     pub(crate) conflicts_with: Vec<Ident>,
     /// `required_if(field = "text")`.
@@ -110,7 +113,7 @@ pub(crate) struct EnumAttrs {
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
 const CONTAINER_KEYS: &str = "prefix, nested_separator, file_suffix, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
-const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, invalid, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, requires, conflicts_with, required_if, expected";
+const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, invalid, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, enabled_if, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -197,6 +200,20 @@ fn idents(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
         ))),
     })?;
     Ok(fields)
+}
+
+/// `key(field = "text", ...)`, for `required_if` and `enabled_if`: each
+/// pair, in order.
+fn condition(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Vec<(Ident, LitStr)>> {
+    let mut pairs = Vec::new();
+    meta.parse_nested_meta(|inner| {
+        let Some(field) = inner.path.get_ident().cloned() else {
+            return Err(inner.error(format!("`{key}` takes `field = \"text\"`")));
+        };
+        pairs.push((field, lit_str(&inner)?));
+        Ok(())
+    })?;
+    Ok(pairs)
 }
 
 /// `key = path::to::function(a, b)`.
@@ -298,13 +315,8 @@ pub(crate) fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "enabled_by" => out.enabled_by.extend(idents(meta)?),
             "requires" => out.requires.extend(idents(meta)?),
             "conflicts_with" => out.conflicts_with.extend(idents(meta)?),
-            "required_if" => meta.parse_nested_meta(|inner| {
-                let Some(field) = inner.path.get_ident().cloned() else {
-                    return Err(inner.error("`required_if` takes `field = \"text\"`"));
-                };
-                out.required_if.push((field, lit_str(&inner)?));
-                Ok(())
-            })?,
+            "required_if" => out.required_if.extend(condition(meta, "required_if")?),
+            "enabled_if" => out.enabled_if.extend(condition(meta, "enabled_if")?),
             "expected" => set_once(cx, &mut out.expected, meta, lit_str(meta)?),
             _ => {
                 unknown_key(cx, meta, FIELD_KEYS);

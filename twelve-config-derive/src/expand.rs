@@ -84,13 +84,13 @@ fn config_impl(input: &Struct<'_>) -> TokenStream {
         let spec = spec(index);
         let member = field.ident;
         if field.is_nested() {
-            statics.push(nested_static(&spec, field, settings.file));
+            statics.push(nested_static(&spec, field, input, settings.file));
             let checked = input
                 .attrs
                 .checks
                 .iter()
                 .any(|c| c.args.contains(field.ident));
-            loads.push(nested_load(&binding, &spec, field, checked));
+            loads.push(nested_load(&binding, &spec, field, input, checked));
         } else {
             statics.push(field_static(&spec, field, input, &settings));
             loads.push(value_load(&binding, &spec, field));
@@ -473,7 +473,12 @@ fn unit_check(field: &Field<'_>) -> Option<TokenStream> {
 
 /// A nested field's static; `file` is whether the struct declaring it has
 /// `#[config(file)]`, which the nested struct's fields inherit.
-fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStream {
+fn nested_static(
+    spec: &syn::Ident,
+    field: &Field<'_>,
+    input: &Struct<'_>,
+    file: bool,
+) -> TokenStream {
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
     let segment = &field.segment;
@@ -534,6 +539,18 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
         });
         quote!(#(#switches),*)
     });
+    // `enabled_if`: the declaring struct's fields, by their statics, with
+    // the values that turn the group on.
+    let choices = field
+        .attrs
+        .enabled_if
+        .iter()
+        .filter_map(|(condition, text)| {
+            let condition = spec_of(input, condition)?;
+            Some(quote! {
+                ::twelve_config::__private::Choice { field: &#condition, equals: #text }
+            })
+        });
     quote! {
         #known
         static #spec: ::twelve_config::__private::Nested = ::twelve_config::__private::Nested {
@@ -543,6 +560,7 @@ fn nested_static(spec: &syn::Ident, field: &Field<'_>, file: bool) -> TokenStrea
             doc: #doc,
             file: #file,
             enabled_by: &[#switches],
+            enabled_if: &[#(#choices),*],
         };
     }
 }
@@ -553,16 +571,49 @@ pub(crate) fn unraw(ident: &syn::Ident) -> String {
     text.strip_prefix("r#").unwrap_or(&text).to_owned()
 }
 
+/// The static of the field of `input` named `name`.
+fn spec_of(input: &Struct<'_>, name: &syn::Ident) -> Option<syn::Ident> {
+    input.fields.iter().position(|f| f.ident == name).map(spec)
+}
+
 /// Loads a nested field; `checked` when a check reads it, which then needs
 /// to know which of its variables are set.
 fn nested_load(
     binding: &syn::Ident,
     spec: &syn::Ident,
     field: &Field<'_>,
+    input: &Struct<'_>,
     checked: bool,
 ) -> TokenStream {
     let span = located_at(field.ty);
     match Shape::option_inner(field.ty) {
+        Some(inner) if !field.attrs.enabled_if.is_empty() => {
+            // Each condition field's loaded value compared with the text
+            // read by that field's parser, as `required_if` compares;
+            // spanned on the text, where a type that cannot be compared is
+            // reported.
+            let conditions = field
+                .attrs
+                .enabled_if
+                .iter()
+                .filter_map(|(condition, text)| {
+                    let index = input.fields.iter().position(|f| f.ident == condition)?;
+                    let on = self::binding(index);
+                    let parser = parser(&input.fields[index]);
+                    let span = Span::call_site().located_at(text.span());
+                    Some(respan(
+                        quote!(::twelve_config::__private::condition(&#parser, &#on, #text)),
+                        span,
+                    ))
+                });
+            quote_spanned! {span=>
+                let #binding = ::twelve_config::__private::chosen_nested::<#inner>(
+                    __walker,
+                    &#spec,
+                    &[#(#conditions),*],
+                );
+            }
+        }
         Some(inner) => quote_spanned! {span=>
             let #binding = ::twelve_config::__private::optional_nested::<#inner>(__walker, &#spec);
         },

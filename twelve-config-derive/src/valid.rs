@@ -217,10 +217,29 @@ fn check_nested(cx: &mut Ctxt, field: &Field<'_>) {
             cx.error(name, format!("`{name}` is named twice"));
         }
     }
+    if let Some((first, _)) = a.enabled_if.first() {
+        if !field.shape.is_optional() {
+            cx.error(
+                first,
+                "`enabled_if` names the value that turns an optional group on; this group is always there: make it `Option<..>`",
+            );
+        } else if !a.enabled_by.is_empty() {
+            cx.error(
+                first,
+                "`enabled_if` and `enabled_by` both say what turns the group on; keep one: `enabled_if` chooses the group by a value of this struct, `enabled_by` by variables of the group being set",
+            );
+        }
+    }
 }
 
 fn check_value(cx: &mut Ctxt, field: &Field<'_>) {
     let a = &field.attrs;
+    if let Some((first, _)) = a.enabled_if.first() {
+        cx.error(
+            first,
+            "`enabled_if` is for an optional group (`Option<..>` with `nested` or `flatten`): it names a field of this struct whose value turns the group on; a value field needed for a value of another uses `required_if`",
+        );
+    }
     if let Some(first) = a.enabled_by.first() {
         cx.error(
             first,

@@ -26,6 +26,9 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
         if !field.attrs.requires.is_empty() || !field.attrs.conflicts_with.is_empty() {
             not_nested(cx, field, "presence rules");
         }
+        for (condition, text) in &field.attrs.enabled_if {
+            check_choice(cx, input, index, condition, text);
+        }
         for (condition, text) in &field.attrs.required_if {
             not_nested(cx, field, "`required_if`");
             if condition == field.ident {
@@ -64,6 +67,38 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
                 value_field(cx, input, arg);
             }
         }
+    }
+}
+
+/// An optional group's `enabled_if(condition = "text")`: the condition is a
+/// value field declared before the group, since the group is loaded in
+/// field order and chosen by the value already loaded, and its default is
+/// one written out, for a computed default is worked out only once every
+/// field has loaded.
+fn check_choice(cx: &mut Ctxt, input: &Struct<'_>, index: usize, condition: &Ident, text: &LitStr) {
+    let Some(on) = value_field(cx, input, condition) else {
+        return;
+    };
+    let group = input.fields[index].ident;
+    if input.fields[index + 1..]
+        .iter()
+        .any(|f| f.ident == condition)
+    {
+        cx.error(
+            condition,
+            format!(
+                "declare `{condition}` before `{group}`: fields load in order, and the group is chosen by the value `{condition}` loaded"
+            ),
+        );
+    } else if on.attrs.default_with.is_some() {
+        cx.error(
+            condition,
+            format!(
+                "`{condition}` has a computed default, which is worked out once every field has loaded, after `{group}` is chosen; give it a written `default`"
+            ),
+        );
+    } else {
+        check_condition_text(cx, on, text);
     }
 }
 

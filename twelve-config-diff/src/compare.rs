@@ -1,7 +1,7 @@
 //! What changed between two schemas, and whether each change breaks a
 //! deployment that worked with the old one.
 
-use crate::effect::{integer_range, Effect};
+use crate::effect::{integer_range, Chooser, Effect};
 use crate::model::{Schema, Var};
 
 /// One change.
@@ -164,6 +164,24 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
 
 /// Hit when the group is in use and the variable is not set.
 fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
+    if let Some(when) = schema.enabled_if(group) {
+        let when = when
+            .iter()
+            .map(|(name, values)| Chooser {
+                name: name.clone(),
+                values: values.clone(),
+                default: schema
+                    .vars
+                    .iter()
+                    .find(|v| v.name == *name)
+                    .and_then(|v| v.default.clone()),
+            })
+            .collect();
+        return Effect::UnsetInChosenGroup {
+            when,
+            var: owned(var.sources()),
+        };
+    }
     let switches = schema.enabled_by(group);
     let members = schema
         .vars

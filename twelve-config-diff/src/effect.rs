@@ -21,6 +21,13 @@ pub(crate) enum Effect {
         group: Vec<(String, Vec<String>)>,
         var: Vec<String>,
     },
+    /// It uses the group chosen by a value (one of `when`'s variables holds
+    /// one of its values, compared ignoring ASCII case as enums are, or is
+    /// unset while its default is one) but sets none of `var`.
+    UnsetInChosenGroup {
+        when: Vec<Chooser>,
+        var: Vec<String>,
+    },
     /// One of `names` holds a value `hit` rejects; one of `files` is set
     /// and its value cannot be seen.
     Value {
@@ -37,6 +44,15 @@ pub(crate) enum Effect {
         equals: Option<String>,
         default: Option<String>,
     },
+}
+
+/// A variable that chooses a group by its value, for
+/// [`Effect::UnsetInChosenGroup`].
+pub(crate) struct Chooser {
+    pub(crate) name: String,
+    pub(crate) values: Vec<String>,
+    /// Its default, which chooses the group while it is unset.
+    pub(crate) default: Option<String>,
 }
 
 impl Effect {
@@ -80,6 +96,16 @@ impl Effect {
                         .is_some_and(|value| !off.iter().any(|o| value.eq_ignore_ascii_case(o)))
                 };
                 Some(group.iter().any(on) && !any(var))
+            }
+            Effect::UnsetInChosenGroup { when, var } => {
+                let on = |chooser: &Chooser| match env.get(&chooser.name) {
+                    Some(value) => chooser.values.iter().any(|v| value.eq_ignore_ascii_case(v)),
+                    None => chooser
+                        .default
+                        .as_ref()
+                        .is_some_and(|d| chooser.values.iter().any(|v| d.eq_ignore_ascii_case(v))),
+                };
+                Some(when.iter().any(on) && !any(var))
             }
             Effect::Value { names, files, hit } => {
                 if names.iter().filter_map(|n| env.get(n)).any(hit) {

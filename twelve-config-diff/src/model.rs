@@ -9,6 +9,9 @@ use serde_json::{Map, Value};
 /// The format versions this tool reads.
 pub(crate) const VERSIONS: [u64; 2] = [1, 2];
 
+/// Variables, each with values: `off_values`, `enabled_if`.
+pub(crate) type ValuesByVar = Vec<(String, Vec<String>)>;
+
 /// A schema document.
 #[derive(Debug)]
 pub(crate) struct Schema {
@@ -23,6 +26,9 @@ pub(crate) struct Schema {
     /// (`groups[].off_values`): set to one of them (in any case), a switch
     /// does not turn its group on.
     pub(crate) off_values: Vec<(String, Vec<String>)>,
+    /// Each optional group chosen by a value (`groups[].enabled_if`), with
+    /// the variables and the values that turn it on.
+    pub(crate) enabled_if: Vec<(String, ValuesByVar)>,
 }
 
 impl Schema {
@@ -33,6 +39,15 @@ impl Schema {
             .iter()
             .find(|(path, by)| path == group && !by.is_empty())
             .map(|(_, by)| by.as_slice())
+    }
+
+    /// For an optional group chosen by a value, the variables and the
+    /// values that turn it on.
+    pub(crate) fn enabled_if(&self, group: &str) -> Option<&[(String, Vec<String>)]> {
+        self.enabled_if
+            .iter()
+            .find(|(path, _)| path == group)
+            .map(|(_, when)| when.as_slice())
     }
 
     /// The values with which the switch `var` leaves its group off.
@@ -159,29 +174,17 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         .map(|(index, rule)| read_rule(rule, &format!("rules[{index}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let mut enabled_by = Vec::new();
+    let mut enabled_if = Vec::new();
     let mut off_values = Vec::new();
     for (index, group) in array(root, "groups", "")?.unwrap_or(&[]).iter().enumerate() {
         let place = format!("groups[{index}]");
         let group = object(group, &place)?;
         let field = optional_text(group, "field", &place)?.unwrap_or_default();
-        enabled_by.push((field, texts(group, "enabled_by", &place)?));
-        if let Some(off) = group.get("off_values") {
-            let place = format!("{place}.off_values");
-            let off = off
-                .as_object()
-                .ok_or_else(|| format!("{place}: expected an object"))?;
-            for (var, values) in off {
-                let values = values
-                    .as_array()
-                    .and_then(|values| {
-                        values
-                            .iter()
-                            .map(|value| value.as_str().map(str::to_owned))
-                            .collect::<Option<Vec<_>>>()
-                    })
-                    .ok_or_else(|| format!("{place}.{var}: expected an array of strings"))?;
-                off_values.push((var.clone(), values));
-            }
+        enabled_by.push((field.clone(), texts(group, "enabled_by", &place)?));
+        off_values.extend(values_by_var(group, "off_values", &place)?);
+        let chosen_by = values_by_var(group, "enabled_if", &place)?;
+        if !chosen_by.is_empty() {
+            enabled_if.push((field, chosen_by));
         }
     }
     Ok(Schema {
@@ -189,8 +192,40 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         vars,
         rules,
         enabled_by,
+        enabled_if,
         off_values,
     })
+}
+
+/// An object of arrays of strings, such as `off_values`: each variable with
+/// its values. Missing: none.
+fn values_by_var(
+    group: &Map<String, Value>,
+    key: &str,
+    place: &str,
+) -> Result<ValuesByVar, String> {
+    let Some(object) = group.get(key) else {
+        return Ok(Vec::new());
+    };
+    let place = format!("{place}.{key}");
+    let object = object
+        .as_object()
+        .ok_or_else(|| format!("{place}: expected an object"))?;
+    object
+        .iter()
+        .map(|(var, values)| {
+            let values = values
+                .as_array()
+                .and_then(|values| {
+                    values
+                        .iter()
+                        .map(|value| value.as_str().map(str::to_owned))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .ok_or_else(|| format!("{place}.{var}: expected an array of strings"))?;
+            Ok((var.clone(), values))
+        })
+        .collect()
 }
 
 fn object<'a>(value: &'a Value, place: &str) -> Result<&'a Map<String, Value>, String> {

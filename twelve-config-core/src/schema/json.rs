@@ -92,7 +92,10 @@ impl Schema {
     ///   `off_values` (an object: for each variable of `enabled_by` named
     ///   by the group's `enabled_by` whose type has values that mean off,
     ///   such as a `bool`'s `false`, those values, with which it leaves the
-    ///   group off; compared ignoring case);
+    ///   group off; compared ignoring case) and `enabled_if` (an object:
+    ///   for a group chosen by a value with `enabled_if`, each variable of
+    ///   the declaring struct named, with the values that turn the group
+    ///   on, as written in the program; `enabled_by` is then empty);
     /// - `rules` (array): every rule across variables, with `kind`
     ///   (`at_most_one`, `exactly_one`, `at_least_one`, `all_or_none`,
     ///   `requires`, `conflicts_with`, `required_if`, `check` or `validate`),
@@ -150,7 +153,8 @@ impl Schema {
             object.bool("optional", group.is_optional());
             object.array("vars", &refs(group.vars()));
             object.array("enabled_by", &refs(group.enabled_by()));
-            object.off_values(&group.off);
+            object.values_by_var("enabled_if", &group.enabled_if_by_var());
+            object.values_by_var("off_values", &group.off);
             object.close();
         }
         close_array(&mut out, self.groups.is_empty());
@@ -245,16 +249,17 @@ impl<'o> Object<'o> {
 
     /// `off_values`, an object of arrays on one line: each switch that can
     /// say off, with the values that do.
-    fn off_values(&mut self, off: &[(String, &[&str])]) {
-        self.key("off_values");
+    /// An object of arrays: for each variable, its values.
+    fn values_by_var<V: AsRef<[&'static str]>>(&mut self, name: &str, items: &[(String, V)]) {
+        self.key(name);
         self.out.push('{');
-        for (index, (var, values)) in off.iter().enumerate() {
+        for (index, (var, values)) in items.iter().enumerate() {
             if index > 0 {
                 self.out.push_str(", ");
             }
             json_string(self.out, var);
             self.out.push_str(": ");
-            json_array(self.out, values);
+            json_array(self.out, values.as_ref());
         }
         self.out.push('}');
     }

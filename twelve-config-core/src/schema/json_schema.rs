@@ -234,6 +234,51 @@ fn non_empty(w: &mut Writer, names: &[&str]) {
     w.close('}');
 }
 
+/// The comment and `if` of a group chosen by a value (`enabled_if`): any
+/// of the variables named holds its value as written in the program, or is
+/// unset while its default is that value. Another spelling the variable's
+/// type accepts (`S3` for `s3`) does not match: the schema then asks less
+/// than the program, never more.
+fn chosen_group(w: &mut Writer, schema: &Schema, group: &GroupSchema) {
+    let when: Vec<String> = group
+        .enabled_if()
+        .iter()
+        .map(|(var, value)| format!("{var} is {value}"))
+        .collect();
+    w.text(
+        "$comment",
+        &format!(
+            "the optional group {} is in use when {}",
+            group.field(),
+            when.join(" or ")
+        ),
+    );
+    w.open(Some("if"), '{');
+    w.open(Some("anyOf"), '[');
+    for (name, value) in group.enabled_if() {
+        w.open(None, '{');
+        w.names("required", &[name]);
+        w.open(Some("properties"), '{');
+        w.open(Some(name), '{');
+        let mut literal = String::new();
+        crate::json::json_string(&mut literal, value);
+        w.literal("const", &literal);
+        w.close('}');
+        w.close('}');
+        w.close('}');
+        let default = schema.vars().iter().find(|v| v.name() == name);
+        if default.and_then(VarSchema::default) == Some(*value) {
+            w.open(None, '{');
+            w.open(Some("not"), '{');
+            w.names("required", &[name]);
+            w.close('}');
+            w.close('}');
+        }
+    }
+    w.close(']');
+    w.close('}');
+}
+
 /// The schema of "`name` is set, to none of the values in `off`" (compared
 /// ignoring ASCII case, as the loader does).
 fn switched_on(w: &mut Writer, name: &str, off: &[&str]) {
@@ -496,6 +541,24 @@ impl Schema {
         for group in groups {
             let members = || self.vars.iter().filter(move |v| v.group() == Some(group));
             if !members().any(VarSchema::is_required) {
+                continue;
+            }
+            if let Some(chosen) = self
+                .groups
+                .iter()
+                .find(|g| g.field() == group && !g.enabled_if().is_empty())
+            {
+                all_of_item(&mut w, &mut opened);
+                w.open(None, '{');
+                chosen_group(&mut w, self, chosen);
+                w.open(Some("then"), '{');
+                w.open(Some("allOf"), '[');
+                for var in members().filter(|v| v.is_required()) {
+                    any_set(&mut w, &providers(var));
+                }
+                w.close(']');
+                w.close('}');
+                w.close('}');
                 continue;
             }
             // What turns the group on: the variables its `enabled_by`

@@ -91,6 +91,7 @@ pub struct GroupSchema {
     pub(crate) optional: bool,
     pub(crate) vars: Vec<String>,
     pub(crate) enabled_by: Vec<String>,
+    pub(crate) enabled_if: Vec<(String, &'static str)>,
     pub(crate) off: Vec<(String, &'static [&'static str])>,
 }
 
@@ -118,9 +119,67 @@ impl GroupSchema {
 
     /// For an optional group, the variables any of which turns it on: those
     /// of the fields its `#[config(enabled_by(..))]` names, else all of its
-    /// variables. Empty for a group that is always there.
+    /// variables. Empty for a group that is always there, and for one that
+    /// [`enabled_if`](Self::enabled_if) chooses by a value.
     pub fn enabled_by(&self) -> &[String] {
         &self.enabled_by
+    }
+
+    /// For an optional group with `#[config(enabled_if(..))]`, the
+    /// variables (of the struct declaring the group) and the values with
+    /// which they turn it on, any of them; its own variables then do not.
+    /// Empty for any other group.
+    ///
+    /// ```
+    /// use twelve_config::{Config, EnvValue};
+    ///
+    /// #[derive(EnvValue, PartialEq)]
+    /// enum Storage {
+    ///     File,
+    ///     S3,
+    /// }
+    ///
+    /// #[derive(Config)]
+    /// struct S3 {
+    ///     bucket: String,
+    /// }
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     #[config(default = "file")]
+    ///     storage: Storage,
+    ///     #[config(nested, enabled_if(storage = "s3"))]
+    ///     s3: Option<S3>,
+    /// }
+    ///
+    /// let schema = Settings::schema();
+    /// let s3 = &schema.groups()[0];
+    /// assert_eq!(s3.enabled_if(), [("STORAGE".to_owned(), "s3")]);
+    /// assert!(s3.enabled_by().is_empty());
+    /// ```
+    pub fn enabled_if(&self) -> &[(String, &'static str)] {
+        &self.enabled_if
+    }
+
+    /// The variables of [`enabled_if`](Self::enabled_if), each once.
+    pub(crate) fn enabled_if_vars(&self) -> Vec<String> {
+        self.enabled_if_by_var()
+            .into_iter()
+            .map(|(var, _)| var)
+            .collect()
+    }
+
+    /// [`enabled_if`](Self::enabled_if) by variable: each once, with its
+    /// values in order.
+    pub(crate) fn enabled_if_by_var(&self) -> Vec<(String, Vec<&'static str>)> {
+        let mut by_var: Vec<(String, Vec<&'static str>)> = Vec::new();
+        for (var, value) in &self.enabled_if {
+            match by_var.iter_mut().find(|(v, _)| v == var) {
+                Some((_, values)) => values.push(value),
+                None => by_var.push((var.clone(), vec![value])),
+            }
+        }
+        by_var
     }
 
     /// For a variable of [`enabled_by`](Self::enabled_by) named by the

@@ -68,7 +68,31 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
         [alias] => notes.push(format!("deprecated name: {alias}")),
         aliases => notes.push(format!("deprecated names: {}", aliases.join(", "))),
     }
-    if let Some(group) = var.group() {
+    for group in schema.groups() {
+        let values: Vec<&str> = group
+            .enabled_if()
+            .iter()
+            .filter(|(name, _)| *name == var.name)
+            .map(|(_, value)| *value)
+            .collect();
+        if !values.is_empty() {
+            notes.push(format!(
+                "the optional group {} is on when it is {}",
+                group.field(),
+                or_list(&values)
+            ));
+        }
+    }
+    if let Some(when) = var.group().and_then(|group| chosen_when(schema, group)) {
+        let group = var.group().unwrap_or_default();
+        if var.is_required() {
+            notes.push(format!(
+                "required once the optional group {group} is on ({when})"
+            ));
+        } else {
+            notes.push(format!("in the optional group {group}, on when {when}"));
+        }
+    } else if let Some(group) = var.group() {
         let switches = switches(schema, group);
         let on = match switches {
             None => "any of its variables set".to_owned(),
@@ -109,6 +133,18 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
         }
     }
     notes
+}
+
+/// For an optional group chosen by a value (`enabled_if`), when it is on:
+/// `APP_STORAGE is s3 or minio`. `None` for other groups.
+fn chosen_when(schema: &Schema, path: &str) -> Option<String> {
+    let group = schema.groups().iter().find(|g| g.field() == path)?;
+    let clauses: Vec<String> = group
+        .enabled_if_by_var()
+        .iter()
+        .map(|(var, values)| format!("{var} is {}", or_list(values)))
+        .collect();
+    (!clauses.is_empty()).then(|| clauses.join(", or "))
 }
 
 /// The variables that turn the optional group at `path` on, when its
@@ -154,7 +190,12 @@ pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
         .iter()
         .map(|group| {
             let vars = group.vars().join(", ");
-            let mut line = if let Some(by) = switches(schema, group.field()) {
+            let mut line = if let Some(when) = chosen_when(schema, group.field()) {
+                format!(
+                    "{} (optional group of {vars}: on when {when})",
+                    group.field()
+                )
+            } else if let Some(by) = switches(schema, group.field()) {
                 let by = match by {
                     [one] => one.clone(),
                     many => format!("any of {}", many.join(", ")),

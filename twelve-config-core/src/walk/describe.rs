@@ -2,7 +2,7 @@
 //! rules.
 
 use super::slot::Slot;
-use super::{Field, Switch, Walker};
+use super::{Field, Nested, Switch, Walker};
 use crate::schema::{GroupSchema, RuleSchema, SchemaParts, VarSchema};
 
 /// What a describing walk does at each variable, nested struct and rule.
@@ -22,15 +22,16 @@ pub(super) trait Describe {
         required: bool,
     );
 
-    /// Starts describing a nested struct; `path` is its field path.
-    /// `enabled_by`: the identifiers of an optional group's fields that
-    /// turn it on.
+    /// Starts describing the nested struct of `nested`; `path` is its field
+    /// path. The walker, still at the declaring struct, names the fields
+    /// of its `enabled_if`.
     fn start_group(
         &mut self,
+        walker: &mut Walker<'_>,
         path: String,
         doc: &'static str,
         optional: bool,
-        enabled_by: &'static [Switch],
+        nested: &Nested,
     ) -> GroupStart;
 
     /// Ends a nested struct's description: its variables are those
@@ -115,10 +116,11 @@ impl Describe for Names {
 
     fn start_group(
         &mut self,
+        _walker: &mut Walker<'_>,
         _path: String,
         _doc: &'static str,
         _optional: bool,
-        _enabled_by: &'static [Switch],
+        _nested: &Nested,
     ) -> GroupStart {
         GroupStart {
             group: 0,
@@ -153,7 +155,9 @@ impl Description {
         let Some(group) = self.groups.iter().find(|g| g.field == path) else {
             return Vec::new();
         };
-        if group.optional {
+        if !group.enabled_if.is_empty() {
+            group.enabled_if_vars()
+        } else if group.optional {
             group.enabled_by.clone()
         } else {
             group.vars.clone()
@@ -217,17 +221,23 @@ impl Describe for Description {
 
     fn start_group(
         &mut self,
+        walker: &mut Walker<'_>,
         path: String,
         doc: &'static str,
         optional: bool,
-        enabled_by: &'static [Switch],
+        nested: &Nested,
     ) -> GroupStart {
         let start = GroupStart {
             group: self.groups.len(),
             vars: self.vars.len(),
             outer_optional: self.optional_group.clone(),
-            enabled_by,
+            enabled_by: nested.enabled_by,
         };
+        let enabled_if = nested
+            .enabled_if
+            .iter()
+            .map(|choice| (walker.name_of(choice.field), choice.equals))
+            .collect();
         if optional {
             self.optional_group = Some(path.clone());
         }
@@ -237,6 +247,7 @@ impl Describe for Description {
             optional,
             vars: Vec::new(),
             enabled_by: Vec::new(),
+            enabled_if,
             off: Vec::new(),
         });
         start
@@ -247,9 +258,10 @@ impl Describe for Description {
         let vars = &self.vars[start.vars..];
         group.vars = vars.iter().map(|v| v.name.clone()).collect();
         // What turns an optional group on: the variables of the fields its
-        // `enabled_by` names, else any of its variables.
+        // `enabled_by` names, else any of its variables; none of its own
+        // when `enabled_if` chooses it by a value.
         group.enabled_by = match start.enabled_by {
-            _ if !group.optional => Vec::new(),
+            _ if !group.optional || !group.enabled_if.is_empty() => Vec::new(),
             [] => group.vars.clone(),
             switches => {
                 let mut names = Vec::new();
@@ -312,10 +324,14 @@ impl Walker<'_> {
         path: String,
         doc: &'static str,
         optional: bool,
-        enabled_by: &'static [Switch],
+        nested: &Nested,
     ) -> Option<GroupStart> {
-        let description = self.description.as_mut()?;
-        Some(description.start_group(path, doc, optional, enabled_by))
+        // Out of the walker while it records, since the walker names what
+        // it records.
+        let mut description = self.description.take()?;
+        let start = description.start_group(self, path, doc, optional, nested);
+        self.description = Some(description);
+        Some(start)
     }
 
     /// Ends a nested struct's description.

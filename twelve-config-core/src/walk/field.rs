@@ -199,6 +199,22 @@ pub struct Nested {
     /// fields whose variables turn it on. Empty when any of its variables
     /// does.
     pub enabled_by: &'static [Switch],
+    /// `#[config(enabled_if(storage = "s3"))]` on an optional group: the
+    /// values of fields of the declaring struct that turn it on, any of
+    /// them. Empty when its own variables do.
+    pub enabled_if: &'static [Choice],
+}
+
+/// A value that turns an optional group on: `enabled_if(storage = "s3")`
+/// names the field `storage` of the struct declaring the group, and the
+/// text its value is compared with, read as the field's type reads a
+/// variable.
+#[derive(Debug)]
+pub struct Choice {
+    /// The field whose value chooses the group.
+    pub field: &'static Field,
+    /// The value, as written in the program.
+    pub equals: &'static str,
 }
 
 /// A field named by an optional group's `enabled_by`: its variable turns

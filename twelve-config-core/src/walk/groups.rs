@@ -2,6 +2,7 @@
 
 use std::ffi::OsStr;
 
+use super::chosen::Chosen;
 use super::{Field, Nested, Switch, Walker};
 use crate::error::ErrorKind;
 use crate::loaded::Warning;
@@ -70,7 +71,7 @@ fn visit<T: Config>(walker: &mut Walker<'_>, nested: &Nested, optional: bool) ->
         nested.doc
     };
     let path = format!("{}{}", walker.path, nested.ident);
-    let start = walker.start_group(path, doc, optional, nested.enabled_by);
+    let start = walker.start_group(path, doc, optional, nested);
     let saved = walker.enter(nested, T::__SEPARATOR);
     let value = T::__visit(walker);
     walker.leave(saved);
@@ -220,6 +221,25 @@ pub(super) struct Outcome {
 /// fallback or its `_FILE`), and loads fully otherwise, every problem
 /// reported.
 pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Option<Option<T>> {
+    load_group(walker, group, None)
+}
+
+/// Where a load stood when it entered a group: what the group adds from
+/// here on is dropped if it stays off.
+struct Before {
+    errors: usize,
+    notes: usize,
+    warnings: usize,
+    trace: usize,
+}
+
+/// Loads an optional group: on when a variable that turns it on is set
+/// (`chosen` is `None`), or as `enabled_if` chose.
+pub(super) fn load_group<T: Config>(
+    walker: &mut Walker<'_>,
+    group: &Nested,
+    chosen: Option<Chosen>,
+) -> Option<Option<T>> {
     if walker.describing() {
         visit::<T>(walker, group, true);
         return None;
@@ -227,68 +247,131 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     if walker.all_groups {
         return visit::<T>(walker, group, true).map(Some);
     }
-    let errors_before = walker.errors.len();
-    let notes_before = walker.notes.len();
-    let warnings_before = walker.warnings_len();
-    let trace_before = walker.trace_len();
+    let before = Before {
+        errors: walker.errors.len(),
+        notes: walker.notes.len(),
+        warnings: walker.warnings_len(),
+        trace: walker.trace_len(),
+    };
     // A group records which of its variables are set.
     let start = Seen {
         switches: group.enabled_by,
         at: format!("{}{}.", walker.path, group.ident),
         ..Seen::default()
     };
-    let (value, mut seen) = watch(walker, start, |walker| visit::<T>(walker, group, true));
+    let (value, seen) = watch(walker, start, |walker| visit::<T>(walker, group, true));
     let name = format!("{}{}", walker.path, group.ident);
-    if seen.set.is_empty() {
-        // Off: what its fields reported does not apply, but a variable set
-        // to the empty string was set by someone, so it is not passed over
-        // in silence. An enclosing group that stays off too says it again,
-        // in its own words, in place of these. `--print-config` lists the
-        // group's variables as off.
-        walker.errors.truncate(errors_before);
-        walker.notes.truncate(notes_before);
-        walker.warnings_truncate(warnings_before);
-        walker.trace_group_off(trace_before, &name, &seen.off);
-        for var in &seen.empty {
-            walker.warn(Warning::empty_in_group(var, &name));
+    match chosen {
+        None if seen.set.is_empty() => {
+            group_off(walker, &before, name, seen, None);
+            Some(None)
         }
-        for var in &seen.ignored {
-            let warning = Warning::unused_in_group(var, &name, &seen.unset, &seen.off);
-            seen.pending.push(warning);
+        None => {
+            let because = format!(
+                "{} {} set",
+                seen.set.join(", "),
+                if seen.set.len() == 1 { "is" } else { "are" }
+            );
+            let on_by = seen.set.clone();
+            group_on(walker, &before, name, seen, on_by, &because);
+            value.map(Some)
         }
-        let pending = std::mem::take(&mut seen.pending);
-        if let Some(outer) = walker.current_group() {
-            outer.empty.extend(seen.empty);
-            outer.absorb_unset(&seen.unset);
+        Some(Chosen::On { var, because }) => {
+            group_on(walker, &before, name, seen, vec![var], &because);
+            value.map(Some)
         }
-        walker.hand_on(pending);
-        // What would turn it on: its unset switches, and those set to off.
-        let mut unset = seen.unset;
-        unset.append(&mut seen.off);
-        walker.group_walked(Outcome {
-            path: name,
-            set: Vec::new(),
-            unset,
-        });
-        return Some(None);
+        Some(Chosen::Off { why, vars }) => {
+            group_off(walker, &before, name, seen, Some((why, vars)));
+            Some(None)
+        }
     }
+}
+
+/// A group that stays off: what its fields reported does not apply, but
+/// what the operator set in it is not passed over in silence. `chosen`:
+/// for a group with `enabled_if`, why it is off, and the variables whose
+/// values would turn it on.
+// Inline, as the generic code that calls it: built only into programs
+// with optional groups, with its unwinding table, which linkers keep even
+// where they drop the function.
+#[inline]
+fn group_off(
+    walker: &mut Walker<'_>,
+    before: &Before,
+    name: String,
+    mut seen: Seen,
+    chosen: Option<(String, Vec<String>)>,
+) {
+    // An enclosing group that stays off too says it again, in its own
+    // words, in place of these. `--print-config` lists the group's
+    // variables as off.
+    walker.errors.truncate(before.errors);
+    walker.notes.truncate(before.notes);
+    walker.warnings_truncate(before.warnings);
+    walker.trace_group_off(before.trace, &name, &seen.off);
+    let mut pending = std::mem::take(&mut seen.pending);
+    let unset = match chosen {
+        None => {
+            // A variable set to the empty string was set by someone.
+            for var in &seen.empty {
+                walker.warn(Warning::empty_in_group(var, &name));
+            }
+            for var in &seen.ignored {
+                let warning = Warning::unused_in_group(var, &name, &seen.unset, &seen.off);
+                pending.push(warning);
+            }
+            if let Some(outer) = walker.current_group() {
+                outer.empty.extend(seen.empty);
+                outer.absorb_unset(&seen.unset);
+            }
+            // What would turn it on: its unset switches, and those set to
+            // off.
+            let mut unset = seen.unset;
+            unset.append(&mut seen.off);
+            unset
+        }
+        Some((why, vars)) => {
+            // Nothing set in it is used, empty or not: each says why.
+            let set = seen.set.iter().chain(&seen.ignored).chain(&seen.empty);
+            for var in set {
+                pending.push(Warning::unused_since(var, &name, &why));
+            }
+            vars
+        }
+    };
+    walker.hand_on(pending);
+    walker.group_walked(Outcome {
+        path: name,
+        set: Vec::new(),
+        unset,
+    });
+}
+
+/// A group that is on, because of the variables `on_by` (`because` says
+/// how in words): its first problem that does not explain itself says so.
+// Inline: see `group_off`.
+#[inline]
+fn group_on(
+    walker: &mut Walker<'_>,
+    before: &Before,
+    name: String,
+    mut seen: Seen,
+    on_by: Vec<String>,
+    because: &str,
+) {
     // Said once, at the group's first problem that does not explain itself
     // (a missing variable, a rule, an empty value, that does not name every
     // variable that turned the group on) and that no inner group has
     // explained already.
-    let unexplained = walker.errors[errors_before..].iter_mut().find(|e| {
+    let unexplained = walker.errors[before.errors..].iter_mut().find(|e| {
         matches!(
             e.kind(),
             ErrorKind::Missing { .. } | ErrorKind::Rule { .. } | ErrorKind::Empty
         ) && e.note().is_none()
-            && !seen.set.iter().all(|var| e.vars().contains(var))
+            && !on_by.iter().all(|var| e.vars().contains(var))
     });
     if let Some(error) = unexplained {
-        let note = format!(
-            "the optional group {name} is enabled because {} {} set",
-            seen.set.join(", "),
-            if seen.set.len() == 1 { "is" } else { "are" }
-        );
+        let note = format!("the optional group {name} is enabled because {because}");
         *error = error.clone().with_note(note);
     }
     let pending = std::mem::take(&mut seen.pending);
@@ -298,10 +381,9 @@ pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Op
     walker.hand_on(pending);
     walker.group_walked(Outcome {
         path: name,
-        set: seen.set,
+        set: on_by,
         unset: seen.unset,
     });
-    value.map(Some)
 }
 
 impl Walker<'_> {

@@ -1,7 +1,8 @@
 //! The walk over a configuration's fields that both loads and describes it.
 //!
 //! The derive generates one function per struct, `__visit`, that calls
-//! [`required`], [`optional`], [`nested`] or [`optional_nested`] once per
+//! [`required`], [`optional`], [`nested`], [`optional_nested`] or
+//! [`chosen_nested`] once per
 //! field, then its computed defaults and rules. The same walk either loads
 //! values (collecting every problem) or records each variable's schema, so
 //! the two can never disagree about names.
@@ -11,11 +12,13 @@
 //! the environment to a parsed value) with `slot` (a field's parser behind
 //! one non-generic interface), `reject` (a value the type rejects), `file`
 //! (`_FILE`), `groups` (nested
-//! structs and optional groups), `rules` (computed defaults, presence
+//! structs and optional groups) with `chosen` (groups chosen by a value,
+//! `enabled_if`), `rules` (computed defaults, presence
 //! rules, checks) with `condition` (what `required_if` compares), then
 //! `trace` and `describe` (what a traced load and a describing walk
 //! record).
 
+mod chosen;
 mod condition;
 mod describe;
 mod field;
@@ -35,10 +38,12 @@ use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
+pub use self::chosen::chosen_nested;
+pub(crate) use self::chosen::NEVER_ON;
 pub(crate) use self::condition::NEVER_HOLDS;
 pub use self::condition::{condition, Comparable, Condition};
 pub use self::field::{
-    Check, Computed, Empty, Extra, Field, Member, Nested, OnInvalid, Rule, Switch,
+    Check, Choice, Computed, Empty, Extra, Field, Member, Nested, OnInvalid, Rule, Switch,
 };
 pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{checked_nested, nested, optional_nested};

@@ -34,6 +34,45 @@ fn a_group_with_enabled_by_is_used_only_once_one_of_those_is_set() {
     );
 }
 
+#[test]
+fn a_group_chosen_by_a_value_is_used_where_the_value_chooses_it() {
+    let mut old = tour_schema();
+    // The group is chosen by the storage type, which defaults to s3 here.
+    let mut storage = var(&mut old, "TOUR_S3_BUCKET").clone();
+    storage["name"] = json!("TOUR_STORAGE");
+    storage["field"] = json!("storage");
+    storage["group"] = Value::Null;
+    storage["required"] = json!(false);
+    storage["default"] = json!("s3");
+    old["vars"].as_array_mut().unwrap().push(storage);
+    let s3 = old["groups"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|g| g["field"] == "s3")
+        .unwrap();
+    s3["enabled_by"] = json!([]);
+    s3["enabled_if"] = json!({"TOUR_STORAGE": ["s3", "minio"]});
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint);
+    assert_endpoint_hits(
+        &old,
+        &new,
+        &[
+            // Unset, the storage is its default, s3: the group is on with
+            // none of its variables set.
+            ("TOUR_PUBLIC_URL=https://x\n", true),
+            ("TOUR_STORAGE=MINIO\n", true),
+            // Chosen off: what is set in it is unused.
+            ("TOUR_STORAGE=file\nTOUR_S3_BUCKET=b\n", false),
+            ("TOUR_STORAGE=s3\nTOUR_S3_ENDPOINT=https://s3\n", false),
+        ],
+    );
+}
+
 /// Diffs `old` against `new`, which adds the required `TOUR_S3_ENDPOINT`
 /// to the group `s3`, with each env file: whether the change hits it.
 fn assert_endpoint_hits(old: &Value, new: &Value, cases: &[(&str, bool)]) {

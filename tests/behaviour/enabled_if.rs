@@ -1,0 +1,389 @@
+//! Optional groups chosen by a value (`enabled_if`), as services choose a
+//! storage backend with `STORAGE=s3` and read only the chosen backend's
+//! section: the chosen one loads in full, even with nothing of it set;
+//! what is set in the others is said to be unused, never silently dropped,
+//! and a value they would reject is no problem there.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value as Json};
+use twelve_config::{Config, EnvValue, Errors, SchemaFormat, SecretString, Vars};
+
+use crate::json_schema::validate;
+
+#[derive(EnvValue, Clone, Copy, Debug, PartialEq)]
+enum Storage {
+    File,
+    S3,
+    Minio,
+}
+
+#[derive(Config, Debug)]
+struct Disk {
+    #[config(default = "./data")]
+    dir: PathBuf,
+}
+
+#[derive(Config, Debug)]
+struct Bucket {
+    name: String,
+    region: String,
+    access_key: SecretString,
+    #[config(default = 5)]
+    part_size_mb: u16,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Store {
+    #[config(default = "file")]
+    storage: Storage,
+    #[config(nested, enabled_if(storage = "file"))]
+    file: Option<Disk>,
+    /// S3 or any service that speaks its protocol.
+    #[config(nested, enabled_if(storage = "s3", storage = "minio"))]
+    s3: Option<Bucket>,
+    #[config(default = false)]
+    metrics: bool,
+    #[config(nested, enabled_if(metrics = "true"))]
+    statsd: Option<Statsd>,
+}
+
+#[derive(Config, Debug)]
+struct Statsd {
+    #[config(default = "127.0.0.1:8125")]
+    address: String,
+}
+
+/// What `--check-config` says, with the warnings of a load that failed.
+fn check_config<T: Config + std::fmt::Debug>(vars: &[(&str, &str)]) -> String {
+    let vars = Vars::new(vars.iter().copied());
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let _ = twelve_config::handle_args::<T>(&["--check-config"], &vars, &mut stdout, &mut stderr);
+    String::from_utf8(stdout).unwrap() + &String::from_utf8(stderr).unwrap()
+}
+
+fn load(vars: &[(&str, &str)]) -> Store {
+    Store::from_vars(vars.iter().copied()).unwrap()
+}
+
+fn errors(vars: &[(&str, &str)]) -> Errors {
+    Store::from_vars(vars.iter().copied()).unwrap_err()
+}
+
+fn warnings(vars: &[(&str, &str)]) -> Vec<String> {
+    let loaded = Store::load(&Vars::new(vars.iter().copied())).unwrap();
+    loaded.warnings().iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn the_chosen_group_loads_even_with_none_of_its_variables_set() {
+    // Unset, the storage is its default, `file`: the disk section is on
+    // with its own defaults, the bucket off.
+    let store = load(&[]);
+    assert_eq!(store.storage, Storage::File);
+    assert_eq!(store.file.unwrap().dir, PathBuf::from("./data"));
+    assert!(store.s3.is_none() && store.statsd.is_none());
+    // Chosen by a value read as the field's type reads it: any spelling.
+    for s3 in ["s3", "S3", "minio"] {
+        let store = load(&[
+            ("APP_STORAGE", s3),
+            ("APP_S3_NAME", "media"),
+            ("APP_S3_REGION", "eu-west-1"),
+            ("APP_S3_ACCESS_KEY", "k"),
+        ]);
+        assert!(store.file.is_none(), "APP_STORAGE={s3}");
+        assert_eq!(store.s3.unwrap().part_size_mb, 5);
+    }
+    assert_eq!(
+        load(&[("APP_METRICS", "yes")]).statsd.unwrap().address,
+        "127.0.0.1:8125"
+    );
+}
+
+#[test]
+fn a_chosen_group_reports_everything_it_misses_and_says_why_it_is_on() {
+    let errors = errors(&[("APP_STORAGE", "s3"), ("APP_S3_PART_SIZE_MB", "many")]);
+    let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        messages,
+        [
+            "APP_S3_NAME: missing: required (text) (the optional group s3 is enabled because APP_STORAGE is s3)",
+            "APP_S3_REGION: missing: required (text)",
+            "APP_S3_ACCESS_KEY: missing: required (secret text)",
+            "APP_S3_PART_SIZE_MB: invalid value \"many\": expected integer 0..=65535 (invalid digit found in string)",
+        ]
+    );
+}
+
+#[test]
+fn what_is_set_in_a_group_not_chosen_is_said_to_be_unused() {
+    // A template sets the bucket everywhere; this environment stores on
+    // disk. A value the bucket would reject is no problem while unused,
+    // and an empty one is unused too.
+    assert_eq!(
+        warnings(&[
+            ("APP_S3_NAME", "media"),
+            ("APP_S3_PART_SIZE_MB", "many"),
+            ("APP_S3_REGION", ""),
+        ]),
+        [
+            "warning: APP_S3_NAME: not used: the optional group s3 is off, since APP_STORAGE is not s3 or minio",
+            "warning: APP_S3_PART_SIZE_MB: not used: the optional group s3 is off, since APP_STORAGE is not s3 or minio",
+            "warning: APP_S3_REGION: not used: the optional group s3 is off, since APP_STORAGE is not s3 or minio",
+        ]
+    );
+    assert_eq!(
+        warnings(&[("APP_STORAGE", "s3"), ("APP_FILE_DIR", "/srv"), ("APP_S3_NAME", "m"), ("APP_S3_REGION", "r"), ("APP_S3_ACCESS_KEY", "k")]),
+        ["warning: APP_FILE_DIR: not used: the optional group file is off, since APP_STORAGE is not file"]
+    );
+    assert_eq!(
+        warnings(&[("APP_STATSD_ADDRESS", "statsd:8125")]),
+        ["warning: APP_STATSD_ADDRESS: not used: the optional group statsd is off, since APP_METRICS is not true"]
+    );
+}
+
+#[test]
+fn a_condition_that_did_not_load_leaves_its_groups_unjudged() {
+    let vars = [("APP_STORAGE", "gcs"), ("APP_S3_NAME", "media")];
+    let errors = Store::from_vars(vars).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    // Only the condition's own problem: neither group is judged, so
+    // neither reports what it misses.
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("APP_STORAGE: invalid value \"gcs\""));
+    let report = check_config::<Store>(&vars);
+    assert!(
+        report.contains(
+            "APP_S3_NAME: not used: the optional group s3 is off, since APP_STORAGE did not load"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn print_config_lists_the_groups_not_chosen_as_off() {
+    let loaded = Store::load(&Vars::new([("APP_S3_NAME", "media")])).unwrap();
+    let origins: Vec<(String, String)> = loaded
+        .vars()
+        .iter()
+        .map(|v| (v.name().to_owned(), v.origin().to_string()))
+        .collect();
+    let origin = |name: &str| {
+        origins
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, o)| o.clone())
+            .unwrap()
+    };
+    assert_eq!(origin("APP_FILE_DIR"), "default");
+    assert!(origin("APP_S3_NAME").contains("not used"), "{origins:?}");
+    assert!(origin("APP_S3_REGION").contains("off"), "{origins:?}");
+}
+
+#[test]
+fn the_schema_says_which_value_turns_each_group_on() {
+    let schema = Store::schema();
+    let s3 = schema.groups().iter().find(|g| g.field() == "s3").unwrap();
+    assert_eq!(
+        s3.enabled_if(),
+        [
+            ("APP_STORAGE".to_owned(), "s3"),
+            ("APP_STORAGE".to_owned(), "minio")
+        ]
+    );
+    assert!(s3.enabled_by().is_empty());
+    let text = schema.render(SchemaFormat::Text);
+    for expected in [
+        "s3 (optional group of APP_S3_NAME, APP_S3_REGION, APP_S3_ACCESS_KEY, APP_S3_PART_SIZE_MB: on when APP_STORAGE is s3 or minio)",
+        "required once the optional group s3 is on (APP_STORAGE is s3 or minio)",
+        "the optional group s3 is on when it is s3 or minio",
+        "in the optional group file, on when APP_STORAGE is file",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let json: Json = serde_json::from_str(&schema.to_json()).unwrap();
+    let group = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["field"] == "s3")
+        .unwrap();
+    assert_eq!(group["enabled_if"], json!({"APP_STORAGE": ["s3", "minio"]}));
+    assert_eq!(group["enabled_by"], json!([]));
+}
+
+#[test]
+fn the_json_schema_requires_a_group_only_where_its_value_chooses_it() {
+    let schema = Store::schema().render(SchemaFormat::JsonSchema);
+    let bucket = json!({"APP_S3_NAME": "m", "APP_S3_REGION": "r", "APP_S3_ACCESS_KEY": "k"});
+    let cases = [
+        (json!({}), true),
+        (json!({"APP_STORAGE": "file"}), true),
+        (json!({"APP_STORAGE": "s3"}), false),
+        (json!({"APP_STORAGE": "minio", "APP_S3_NAME": "m"}), false),
+        (
+            {
+                let mut with = bucket.clone();
+                with["APP_STORAGE"] = json!("s3");
+                with
+            },
+            true,
+        ),
+        // Set but not chosen: the program only warns.
+        (bucket, true),
+    ];
+    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
+    let Some(verdicts) = validate(&schema, &instances) else {
+        eprintln!("Python's jsonschema is missing: the validator's verdicts are not checked");
+        return;
+    };
+    for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
+        let vars: Vec<(String, String)> = instance
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+            .collect();
+        let loads = Store::from_vars(vars).is_ok();
+        assert_eq!(loads, *expected, "the program on {instance}");
+        assert_eq!(verdict, *expected, "the schema on {instance}");
+    }
+}
+
+/// A service whose section holds its own type, as serde's tagged enums
+/// are configured (`PICTRS__REPO__TYPE=sled`): the type first, then each
+/// backend flattened beside it, chosen by it.
+#[derive(EnvValue, Clone, Copy, Debug, PartialEq)]
+enum RepoType {
+    Sled,
+    Postgres,
+}
+
+#[derive(Config, Debug)]
+struct Sled {
+    #[config(default = "/mnt/sled-repo")]
+    path: PathBuf,
+    #[config(default = 64)]
+    cache_capacity: u64,
+}
+
+#[derive(Config, Debug)]
+struct Postgres {
+    url: String,
+}
+
+#[derive(Config, Debug)]
+struct Repo {
+    #[config(default = "sled")]
+    r#type: RepoType,
+    #[config(flatten, enabled_if(r#type = "sled"))]
+    sled: Option<Sled>,
+    #[config(flatten, enabled_if(r#type = "postgres"))]
+    postgres: Option<Postgres>,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "PICTRS__", nested_separator = "__")]
+struct Pictrs {
+    #[config(nested)]
+    repo: Repo,
+}
+
+#[test]
+fn a_section_holding_its_own_type_chooses_its_backend() {
+    let pictrs = Pictrs::from_vars([("PICTRS__REPO__PATH", "/data")]).unwrap();
+    assert_eq!(pictrs.repo.sled.unwrap().path, PathBuf::from("/data"));
+    let report = check_config::<Pictrs>(&[
+        ("PICTRS__REPO__TYPE", "postgres"),
+        ("PICTRS__REPO__CACHE_CAPACITY", "128"),
+    ]);
+    assert!(
+        report.contains("PICTRS__REPO__URL  missing: required (text)\n                     note: the optional group repo.postgres is enabled because PICTRS__REPO__TYPE is postgres"),
+        "{report}"
+    );
+    assert!(
+        report.contains("PICTRS__REPO__CACHE_CAPACITY: not used: the optional group repo.sled is off, since PICTRS__REPO__TYPE is not sled"),
+        "{report}"
+    );
+}
+
+#[derive(Config, Debug)]
+struct Broken {
+    #[config(default = "file")]
+    storage: Storage,
+    #[config(nested, enabled_if(storage = "gcs"))]
+    gcs: Option<Disk>,
+}
+
+#[test]
+fn a_value_the_condition_cannot_read_is_a_bug_reported_on_every_load() {
+    let errors = Broken::from_vars([("GCS_DIR", "/x")]).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(|e| e.message()).collect();
+    assert_eq!(
+        messages,
+        ["bug in the program: the optional group gcs is enabled when STORAGE is \"gcs\", which the type of STORAGE cannot read (expected one of: file, s3, minio), so the group could never be on"]
+    );
+    // A unit test finds it before any deployment does.
+    let bugs = Broken::check_defaults().unwrap_err();
+    assert_eq!(bugs.len(), 1);
+    assert_eq!(bugs.iter().next().unwrap().message(), messages[0]);
+    assert!(Store::check_defaults().is_ok());
+}
+
+/// A chosen group inside an optional group: the outer one is on once one
+/// of its variables is set, the inner one once the value chooses it.
+#[derive(Config, Debug)]
+struct Media {
+    #[config(default = "file")]
+    storage: Storage,
+    #[config(nested, enabled_if(storage = "s3"))]
+    s3: Option<Bucket>,
+}
+
+#[derive(Config, Debug)]
+struct App {
+    #[config(nested)]
+    media: Option<Media>,
+}
+
+#[test]
+fn a_chosen_group_inside_an_optional_group() {
+    // Nothing set: both off, silently.
+    let app = App::load(&Vars::default()).unwrap();
+    assert!(app.config().media.is_none() && app.warnings().is_empty());
+    // A bucket set while nothing chooses it: unused, and it does not turn
+    // the outer group on either.
+    let app = App::load(&Vars::new([("MEDIA_S3_NAME", "m")])).unwrap();
+    assert!(app.config().media.is_none());
+    let warnings: Vec<String> = app.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["warning: MEDIA_S3_NAME: not used: the optional group media.s3 is off, since MEDIA_STORAGE is not s3"]
+    );
+    // The storage set turns the outer group on and chooses the inner one.
+    let report = check_config::<App>(&[("MEDIA_STORAGE", "s3")]);
+    assert!(
+        report.contains("note: the optional group media.s3 is enabled because MEDIA_STORAGE is s3"),
+        "{report}"
+    );
+    assert!(report.contains("MEDIA_S3_ACCESS_KEY"), "{report}");
+    let app = App::from_vars([
+        ("MEDIA_STORAGE", "s3"),
+        ("MEDIA_S3_NAME", "m"),
+        ("MEDIA_S3_REGION", "r"),
+        ("MEDIA_S3_ACCESS_KEY", "k"),
+    ])
+    .unwrap();
+    assert_eq!(app.media.unwrap().s3.unwrap().name, "m");
+}
+
+#[test]
+fn nothing_secret_set_in_a_group_not_chosen_is_shown() {
+    let out = crate::support::every_output::<Store>(&Vars::new([(
+        "APP_S3_ACCESS_KEY",
+        "hunter2-access-key",
+    )]));
+    assert!(out.contains("APP_S3_ACCESS_KEY"), "{out}");
+    assert!(!out.contains("hunter2"), "{out}");
+}
