@@ -307,3 +307,138 @@ fn each_of_several_flags_says_off_for_itself() {
         })
     );
 }
+
+/// A feature on unless switched off, as pict-rs's video support
+/// (`PICTRS__MEDIA__VIDEO__ENABLE`, default true): its group is on while
+/// the switch is unset, and its own defaults apply.
+#[derive(Config, Debug)]
+struct Video {
+    #[config(default = true)]
+    enable: bool,
+    #[config(default = 3840)]
+    max_width: u32,
+    #[config(default = false)]
+    allow_audio: bool,
+}
+
+#[derive(Config, Debug)]
+struct Probe {
+    #[config(default = false)]
+    enabled: bool,
+    url: String,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "PICTRS__", nested_separator = "__")]
+struct Media {
+    #[config(nested, enabled_by(enable))]
+    video: Option<Video>,
+    /// A switch defaulting to false is off while unset, as without one.
+    #[config(nested, enabled_by(enabled))]
+    probe: Option<Probe>,
+}
+
+#[test]
+fn a_switch_whose_default_is_on_turns_its_group_on_while_unset() {
+    let media = Media::from_vars([("UNRELATED", "x")]).unwrap();
+    let video = media.video.unwrap();
+    assert!(video.enable && !video.allow_audio);
+    assert_eq!(video.max_width, 3840);
+    assert!(media.probe.is_none());
+    let media = Media::from_vars([("PICTRS__VIDEO__MAX_WIDTH", "1920")]).unwrap();
+    assert_eq!(media.video.unwrap().max_width, 1920);
+    // Switched off, the group is off, and what else is set is unused.
+    let loaded = Media::load(&Vars::new([
+        ("PICTRS__VIDEO__ENABLE", "false"),
+        ("PICTRS__VIDEO__MAX_WIDTH", "1920"),
+    ]))
+    .unwrap();
+    assert!(loaded.config().video.is_none());
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["warning: PICTRS__VIDEO__MAX_WIDTH: not used: the optional group video is off, since PICTRS__VIDEO__ENABLE says off"]
+    );
+    // On by default, its problems say why it is on.
+    let errors = Media::from_vars([("PICTRS__VIDEO__MAX_WIDTH", "wide")]).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    // A switch defaulting to false leaves its group off.
+    let errors = Media::from_vars([("PICTRS__PROBE__ENABLED", "1")]).unwrap_err();
+    let text = errors.to_string();
+    assert!(
+        text.contains("the optional group probe is enabled because PICTRS__PROBE__ENABLED is set"),
+        "{text}"
+    );
+}
+
+#[derive(Config, Debug)]
+struct Mailer {
+    #[config(default = "on")]
+    enabled: bool,
+    host: String,
+}
+
+#[derive(Config, Debug)]
+struct App {
+    #[config(nested, enabled_by(enabled))]
+    mail: Option<Mailer>,
+}
+
+#[test]
+fn a_group_on_by_default_says_why_once_it_misses_something() {
+    let text = App::from_vars([("UNRELATED", "x")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        text.contains("MAIL_HOST")
+            && text.contains("note: the optional group mail is enabled because MAIL_ENABLED is unset and on by default"),
+        "{text}"
+    );
+    assert!(App::from_vars([("MAIL_ENABLED", "off")])
+        .unwrap()
+        .mail
+        .is_none());
+}
+
+#[test]
+fn the_schema_says_a_group_is_on_while_its_switch_is_unset() {
+    let schema = Media::schema();
+    let video = &schema.groups()[0];
+    assert_eq!(video.on_by_default(), ["PICTRS__VIDEO__ENABLE"]);
+    assert!(schema.groups()[1].on_by_default().is_empty());
+    let text = schema.render(twelve_config::SchemaFormat::Text);
+    for expected in [
+        "video (optional group of PICTRS__VIDEO__ENABLE, PICTRS__VIDEO__MAX_WIDTH, PICTRS__VIDEO__ALLOW_AUDIO: on once PICTRS__VIDEO__ENABLE is set, other than to false, 0, no or off, or while PICTRS__VIDEO__ENABLE is unset)",
+        "turns the optional group video on when set to other than false, 0, no or off, and while unset",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let json: Json = serde_json::from_str(&schema.to_json()).unwrap();
+    assert_eq!(
+        json["groups"][0]["on_by_default"],
+        serde_json::json!(["PICTRS__VIDEO__ENABLE"])
+    );
+    // The JSON Schema agrees with the loader.
+    let document = App::schema().render(twelve_config::SchemaFormat::JsonSchema);
+    let cases = [
+        (serde_json::json!({}), false),
+        (serde_json::json!({"MAIL_ENABLED": "off"}), true),
+        (serde_json::json!({"MAIL_ENABLED": "yes"}), false),
+        (serde_json::json!({"MAIL_HOST": "mail"}), true),
+    ];
+    for (instance, expected) in &cases {
+        let vars: Vec<(String, String)> = instance
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(App::from_vars(vars).is_ok(), *expected, "{instance}");
+    }
+    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
+    if let Some(verdicts) = crate::json_schema::validate(&document, &instances) {
+        for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
+            assert_eq!(verdict, *expected, "{instance}");
+        }
+    }
+}

@@ -203,8 +203,18 @@ fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
             })
         })
         .collect();
+    let by_default = schema
+        .vars
+        .iter()
+        .filter(|v| {
+            switches.is_some_and(|names| names.contains(&v.name))
+                && schema.on_by_default.contains(&v.name)
+        })
+        .map(|v| owned(v.sources()))
+        .collect();
     Effect::UnsetInGroup {
         group: members,
+        by_default,
         var: owned(var.sources()),
     }
 }

@@ -16,9 +16,12 @@ pub(crate) enum Effect {
     /// variable being optional).
     Unset(Vec<String>),
     /// It uses the group (sets one of `group` to a value other than those
-    /// that mean off, listed with it) but none of `var`.
+    /// that mean off, listed with it, or sets none of the names of a switch
+    /// in `by_default`, whose default turns the group on) but none of
+    /// `var`.
     UnsetInGroup {
         group: Vec<(String, Vec<String>)>,
+        by_default: Vec<Vec<String>>,
         var: Vec<String>,
     },
     /// It uses the group chosen by a value (one of `when`'s variables holds
@@ -90,12 +93,17 @@ impl Effect {
             Effect::None => Some(false),
             Effect::Set(names) => Some(any(names)),
             Effect::Unset(names) => Some(!any(names)),
-            Effect::UnsetInGroup { group, var } => {
+            Effect::UnsetInGroup {
+                group,
+                by_default,
+                var,
+            } => {
                 let on = |(name, off): &(String, Vec<String>)| {
                     env.get(name)
                         .is_some_and(|value| !off.iter().any(|o| value.eq_ignore_ascii_case(o)))
                 };
-                Some(group.iter().any(on) && !any(var))
+                let defaulted = by_default.iter().any(|names| !any(names));
+                Some((group.iter().any(on) || defaulted) && !any(var))
             }
             Effect::UnsetInChosenGroup { when, var } => {
                 let on = |chooser: &Chooser| match env.get(&chooser.name) {

@@ -29,6 +29,9 @@ pub(crate) struct Schema {
     /// Each optional group chosen by a value (`groups[].enabled_if`), with
     /// the variables and the values that turn it on.
     pub(crate) enabled_if: Vec<(String, ValuesByVar)>,
+    /// The switches whose default turns their group on while they are
+    /// unset (`groups[].on_by_default`).
+    pub(crate) on_by_default: Vec<String>,
 }
 
 impl Schema {
@@ -175,6 +178,7 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut enabled_by = Vec::new();
     let mut enabled_if = Vec::new();
+    let mut on_by_default = Vec::new();
     let mut off_values = Vec::new();
     for (index, group) in array(root, "groups", "")?.unwrap_or(&[]).iter().enumerate() {
         let place = format!("groups[{index}]");
@@ -182,6 +186,7 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         let field = optional_text(group, "field", &place)?.unwrap_or_default();
         enabled_by.push((field.clone(), texts(group, "enabled_by", &place)?));
         off_values.extend(values_by_var(group, "off_values", &place)?);
+        on_by_default.extend(texts(group, "on_by_default", &place)?);
         let chosen_by = values_by_var(group, "enabled_if", &place)?;
         if !chosen_by.is_empty() {
             enabled_if.push((field, chosen_by));
@@ -193,6 +198,7 @@ pub(crate) fn read(text: &str) -> Result<Schema, String> {
         rules,
         enabled_by,
         enabled_if,
+        on_by_default,
         off_values,
     })
 }

@@ -92,7 +92,9 @@ impl Schema {
     ///   `off_values` (an object: for each variable of `enabled_by` named
     ///   by the group's `enabled_by` whose type has values that mean off,
     ///   such as a `bool`'s `false`, those values, with which it leaves the
-    ///   group off; compared ignoring case) and `enabled_if` (an object:
+    ///   group off; compared ignoring case), `on_by_default` (the switches
+    ///   of `enabled_by` whose default turns the group on while they are
+    ///   unset, such as a `bool` defaulting to true) and `enabled_if` (an object:
     ///   for a group chosen by a value with `enabled_if`, each variable of
     ///   the declaring struct named, with the values that turn the group
     ///   on, as written in the program; `enabled_by` is then empty);
@@ -155,6 +157,7 @@ impl Schema {
             object.array("enabled_by", &refs(group.enabled_by()));
             object.values_by_var("enabled_if", &group.enabled_if_by_var());
             object.values_by_var("off_values", &group.off);
+            object.array("on_by_default", &refs(group.on_by_default()));
             object.close();
         }
         close_array(&mut out, self.groups.is_empty());

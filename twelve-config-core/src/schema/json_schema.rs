@@ -575,8 +575,12 @@ impl Schema {
                         .filter(|v| names.contains(&v.name))
                         .collect(),
                     format!(
-                        "the optional group {group} is in use once one of {} is set",
-                        names.join(", ")
+                        "the optional group {group} is in use once one of {} is set{}",
+                        names.join(", "),
+                        match named.map_or(&[][..], GroupSchema::on_by_default) {
+                            [] => String::new(),
+                            unset => format!(", or while {} is unset", unset.join(" or ")),
+                        }
                     ),
                 ),
                 None => (
@@ -602,6 +606,21 @@ impl Schema {
                     } else {
                         switched_on(&mut w, name, off);
                     }
+                    w.close('}');
+                }
+                // A switch whose default turns the group on does so while
+                // none of its names is set.
+                if named.is_some_and(|g| g.on_by_default().contains(&var.name)) {
+                    w.open(None, '{');
+                    w.open(Some("not"), '{');
+                    w.open(Some("anyOf"), '[');
+                    for name in providers(var) {
+                        w.open(None, '{');
+                        w.names("required", &[name]);
+                        w.close('}');
+                    }
+                    w.close(']');
+                    w.close('}');
                     w.close('}');
                 }
             }

@@ -93,6 +93,7 @@ pub struct GroupSchema {
     pub(crate) enabled_by: Vec<String>,
     pub(crate) enabled_if: Vec<(String, &'static str)>,
     pub(crate) off: Vec<(String, &'static [&'static str])>,
+    pub(crate) on_by_default: Vec<String>,
 }
 
 impl GroupSchema {
@@ -123,6 +124,38 @@ impl GroupSchema {
     /// [`enabled_if`](Self::enabled_if) chooses by a value.
     pub fn enabled_by(&self) -> &[String] {
         &self.enabled_by
+    }
+
+    /// The variables of [`enabled_by`](Self::enabled_by) named by the
+    /// group's `#[config(enabled_by(..))]` whose default turns the group
+    /// on: while such a switch is unset, the group is on (a `bool`
+    /// defaulting to `true`); set to a value that means off, it leaves the
+    /// group off unless another switch turns it on.
+    ///
+    /// ```
+    /// use twelve_config::Config;
+    ///
+    /// #[derive(Config)]
+    /// struct Video {
+    ///     #[config(default = true)]
+    ///     enable: bool,
+    ///     #[config(default = 3840)]
+    ///     max_width: u32,
+    /// }
+    ///
+    /// #[derive(Config)]
+    /// struct Media {
+    ///     #[config(nested, enabled_by(enable))]
+    ///     video: Option<Video>,
+    /// }
+    ///
+    /// let schema = Media::schema();
+    /// assert_eq!(schema.groups()[0].on_by_default(), ["VIDEO_ENABLE"]);
+    /// assert!(Media::from_vars([("UNRELATED", "x")]).unwrap().video.is_some());
+    /// assert!(Media::from_vars([("VIDEO_ENABLE", "false")]).unwrap().video.is_none());
+    /// ```
+    pub fn on_by_default(&self) -> &[String] {
+        &self.on_by_default
     }
 
     /// For an optional group with `#[config(enabled_if(..))]`, the

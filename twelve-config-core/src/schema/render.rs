@@ -102,7 +102,7 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
                 many.join(", "),
                 off_clause(schema, group)
             ),
-        };
+        } + &unset_clause(schema, group);
         if switches.is_some_and(|s| s.contains(&var.name)) {
             // Itself what turns the group on: never "required once it is".
             let off = schema
@@ -114,8 +114,13 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
                 [] => String::new(),
                 off => format!(" to other than {}", or_list(off)),
             };
+            let by_default = schema
+                .groups()
+                .iter()
+                .any(|g| g.field() == group && g.on_by_default().contains(&var.name));
+            let unset = if by_default { ", and while unset" } else { "" };
             notes.push(format!(
-                "turns the optional group {group} on when set{unless}"
+                "turns the optional group {group} on when set{unless}{unset}"
             ));
         } else if var.is_required() {
             notes.push(format!(
@@ -173,6 +178,27 @@ fn off_clause(schema: &Schema, path: &str) -> String {
     }
 }
 
+/// For an optional group with switches whose default turns it on, the
+/// clause that says so: `, or while SMTP_ENABLED is unset`. Empty for other
+/// groups.
+fn unset_clause(schema: &Schema, path: &str) -> String {
+    match schema.groups().iter().find(|g| g.field() == path) {
+        Some(group) if !group.on_by_default().is_empty() => {
+            format!(
+                ", or while {} is unset",
+                or_list_owned(group.on_by_default())
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// [`or_list`] of owned names.
+fn or_list_owned(names: &[String]) -> String {
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    or_list(&names)
+}
+
 /// `false, 0, no or off`.
 fn or_list(values: &[&str]) -> String {
     match values {
@@ -201,9 +227,10 @@ pub(super) fn closing_sections(schema: &Schema) -> (Vec<String>, Vec<String>) {
                     many => format!("any of {}", many.join(", ")),
                 };
                 format!(
-                    "{} (optional group of {vars}: on once {by} is set{})",
+                    "{} (optional group of {vars}: on once {by} is set{}{})",
                     group.field(),
-                    off_clause(schema, group.field())
+                    off_clause(schema, group.field()),
+                    unset_clause(schema, group.field())
                 )
             } else if group.is_optional() {
                 format!(

@@ -249,6 +249,7 @@ impl Describe for Description {
             enabled_by: Vec::new(),
             enabled_if,
             off: Vec::new(),
+            on_by_default: Vec::new(),
         });
         start
     }
@@ -276,6 +277,15 @@ impl Describe for Description {
                     names.push(var.name.clone());
                     if !switch.off.is_empty() {
                         group.off.push((var.name.clone(), switch.off));
+                    }
+                    // As the load judges it: a default that does not mean
+                    // off turns the group on while the switch is unset.
+                    let on = match var.default {
+                        Some(default) => !switch.says_off(default.as_ref()),
+                        None => var.default_hidden,
+                    };
+                    if on {
+                        group.on_by_default.push(var.name.clone());
                     }
                 }
                 names

@@ -143,9 +143,16 @@ impl Track for Groups {
             }
             return;
         };
+        // A named switch whose default is not a value that means off (a
+        // `bool` defaulting to true) turns the group on while unset.
+        let on_by_default = !group.switches.is_empty()
+            && field
+                .default
+                .is_some_and(|default| !switch.says_off(OsStr::new(default)));
         match mark {
             Mark::Set(value) if switch.says_off(value) => group.off.push(var),
             Mark::Set(_) => group.set.push(var),
+            Mark::Unset if on_by_default => group.by_default.push(var),
             Mark::Unset => group.unset.push(var),
             Mark::Empty => {
                 group.empty.push(var.clone());
@@ -168,6 +175,8 @@ pub(super) struct Seen {
     /// The switches set to a value that means off: they leave the group
     /// off unless another switch turns it on, and say why it is off.
     off: Vec<String>,
+    /// The switches unset whose default turns the group on.
+    pub(super) by_default: Vec<String>,
     /// The variables set that do not turn it on (`enabled_by` names other
     /// fields): unused when it stays off, which a warning then says.
     ignored: Vec<String>,
@@ -262,17 +271,21 @@ pub(super) fn load_group<T: Config>(
     let (value, seen) = watch(walker, start, |walker| visit::<T>(walker, group, true));
     let name = format!("{}{}", walker.path, group.ident);
     match chosen {
-        None if seen.set.is_empty() => {
+        None if seen.set.is_empty() && seen.by_default.is_empty() => {
             group_off(walker, &before, name, seen, None);
             Some(None)
         }
         None => {
+            let (on_by, how) = if seen.set.is_empty() {
+                (seen.by_default.clone(), "unset and on by default")
+            } else {
+                (seen.set.clone(), "set")
+            };
             let because = format!(
-                "{} {} set",
-                seen.set.join(", "),
-                if seen.set.len() == 1 { "is" } else { "are" }
+                "{} {} {how}",
+                on_by.join(", "),
+                if on_by.len() == 1 { "is" } else { "are" }
             );
-            let on_by = seen.set.clone();
             group_on(walker, &before, name, seen, on_by, &because);
             value.map(Some)
         }

@@ -195,6 +195,27 @@ fn a_switch_set_to_a_value_that_means_off_leaves_the_group_unused() {
             ("TOUR_S3_ENABLED=OFF\n", false),
             ("TOUR_S3_ENABLED=true\nTOUR_S3_BUCKET=b\n", true),
             ("TOUR_S3_ENABLED=true\nTOUR_S3_ENDPOINT=https://s3\n", false),
+            // Unset: off, since the flag has no default.
+            ("TOUR_S3_BUCKET=b\n", false),
+        ],
+    );
+
+    // A flag that defaults to true turns the group on while unset.
+    for schema in [&mut old, &mut new] {
+        schema["groups"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|g| g["field"] == "s3")
+            .unwrap()["on_by_default"] = json!(["TOUR_S3_ENABLED"]);
+    }
+    assert_endpoint_hits(
+        &old,
+        &new,
+        &[
+            ("TOUR_S3_BUCKET=b\n", true),
+            ("TOUR_PUBLIC_URL=https://x\n", true),
+            ("TOUR_S3_ENABLED=no\nTOUR_S3_BUCKET=b\n", false),
         ],
     );
 }
