@@ -250,3 +250,20 @@ fn a_connection_string_set_as_a_file_path_is_reported_with_its_password_masked()
     }
     assert!(!errors.to_string().contains("dbpass123"), "{errors}");
 }
+
+#[test]
+fn a_rejected_list_of_urls_is_quoted_as_typed_but_for_its_passwords() {
+    #[derive(twelve_config::Config, Debug)]
+    struct Replicas {
+        #[allow(dead_code)]
+        replica_urls: Vec<twelve_config::PostgresUrl>,
+    }
+    let typed = "postgres://a:s3cret@h/d ,postgres://a:s3cret@k:x/d";
+    let errors = Replicas::from_vars([("REPLICA_URLS", typed)]).unwrap_err();
+    let message = errors.iter().next().unwrap().message();
+    assert!(!message.contains("s3cret"), "{message}");
+    assert!(
+        message.contains("\"postgres://a:***@h/d ,postgres://a:***@k:x/d\""),
+        "{message}"
+    );
+}

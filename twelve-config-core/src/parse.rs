@@ -400,6 +400,9 @@ fn redact_list<'t>(
     separator: &str,
     redact: &dyn Fn(&str) -> Option<Cow<'_, str>>,
 ) -> Option<Cow<'t, str>> {
+    if !text.contains('\\') {
+        return redact_in_place(text, separator, redact).map(Cow::Owned);
+    }
     // The items as parsing sees them (escapes undone, whitespace runs
     // split), so that an item holding an escaped separator is redacted
     // whole rather than in pieces.
@@ -499,6 +502,31 @@ impl<P: Parse, const SKIP_EMPTY: bool> Parse for List<P, SKIP_EMPTY> {
         }
         Some(Cow::Borrowed(text))
     }
+}
+
+/// A list's text without escapes, each item replaced by its redacted form
+/// where it stands: the separators and spaces shown are the operator's.
+fn redact_in_place(
+    text: &str,
+    separator: &str,
+    redact: &dyn Fn(&str) -> Option<Cow<'_, str>>,
+) -> Option<String> {
+    // Each item is a piece of `text`, as `Items` splits it.
+    let items: Vec<&str> = if splits_on_whitespace(separator) {
+        text.split_whitespace().collect()
+    } else {
+        text.split(separator).map(trim).collect()
+    };
+    let mut shown = String::with_capacity(text.len());
+    let mut copied = 0;
+    for item in items {
+        let start = item.as_ptr() as usize - text.as_ptr() as usize;
+        shown.push_str(&text[copied..start]);
+        shown.push_str(&redact(item)?);
+        copied = start + item.len();
+    }
+    shown.push_str(&text[copied..]);
+    Some(shown)
 }
 
 /// Writes an item so that [`split_list`] reads it back: the separator and

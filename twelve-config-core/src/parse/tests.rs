@@ -58,9 +58,15 @@ fn a_list_of_urls_masks_each_password_even_behind_an_escaped_separator() {
     let plain = "http://h/a,http://k/b";
     assert!(matches!(list.redact(plain), Some(Cow::Borrowed(t)) if t == plain));
     let spaced = List::new(Value::<url::Url>::new(), " ");
+    // Without escapes, each item is masked where it stands: the
+    // separators and spaces are the operator's.
     assert_eq!(
         spaced.redact("http://a:b@h\thttp://c:d@k").unwrap(),
-        "http://a:***@h/ http://c:***@k/"
+        "http://a:***@h/\thttp://c:***@k/"
+    );
+    assert_eq!(
+        list.redact(" http://u:p@h ,http://k/b").unwrap(),
+        " http://u:***@h/ ,http://k/b"
     );
     let colons = List::new(Value::<url::Url>::new(), "::");
     assert_eq!(
