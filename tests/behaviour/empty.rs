@@ -77,6 +77,35 @@ fn an_empty_variable_passed_over_for_its_fallback_or_file_is_warned_about() {
     assert!(loaded.warnings().is_empty());
 }
 
+#[derive(Config, Debug)]
+#[config(prefix = "APP_", empty = "error")]
+struct Strict {
+    #[config(default = "info", fallback = "RUST_LOG")]
+    log: String,
+    #[config(file)]
+    token: Option<String>,
+}
+
+#[test]
+fn with_empty_as_an_error_an_empty_variable_is_reported_whatever_is_read_in_its_place() {
+    let file = crate::support::TempFile::with(b"from-file\n");
+    let errors = Strict::from_vars([
+        ("APP_LOG", ""),
+        ("RUST_LOG", "debug"),
+        ("APP_TOKEN", ""),
+        ("APP_TOKEN_FILE", file.path()),
+    ])
+    .unwrap_err();
+    let problems: Vec<(String, bool)> = errors
+        .iter()
+        .map(|e| (e.vars().join(","), matches!(e.kind(), ErrorKind::Empty)))
+        .collect();
+    assert_eq!(
+        problems,
+        [("APP_LOG".to_owned(), true), ("APP_TOKEN".to_owned(), true)]
+    );
+}
+
 #[test]
 fn a_field_where_empty_is_a_value_or_an_error_gets_no_warning() {
     let loaded = Mail::load(&Vars::new([("SMTP_HELO", "")])).unwrap();

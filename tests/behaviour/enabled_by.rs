@@ -389,3 +389,32 @@ fn a_group_inside_a_struct_a_check_reads_still_says_what_it_does_not_use() {
         ["warning: N_OUTGOING_SMTP_PORT: not used: the optional group outgoing.smtp is off, since N_OUTGOING_SMTP_HOST is not set"]
     );
 }
+
+#[derive(Config, Debug)]
+struct Lenient {
+    host: String,
+    /// Read as unset when invalid, as services that fall back quietly do.
+    #[config(default = 25, invalid = "unset")]
+    port: u16,
+}
+
+#[derive(Config, Debug)]
+struct LenientMailer {
+    #[config(nested, enabled_by(host))]
+    smtp: Option<Lenient>,
+}
+
+#[test]
+fn a_value_read_as_unset_in_a_group_that_stays_off_is_listed_as_not_used() {
+    let vars = Vars::new([("SMTP_PORT", "lots")]);
+    let loaded = LenientMailer::load(&vars).unwrap();
+    assert!(loaded.config().smtp.is_none());
+    let port = loaded
+        .vars()
+        .iter()
+        .find(|v| v.name() == "SMTP_PORT")
+        .unwrap();
+    assert_eq!(port.origin(), &twelve_config::Origin::Unused("smtp".into()));
+    let out = crate::cli::run::<LenientMailer>(&["--check-config"], &vars).stdout;
+    assert!(out.ends_with("1 set but not used)\n"), "{out}");
+}

@@ -321,7 +321,8 @@ fn group_off(
     walker.errors.truncate(before.errors);
     walker.notes.truncate(before.notes);
     walker.warnings_truncate(before.warnings);
-    walker.trace_group_off(before.trace, &name, &seen.off);
+    let set: Vec<String> = seen.set.iter().chain(&seen.ignored).cloned().collect();
+    walker.trace_group_off(before.trace, &name, &seen.off, &set);
     let mut pending = std::mem::take(&mut seen.pending);
     let unset = match chosen {
         None => {

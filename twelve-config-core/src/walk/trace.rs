@@ -42,7 +42,17 @@ impl Trace {
     /// is set in it (where `enabled_by` names other fields) is not used,
     /// but for the switches in `switched_off`, set to a value that means
     /// off.
-    pub(super) fn group_off(&mut self, start: usize, group: &str, switched_off: &[String]) {
+    ///
+    /// `set`: the variables found set in the group, so that one whose
+    /// value was rejected and read as unset (`invalid = "unset"`), traced
+    /// with its default, is listed as set but not used all the same.
+    pub(super) fn group_off(
+        &mut self,
+        start: usize,
+        group: &str,
+        switched_off: &[String],
+        set: &[String],
+    ) {
         for var in &mut self.vars[start..] {
             if switched_off.contains(&var.name) {
                 // Used: it keeps the group off.
@@ -51,7 +61,11 @@ impl Trace {
             var.origin = match var.origin {
                 Origin::Default | Origin::Computed | Origin::Unset | Origin::GroupOff(_) => {
                     var.value = None;
-                    Origin::GroupOff(group.to_owned())
+                    if set.contains(&var.name) {
+                        Origin::Unused(group.to_owned())
+                    } else {
+                        Origin::GroupOff(group.to_owned())
+                    }
                 }
                 _ => Origin::Unused(group.to_owned()),
             };
@@ -125,9 +139,15 @@ impl Walker<'_> {
     }
 
     /// See [`Trace::group_off`].
-    pub(super) fn trace_group_off(&mut self, start: usize, group: &str, switched_off: &[String]) {
+    pub(super) fn trace_group_off(
+        &mut self,
+        start: usize,
+        group: &str,
+        switched_off: &[String],
+        set: &[String],
+    ) {
         if let Mode::Load { trace: Some(t), .. } = &mut self.mode {
-            t.group_off(start, group, switched_off);
+            t.group_off(start, group, switched_off, set);
         }
     }
 }
