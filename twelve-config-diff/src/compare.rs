@@ -278,6 +278,15 @@ fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {
                 format!("the default {default} was removed: unset now means no value"),
                 unset,
             ),
+            // A default written out that became a secret's: it may have
+            // changed too, which the schema cannot tell.
+            (Some(before), Some(_)) if o.default.is_some() && n.default_hidden => push(
+                changes,
+                "default_hidden",
+                true,
+                format!("the default {before} is now hidden: it may differ"),
+                unset,
+            ),
             (Some(before), Some(after)) if o.default.is_some() && n.default.is_none() => push(
                 changes,
                 "default_computed",

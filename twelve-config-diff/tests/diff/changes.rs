@@ -544,4 +544,22 @@ fn a_secrets_hidden_default_is_compared_without_being_known() {
     );
     let text = report["changes"][0]["text"].as_str().unwrap();
     assert_eq!(text, "now required: its default (hidden) was removed");
+
+    // A default written out that the secret now hides: it may differ.
+    let mut shown = new.clone();
+    let password = var(&mut shown, "MICROBIN_ADMIN_PASSWORD");
+    password["default_hidden"] = json!(false);
+    password["default"] = json!("m1cr0b1n");
+    let (report, _) = diff(&shown, &new, None);
+    let secret = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] != "secret_changed")
+        .unwrap();
+    assert_eq!(secret["kind"], "default_hidden");
+    assert_eq!(
+        secret["text"],
+        "the default \"m1cr0b1n\" is now hidden: it may differ"
+    );
 }
