@@ -315,15 +315,13 @@ impl<'s> Walker<'s> {
             }
         }
         match found {
-            // `empty = "error"`: an empty variable is a problem, whatever
-            // else is set in its place.
-            Some(_) if empty && field.empty == Empty::Error => {
-                let var = self.var().to_owned();
-                self.error(var, field, ErrorKind::Empty);
-                Lookup::Failed
-            }
             Some(found) => {
                 if empty {
+                    if field.empty == Empty::Error {
+                        // A problem whatever is set in its place, reported
+                        // as for an unset field.
+                        return Lookup::Unset(true);
+                    }
                     // Read in its place (the origin `--print-config` shows).
                     self.warn_empty("it is treated as unset");
                 }
