@@ -233,22 +233,108 @@ fn the_json_schema_requires_a_group_only_where_its_value_chooses_it() {
         // Set but not chosen: the program only warns.
         (bucket, true),
     ];
-    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
-    let Some(verdicts) = validate(&schema, &instances) else {
-        eprintln!("Python's jsonschema is missing: the validator's verdicts are not checked");
-        return;
-    };
-    for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
+    assert_schema_agrees::<Store>(&schema, &cases);
+}
+
+/// Checks that the program loads exactly `cases`' valid instances, then,
+/// when Python's jsonschema is there, that the schema says the same.
+fn assert_schema_agrees<T: Config>(schema: &str, cases: &[(Json, bool)]) {
+    for (instance, expected) in cases {
         let vars: Vec<(String, String)> = instance
             .as_object()
             .unwrap()
             .iter()
             .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
             .collect();
-        let loads = Store::from_vars(vars).is_ok();
-        assert_eq!(loads, *expected, "the program on {instance}");
+        assert_eq!(
+            T::from_vars(vars).is_ok(),
+            *expected,
+            "the program on {instance}"
+        );
+    }
+    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
+    let Some(verdicts) = validate(schema, &instances) else {
+        eprintln!("Python's jsonschema is missing: the validator's verdicts are not checked");
+        return;
+    };
+    for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
         assert_eq!(verdict, *expected, "the schema on {instance}");
     }
+}
+
+/// A broker chosen by a kind that defaults to it, as a group of its own
+/// and inside an optional group.
+#[derive(EnvValue, Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Kafka,
+    Nats,
+}
+
+#[derive(Config, Debug)]
+struct Kafka {
+    brokers: String,
+}
+
+#[derive(Config, Debug)]
+struct Broker {
+    #[config(default = "kafka", fallback = "BROKER")]
+    kind: Kind,
+    #[config(nested, enabled_if(kind = "kafka"))]
+    kafka: Option<Kafka>,
+}
+
+#[derive(Config, Debug)]
+struct Events {
+    #[config(nested)]
+    events: Option<Broker>,
+}
+
+#[test]
+fn a_group_its_default_chooses_says_so() {
+    let report = check_config::<Broker>(&[]);
+    assert!(
+        report.contains(
+            "note: the optional group kafka is enabled because KIND is kafka (its default)"
+        ),
+        "{report}"
+    );
+    let text = Broker::schema().render(SchemaFormat::Text);
+    assert!(
+        text.contains("required once the optional group kafka is on (KIND is kafka (its default))"),
+        "{text}"
+    );
+    // Templates list its required variable as required.
+    let dotenv = Broker::schema().render(SchemaFormat::Dotenv);
+    assert!(dotenv.contains("\nKAFKA_BROKERS=\n"), "{dotenv}");
+    let kubernetes = Broker::schema().to_kubernetes("app");
+    assert!(
+        kubernetes.contains("\n  - name: \"KAFKA_BROKERS\"\n    value:"),
+        "{kubernetes}"
+    );
+    // Inside an optional group that nothing turns on, it is not.
+    let dotenv = Events::schema().render(SchemaFormat::Dotenv);
+    assert!(dotenv.contains("# EVENTS_KAFKA_BROKERS="), "{dotenv}");
+}
+
+#[test]
+fn the_json_schema_follows_a_default_choice_only_where_the_program_does() {
+    let cases = [
+        (json!({}), false),
+        (json!({"KAFKA_BROKERS": "k:9092"}), true),
+        (json!({"KIND": "nats"}), true),
+        (json!({"BROKER": "nats"}), true),
+    ];
+    assert_schema_agrees::<Broker>(&Broker::schema().render(SchemaFormat::JsonSchema), &cases);
+    // Inside an optional group, nothing set leaves both off.
+    let cases = [
+        (json!({}), true),
+        (json!({"EVENTS_KIND": "kafka"}), false),
+        (
+            json!({"EVENTS_KIND": "kafka", "EVENTS_KAFKA_BROKERS": "k"}),
+            true,
+        ),
+    ];
+    assert_schema_agrees::<Events>(&Events::schema().render(SchemaFormat::JsonSchema), &cases);
 }
 
 /// A service whose section holds its own type, as serde's tagged enums

@@ -384,6 +384,38 @@ struct App {
     mail: Option<Mailer>,
 }
 
+#[derive(Config, Debug)]
+struct Library {
+    #[config(nested)]
+    media: Option<Media>,
+}
+
+#[test]
+fn a_variable_of_a_group_on_by_default_turns_the_enclosing_group_on() {
+    let names: Vec<String> = Library::schema()
+        .vars()
+        .iter()
+        .map(|v| v.name().to_owned())
+        .collect();
+    assert!(
+        names.contains(&"MEDIA_VIDEO__MAX_WIDTH".to_owned()),
+        "{names:?}"
+    );
+    let library = Library::from_vars([("MEDIA_VIDEO__MAX_WIDTH", "1920")]);
+    let media = library.unwrap().media;
+    assert_eq!(media.unwrap().video.unwrap().max_width, 1920);
+}
+
+#[test]
+fn an_empty_switch_whose_default_is_on_leaves_its_group_on() {
+    let loaded = Media::load(&Vars::new([("PICTRS__VIDEO__ENABLE", "")])).unwrap();
+    assert!(loaded.config().video.as_ref().unwrap().enable);
+    let warnings: Vec<String> = loaded.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("warning: PICTRS__VIDEO__ENABLE: set but empty"));
+    assert!(!warnings[0].contains("stays off"), "{warnings:?}");
+}
+
 #[test]
 fn a_group_on_by_default_says_why_once_it_misses_something() {
     let text = App::from_vars([("UNRELATED", "x")])

@@ -10,6 +10,7 @@ mod case;
 mod ctxt;
 mod expand;
 mod expand_enum;
+mod expand_nested;
 mod expand_rules;
 mod fallback;
 mod literals;

@@ -129,7 +129,9 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
                 "new required variable without a default".to_owned(),
                 Effect::Unset(owned(var.sources())),
             ),
-            Some(group) if grouped_before(group) => change(
+            // A new group that defaults turn on is used by every
+            // deployment that leaves them alone.
+            Some(group) if grouped_before(group) || new.on_while_unset(group) => change(
                 "new_required_in_group",
                 &var.name,
                 true,
@@ -167,14 +169,15 @@ fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
     if let Some(when) = schema.enabled_if(group) {
         let when = when
             .iter()
-            .map(|(name, values)| Chooser {
-                name: name.clone(),
-                values: values.clone(),
-                default: schema
-                    .vars
-                    .iter()
-                    .find(|v| v.name == *name)
-                    .and_then(|v| v.default.clone()),
+            .map(|(name, values)| {
+                let chooser = schema.vars.iter().find(|v| v.name == *name);
+                Chooser {
+                    names: chooser.map_or_else(|| vec![name.clone()], |v| owned(v.sources())),
+                    file: chooser.and_then(|v| v.file.clone()),
+                    values: values.clone(),
+                    default: chooser.and_then(|v| v.default.clone()),
+                    boolean: chooser.is_some_and(|v| v.ty.starts_with("boolean")),
+                }
             })
             .collect();
         return Effect::UnsetInChosenGroup {
@@ -280,11 +283,11 @@ fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {
             ),
             // A default written out that became a secret's: it may have
             // changed too, which the schema cannot tell.
-            (Some(before), Some(_)) if o.default.is_some() && n.default_hidden => push(
+            (Some(_), Some(_)) if o.default.is_some() && n.default_hidden => push(
                 changes,
                 "default_hidden",
                 true,
-                format!("the default {before} is now hidden: it may differ"),
+                "its written default is now hidden: it may differ".to_owned(),
                 unset,
             ),
             (Some(before), Some(after)) if o.default.is_some() && n.default.is_none() => push(

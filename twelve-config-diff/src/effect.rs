@@ -52,10 +52,43 @@ pub(crate) enum Effect {
 /// A variable that chooses a group by its value, for
 /// [`Effect::UnsetInChosenGroup`].
 pub(crate) struct Chooser {
-    pub(crate) name: String,
+    /// Its names: its own, aliases, fallbacks and `_FILE`.
+    pub(crate) names: Vec<String>,
+    /// Its `_FILE` variable, whose value (a path) says nothing.
+    pub(crate) file: Option<String>,
     pub(crate) values: Vec<String>,
     /// Its default, which chooses the group while it is unset.
     pub(crate) default: Option<String>,
+    /// A `bool`, whose spellings of true and false are each one value.
+    pub(crate) boolean: bool,
+}
+
+impl Chooser {
+    /// Whether the variable chooses the group in `env`: `None` when its
+    /// value is behind its `_FILE`.
+    fn chooses(&self, env: &EnvFile) -> Option<bool> {
+        let set = self.names.iter().find(|name| env.is_set(name));
+        match set {
+            Some(name) if self.file.as_ref() == Some(name) => None,
+            Some(name) => Some(env.get(name).is_some_and(|value| self.holds(value))),
+            None => Some(self.default.as_deref().is_some_and(|d| self.holds(d))),
+        }
+    }
+
+    /// Whether `value` is one of the values, as the loader compares: an
+    /// enum's spellings in any case, a `bool`'s as true or false.
+    fn holds(&self, value: &str) -> bool {
+        let read = |text: &str| -> String {
+            let text = text.trim().to_ascii_lowercase();
+            match text.as_str() {
+                "true" | "1" | "yes" | "on" if self.boolean => "true".to_owned(),
+                "false" | "0" | "no" | "off" if self.boolean => "false".to_owned(),
+                _ => text,
+            }
+        };
+        let value = read(value);
+        self.values.iter().any(|v| read(v) == value)
+    }
 }
 
 impl Effect {
@@ -106,14 +139,17 @@ impl Effect {
                 Some((group.iter().any(on) || defaulted) && !any(var))
             }
             Effect::UnsetInChosenGroup { when, var } => {
-                let on = |chooser: &Chooser| match env.get(&chooser.name) {
-                    Some(value) => chooser.values.iter().any(|v| value.eq_ignore_ascii_case(v)),
-                    None => chooser
-                        .default
-                        .as_ref()
-                        .is_some_and(|d| chooser.values.iter().any(|v| d.eq_ignore_ascii_case(v))),
-                };
-                Some(when.iter().any(on) && !any(var))
+                if any(var) {
+                    return Some(false);
+                }
+                let chosen: Vec<Option<bool>> = when.iter().map(|c| c.chooses(env)).collect();
+                if chosen.contains(&Some(true)) {
+                    Some(true)
+                } else if chosen.contains(&None) {
+                    None
+                } else {
+                    Some(false)
+                }
             }
             Effect::Value { names, files, hit } => {
                 if names.iter().filter_map(|n| env.get(n)).any(hit) {

@@ -53,6 +53,25 @@ impl Schema {
             .map(|(_, when)| when.as_slice())
     }
 
+    /// Whether the optional group `group` is on with nothing set: chosen by
+    /// its `enabled_if` variable's default, or turned on by a switch's
+    /// default.
+    pub(crate) fn on_while_unset(&self, group: &str) -> bool {
+        let chosen = self.enabled_if(group).is_some_and(|when| {
+            when.iter().any(|(name, values)| {
+                self.vars
+                    .iter()
+                    .find(|v| v.name == *name)
+                    .and_then(|v| v.default.as_ref())
+                    .is_some_and(|default| values.contains(default))
+            })
+        });
+        let switched = self
+            .enabled_by(group)
+            .is_some_and(|names| names.iter().any(|n| self.on_by_default.contains(n)));
+        chosen || switched
+    }
+
     /// The values with which the switch `var` leaves its group off.
     pub(crate) fn off_values(&self, var: &str) -> &[String] {
         self.off_values

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::render::{closing_sections, comment_line, notes, shown_default};
+use super::render::{closing_sections, comment_line, notes, on_while_unset, shown_default};
 use super::Schema;
 
 impl Schema {
@@ -66,8 +66,11 @@ impl Schema {
                 }
                 // A variable required only once its optional group is on is
                 // commented out like an optional one: an empty line would
-                // say the group is wanted, and leave it off.
-                None if var.is_required() && var.group().is_none() => {
+                // say the group is wanted, and leave it off. A group that
+                // defaults make on needs it as much as a top-level one.
+                None if var.is_required()
+                    && var.group().is_none_or(|group| on_while_unset(self, group)) =>
+                {
                     let _ = writeln!(out, "{name}=");
                 }
                 None => {

@@ -250,9 +250,8 @@ impl<'o> Object<'o> {
         self.out.push(']');
     }
 
-    /// `off_values`, an object of arrays on one line: each switch that can
-    /// say off, with the values that do.
-    /// An object of arrays: for each variable, its values.
+    /// An object of arrays on one line: for each variable, its values
+    /// (`off_values`, `enabled_if`).
     fn values_by_var<V: AsRef<[&'static str]>>(&mut self, name: &str, items: &[(String, V)]) {
         self.key(name);
         self.out.push('{');

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::render::{closing_sections, comment_line, notes, plain};
+use super::render::{closing_sections, comment_line, notes, on_while_unset, plain};
 use super::{Schema, VarSchema};
 
 impl Schema {
@@ -92,9 +92,12 @@ impl Schema {
                 comment_line(&mut entries, "  ", &note);
             }
             // An entry that must not take effect as it stands is commented
-            // out: any variable of an optional group turns the group on, and
-            // an empty optional value may not mean unset.
-            let off = var.group().is_some()
+            // out: any variable of an optional group turns the group on
+            // (unless defaults make it on anyway), and an empty optional
+            // value may not mean unset.
+            let off = var
+                .group()
+                .is_some_and(|group| !on_while_unset(self, group))
                 || (!var.is_required() && !from_secret(var) && var.default().is_none());
             let indent = if off { "  # " } else { "  " };
             active += usize::from(!off);

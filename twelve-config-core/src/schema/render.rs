@@ -140,6 +140,33 @@ pub(super) fn notes(schema: &Schema, var: &VarSchema) -> Vec<String> {
     notes
 }
 
+/// Whether the optional group at `path` is on with nothing set: chosen by
+/// the default of its `enabled_if` variable, or turned on by a switch's
+/// default, and not inside another optional group (which nothing set
+/// leaves off). A template then lists its required variables as required.
+pub(super) fn on_while_unset(schema: &Schema, path: &str) -> bool {
+    let Some(group) = schema.groups().iter().find(|g| g.field() == path) else {
+        return false;
+    };
+    let chosen_by_default = group.enabled_if().iter().any(|(var, value)| {
+        schema
+            .vars()
+            .iter()
+            .any(|v| v.name() == var && v.default() == Some(*value))
+    });
+    !inside_optional(schema, path) && (chosen_by_default || !group.on_by_default().is_empty())
+}
+
+/// Whether the group at `path` is inside an optional group.
+pub(super) fn inside_optional(schema: &Schema, path: &str) -> bool {
+    schema.groups().iter().any(|g| {
+        g.is_optional()
+            && path
+                .strip_prefix(g.field())
+                .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
 /// For an optional group chosen by a value (`enabled_if`), when it is on:
 /// `APP_STORAGE is s3 or minio`. `None` for other groups.
 fn chosen_when(schema: &Schema, path: &str) -> Option<String> {
@@ -147,7 +174,23 @@ fn chosen_when(schema: &Schema, path: &str) -> Option<String> {
     let clauses: Vec<String> = group
         .enabled_if_by_var()
         .iter()
-        .map(|(var, values)| format!("{var} is {}", or_list(values)))
+        .map(|(var, values)| {
+            // The value the variable defaults to chooses the group while it
+            // is unset: said, since nothing set then turns the group on.
+            let default = schema
+                .vars()
+                .iter()
+                .find(|v| v.name() == var)
+                .and_then(VarSchema::default);
+            let values: Vec<String> = values
+                .iter()
+                .map(|value| match default {
+                    Some(default) if default == *value => format!("{value} (its default)"),
+                    _ => (*value).to_owned(),
+                })
+                .collect();
+            format!("{var} is {}", or_list_owned(&values))
+        })
         .collect();
     (!clauses.is_empty()).then(|| clauses.join(", or "))
 }

@@ -31,7 +31,14 @@ pub fn chosen_nested<T: Config>(
         let var = walker.name_of(choice.field);
         match condition {
             Condition::Met if met.is_none() => {
-                met = Some((var.clone(), format!("{var} is {}", choice.equals)));
+                // An operator looking for what turned the group on finds
+                // nothing set when the default did.
+                let default = if walker.is_set(choice.field) {
+                    ""
+                } else {
+                    " (its default)"
+                };
+                met = Some((var.clone(), format!("{var} is {}{default}", choice.equals)));
             }
             Condition::NotLoaded if not_loaded.is_none() => {
                 not_loaded = Some(format!("{var} did not load"));
@@ -50,11 +57,11 @@ pub fn chosen_nested<T: Config>(
     }
     let chosen = match (met, not_loaded) {
         (Some((var, because)), _) => Chosen::On { var, because },
-        (None, Some(why)) => Chosen::Off { why, vars },
-        (None, None) => Chosen::Off {
+        (None, Some(why)) => Chosen::Off(Unchosen { why, vars }),
+        (None, None) => Chosen::Off(Unchosen {
             why: not_chosen(walker, group),
             vars,
-        },
+        }),
     };
     load_group(walker, group, Some(chosen))
 }
@@ -107,7 +114,14 @@ pub(super) enum Chosen {
     /// A condition holds: the variable whose value it is, and the reason
     /// in words (`STORAGE is s3`).
     On { var: String, because: String },
-    /// None holds, or one could not be judged: why, in words, and the
-    /// variables whose values would turn the group on.
-    Off { why: String, vars: Vec<String> },
+    /// None holds, or one could not be judged.
+    Off(Unchosen),
+}
+
+/// Why a group with `enabled_if` is off.
+pub(super) struct Unchosen {
+    /// In words: `STORAGE is not s3`, `STORAGE did not load`.
+    pub(super) why: String,
+    /// The variables whose values would turn the group on.
+    pub(super) vars: Vec<String>,
 }

@@ -2,7 +2,7 @@
 
 use std::ffi::OsStr;
 
-use super::chosen::Chosen;
+use super::chosen::{Chosen, Unchosen};
 use super::{Field, Nested, Switch, Walker};
 use crate::error::ErrorKind;
 use crate::loaded::Warning;
@@ -34,7 +34,7 @@ pub fn checked_nested<T: Config>(walker: &mut Walker<'_>, nested: &Nested) -> Op
     walker.group_walked(Outcome {
         path,
         set: seen.set,
-        unset: seen.unset,
+        would_turn_on: seen.unset,
     });
     value
 }
@@ -152,7 +152,8 @@ impl Track for Groups {
         match mark {
             Mark::Set(value) if switch.says_off(value) => group.off.push(var),
             Mark::Set(_) => group.set.push(var),
-            Mark::Unset if on_by_default => group.by_default.push(var),
+            // Empty counts as unset, so the default applies here too.
+            Mark::Unset | Mark::Empty if on_by_default => group.by_default.push(var),
             Mark::Unset => group.unset.push(var),
             Mark::Empty => {
                 group.empty.push(var.clone());
@@ -221,8 +222,10 @@ pub(super) struct Outcome {
     pub(super) path: String,
     /// The variables that turned it on; none when it is off.
     pub(super) set: Vec<String>,
-    /// Its variables that are unset.
-    pub(super) unset: Vec<String>,
+    /// The variables that would turn it on: its unset ones (and switches
+    /// set to off), or for a group chosen by a value, the variables whose
+    /// value chooses it.
+    pub(super) would_turn_on: Vec<String>,
 }
 
 /// Loads an `Option<T>` `#[config(nested)]` field: an optional group that is
@@ -293,8 +296,8 @@ pub(super) fn load_group<T: Config>(
             group_on(walker, &before, name, seen, vec![var], &because);
             value.map(Some)
         }
-        Some(Chosen::Off { why, vars }) => {
-            group_off(walker, &before, name, seen, Some((why, vars)));
+        Some(Chosen::Off(unchosen)) => {
+            group_off(walker, &before, name, seen, Some(unchosen));
             Some(None)
         }
     }
@@ -313,7 +316,7 @@ fn group_off(
     before: &Before,
     name: String,
     mut seen: Seen,
-    chosen: Option<(String, Vec<String>)>,
+    chosen: Option<Unchosen>,
 ) {
     // An enclosing group that stays off too says it again, in its own
     // words, in place of these. `--print-config` lists the group's
@@ -324,7 +327,7 @@ fn group_off(
     let set: Vec<String> = seen.set.iter().chain(&seen.ignored).cloned().collect();
     walker.trace_group_off(before.trace, &name, &seen.off, &set);
     let mut pending = std::mem::take(&mut seen.pending);
-    let unset = match chosen {
+    let would_turn_on = match chosen {
         None => {
             // A variable set to the empty string was set by someone.
             for var in &seen.empty {
@@ -344,7 +347,7 @@ fn group_off(
             unset.append(&mut seen.off);
             unset
         }
-        Some((why, vars)) => {
+        Some(Unchosen { why, vars }) => {
             // Nothing set in it is used, empty or not: each says why.
             let set = seen.set.iter().chain(&seen.ignored).chain(&seen.empty);
             for var in set {
@@ -357,7 +360,7 @@ fn group_off(
     walker.group_walked(Outcome {
         path: name,
         set: Vec::new(),
-        unset,
+        would_turn_on,
     });
 }
 
@@ -391,12 +394,21 @@ fn group_on(
     let pending = std::mem::take(&mut seen.pending);
     if let Some(outer) = walker.current_group() {
         outer.absorb_set(&seen);
+        // What is set in it without turning it on is used now that it is
+        // on: for the enclosing group, it is set like the rest, so that a
+        // group on by default does not leave it unsaid when the enclosing
+        // one stays off.
+        let used = Seen {
+            set: std::mem::take(&mut seen.ignored),
+            ..Seen::default()
+        };
+        outer.absorb_set(&used);
     }
     walker.hand_on(pending);
     walker.group_walked(Outcome {
         path: name,
         set: on_by,
-        unset: seen.unset,
+        would_turn_on: seen.unset,
     });
 }
 

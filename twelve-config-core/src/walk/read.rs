@@ -319,7 +319,9 @@ impl<'s> Walker<'s> {
                 if empty {
                     if field.empty == Empty::Error {
                         // A problem whatever is set in its place, reported
-                        // as for an unset field.
+                        // as for an unset field; what was read in its
+                        // place (a file, maybe a secret) is wiped.
+                        wipe(found.raw);
                         return Lookup::Unset(true);
                     }
                     // Read in its place (the origin `--print-config` shows).

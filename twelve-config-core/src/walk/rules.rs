@@ -97,7 +97,7 @@ fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
                 return description.map(|d| d.group_vars(&path)).unwrap_or_default();
             }
             match walker.group_outcome(&path) {
-                Some(outcome) if outcome.set.is_empty() => outcome.unset.clone(),
+                Some(outcome) if outcome.set.is_empty() => outcome.would_turn_on.clone(),
                 Some(outcome) => outcome.set.clone(),
                 None => Vec::new(),
             }
@@ -321,7 +321,7 @@ impl Walker<'_> {
     /// Whether `field` is set: its variable, an alias, a fallback or its
     /// `_FILE` variable, not empty unless empty is a value. A boolean set to
     /// `false` is set.
-    fn is_set(&mut self, field: &Field) -> bool {
+    pub(super) fn is_set(&mut self, field: &Field) -> bool {
         self.set_name(field);
         self.set_as(field, field.file != Some(false)).is_some()
     }

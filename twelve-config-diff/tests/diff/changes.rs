@@ -560,6 +560,6 @@ fn a_secrets_hidden_default_is_compared_without_being_known() {
     assert_eq!(secret["kind"], "default_hidden");
     assert_eq!(
         secret["text"],
-        "the default \"m1cr0b1n\" is now hidden: it may differ"
+        "its written default is now hidden: it may differ"
     );
 }

@@ -71,6 +71,72 @@ fn a_group_chosen_by_a_value_is_used_where_the_value_chooses_it() {
             ("TOUR_STORAGE=s3\nTOUR_S3_ENDPOINT=https://s3\n", false),
         ],
     );
+
+    // Chosen through a fallback of the storage variable, or behind its
+    // `_FILE`, which the environment file cannot show.
+    for schema in [&mut old, &mut new] {
+        let storage = var(schema, "TOUR_STORAGE");
+        storage["fallbacks"] = json!(["STORAGE"]);
+        storage["file"] = json!("TOUR_STORAGE_FILE");
+    }
+    let (report, _) = diff(&old, &new, Some("TOUR_STORAGE=\nSTORAGE=file\n"));
+    assert_eq!(report["changes"][0]["hits_env"], false);
+    let (report, _) = diff(&old, &new, Some("TOUR_STORAGE_FILE=/run/storage\n"));
+    assert_eq!(report["changes"][0]["hits_env"], Value::Null);
+
+    // A group new in this release that the storage's default chooses:
+    // every deployment leaving the storage alone needs the new variable.
+    let mut before = old.clone();
+    before["vars"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|v| !v["name"].as_str().unwrap().starts_with("TOUR_S3_"));
+    let (report, code) = diff(&before, &new, Some("TOUR_PUBLIC_URL=https://x\n"));
+    let breaking: Vec<&Value> = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["variable"] == "TOUR_S3_ENDPOINT")
+        .collect();
+    assert_eq!(breaking[0]["kind"], "new_required_in_group");
+    assert_eq!(breaking[0]["hits_env"], true);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_bool_chooses_a_group_in_any_of_its_spellings() {
+    let mut old = tour_schema();
+    let mut metrics = var(&mut old, "TOUR_S3_BUCKET").clone();
+    metrics["name"] = json!("TOUR_METRICS");
+    metrics["field"] = json!("metrics");
+    metrics["group"] = Value::Null;
+    metrics["required"] = json!(false);
+    metrics["default"] = json!("false");
+    metrics["type"] = json!("boolean: true/false, 1/0, yes/no or on/off");
+    old["vars"].as_array_mut().unwrap().push(metrics);
+    let s3 = old["groups"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|g| g["field"] == "s3")
+        .unwrap();
+    s3["enabled_by"] = json!([]);
+    s3["enabled_if"] = json!({"TOUR_METRICS": ["true"]});
+    let mut new = old.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint);
+    assert_endpoint_hits(
+        &old,
+        &new,
+        &[
+            ("TOUR_METRICS=yes\n", true),
+            ("TOUR_METRICS=On\n", true),
+            ("TOUR_METRICS=0\n", false),
+            ("TOUR_S3_BUCKET=b\n", false),
+        ],
+    );
 }
 
 /// Diffs `old` against `new`, which adds the required `TOUR_S3_ENDPOINT`
