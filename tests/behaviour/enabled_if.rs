@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde_json::{json, Value as Json};
 use twelve_config::{Config, EnvValue, Errors, SchemaFormat, SecretString, Vars};
 
-use crate::json_schema::validate;
+use crate::json_schema::assert_schema_agrees;
 
 #[derive(EnvValue, Clone, Copy, Debug, PartialEq)]
 enum Storage {
@@ -234,32 +234,6 @@ fn the_json_schema_requires_a_group_only_where_its_value_chooses_it() {
         (bucket, true),
     ];
     assert_schema_agrees::<Store>(&schema, &cases);
-}
-
-/// Checks that the program loads exactly `cases`' valid instances, then,
-/// when Python's jsonschema is there, that the schema says the same.
-fn assert_schema_agrees<T: Config>(schema: &str, cases: &[(Json, bool)]) {
-    for (instance, expected) in cases {
-        let vars: Vec<(String, String)> = instance
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
-            .collect();
-        assert_eq!(
-            T::from_vars(vars).is_ok(),
-            *expected,
-            "the program on {instance}"
-        );
-    }
-    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
-    let Some(verdicts) = validate(schema, &instances) else {
-        eprintln!("Python's jsonschema is missing: the validator's verdicts are not checked");
-        return;
-    };
-    for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
-        assert_eq!(verdict, *expected, "the schema on {instance}");
-    }
 }
 
 /// A broker chosen by a kind that defaults to it, as a group of its own

@@ -507,3 +507,29 @@ fn environments_the_schema_rejects_the_loader_rejects() {
         }
     }
 }
+
+/// Checks that the program loads exactly `cases`' valid instances, then,
+/// when Python's jsonschema is there, that the schema says the same.
+pub(crate) fn assert_schema_agrees<T: Config>(schema: &str, cases: &[(Json, bool)]) {
+    for (instance, expected) in cases {
+        let vars: Vec<(String, String)> = instance
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(
+            T::from_vars(vars).is_ok(),
+            *expected,
+            "the program on {instance}"
+        );
+    }
+    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
+    let Some(verdicts) = validate(schema, &instances) else {
+        eprintln!("Python's jsonschema is missing: the validator's verdicts are not checked");
+        return;
+    };
+    for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
+        assert_eq!(verdict, *expected, "the schema on {instance}");
+    }
+}

@@ -458,19 +458,5 @@ fn the_schema_says_a_group_is_on_while_its_switch_is_unset() {
         (serde_json::json!({"MAIL_ENABLED": "yes"}), false),
         (serde_json::json!({"MAIL_HOST": "mail"}), true),
     ];
-    for (instance, expected) in &cases {
-        let vars: Vec<(String, String)> = instance
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
-            .collect();
-        assert_eq!(App::from_vars(vars).is_ok(), *expected, "{instance}");
-    }
-    let instances: Vec<Json> = cases.iter().map(|(i, _)| i.clone()).collect();
-    if let Some(verdicts) = crate::json_schema::validate(&document, &instances) {
-        for ((instance, expected), verdict) in cases.iter().zip(verdicts) {
-            assert_eq!(verdict, *expected, "{instance}");
-        }
-    }
+    crate::json_schema::assert_schema_agrees::<App>(&document, &cases);
 }

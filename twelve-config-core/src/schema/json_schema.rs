@@ -206,7 +206,12 @@ fn providers(var: &VarSchema) -> Vec<&str> {
 
 /// The schema of "at least one of `names` is set".
 fn any_set(w: &mut Writer, names: &[&str]) {
-    w.open(None, '{');
+    any_set_as(w, None, names);
+}
+
+/// [`any_set`] as the member `key` of the object being written.
+fn any_set_as(w: &mut Writer, key: Option<&str>, names: &[&str]) {
+    w.open(key, '{');
     if let [name] = names {
         w.names("required", &[name]);
     } else {

@@ -9,18 +9,9 @@ use crate::support::{diff, diff_raw, kinds, one, tour_schema, var, TempDir};
 #[test]
 fn a_group_with_enabled_by_is_used_only_once_one_of_those_is_set() {
     let old = tour_schema();
-    let mut new = old.clone();
-    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
-    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
-    endpoint["field"] = json!("s3.endpoint");
-    new["vars"].as_array_mut().unwrap().push(endpoint);
+    let mut new = with_endpoint(&old);
     // The new schema says only the bucket turns the group on.
-    let s3 = new["groups"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|g| g["field"] == "s3")
-        .unwrap();
+    let s3 = s3_group(&mut new);
     s3["enabled_by"] = json!(["TOUR_S3_BUCKET"]);
     assert_endpoint_hits(
         &old,
@@ -45,19 +36,10 @@ fn a_group_chosen_by_a_value_is_used_where_the_value_chooses_it() {
     storage["required"] = json!(false);
     storage["default"] = json!("s3");
     old["vars"].as_array_mut().unwrap().push(storage);
-    let s3 = old["groups"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|g| g["field"] == "s3")
-        .unwrap();
+    let s3 = s3_group(&mut old);
     s3["enabled_by"] = json!([]);
     s3["enabled_if"] = json!({"TOUR_STORAGE": ["s3", "minio"]});
-    let mut new = old.clone();
-    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
-    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
-    endpoint["field"] = json!("s3.endpoint");
-    new["vars"].as_array_mut().unwrap().push(endpoint);
+    let mut new = with_endpoint(&old);
     assert_endpoint_hits(
         &old,
         &new,
@@ -114,19 +96,10 @@ fn a_bool_chooses_a_group_in_any_of_its_spellings() {
     metrics["default"] = json!("false");
     metrics["type"] = json!("boolean: true/false, 1/0, yes/no or on/off");
     old["vars"].as_array_mut().unwrap().push(metrics);
-    let s3 = old["groups"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|g| g["field"] == "s3")
-        .unwrap();
+    let s3 = s3_group(&mut old);
     s3["enabled_by"] = json!([]);
     s3["enabled_if"] = json!({"TOUR_METRICS": ["true"]});
-    let mut new = old.clone();
-    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
-    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
-    endpoint["field"] = json!("s3.endpoint");
-    new["vars"].as_array_mut().unwrap().push(endpoint);
+    let new = with_endpoint(&old);
     assert_endpoint_hits(
         &old,
         &new,
@@ -240,19 +213,10 @@ fn a_switch_set_to_a_value_that_means_off_leaves_the_group_unused() {
     flag["field"] = json!("s3.enabled");
     flag["type"] = json!("boolean: true/false, 1/0, yes/no or on/off");
     old["vars"].as_array_mut().unwrap().push(flag);
-    let s3 = old["groups"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|g| g["field"] == "s3")
-        .unwrap();
+    let s3 = s3_group(&mut old);
     s3["enabled_by"] = json!(["TOUR_S3_ENABLED"]);
     s3["off_values"] = json!({"TOUR_S3_ENABLED": ["false", "0", "no", "off"]});
-    let mut new = old.clone();
-    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
-    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
-    endpoint["field"] = json!("s3.endpoint");
-    new["vars"].as_array_mut().unwrap().push(endpoint);
+    let mut new = with_endpoint(&old);
     assert_endpoint_hits(
         &old,
         &new,
@@ -268,12 +232,7 @@ fn a_switch_set_to_a_value_that_means_off_leaves_the_group_unused() {
 
     // A flag that defaults to true turns the group on while unset.
     for schema in [&mut old, &mut new] {
-        schema["groups"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|g| g["field"] == "s3")
-            .unwrap()["on_by_default"] = json!(["TOUR_S3_ENABLED"]);
+        s3_group(schema)["on_by_default"] = json!(["TOUR_S3_ENABLED"]);
     }
     assert_endpoint_hits(
         &old,
@@ -301,4 +260,24 @@ fn off_values_that_are_not_strings_are_refused() {
         stderr.contains("groups[0].off_values.TOUR_S3_ENABLED: expected an array of strings"),
         "{stderr}"
     );
+}
+
+/// The group `s3` of a schema document.
+fn s3_group(schema: &mut Value) -> &mut Value {
+    schema["groups"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|g| g["field"] == "s3")
+        .unwrap()
+}
+
+/// `schema` with the required `TOUR_S3_ENDPOINT` added to the group `s3`.
+fn with_endpoint(schema: &Value) -> Value {
+    let mut new = schema.clone();
+    let mut endpoint = var(&mut new, "TOUR_S3_BUCKET").clone();
+    endpoint["name"] = json!("TOUR_S3_ENDPOINT");
+    endpoint["field"] = json!("s3.endpoint");
+    new["vars"].as_array_mut().unwrap().push(endpoint);
+    new
 }

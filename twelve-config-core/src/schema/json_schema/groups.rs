@@ -2,7 +2,7 @@
 //! required variables, required once the group is on, as an `if`/`then`
 //! whose `if` says what turns the group on.
 
-use super::{all_of_item, any_set, non_empty, providers, Writer};
+use super::{all_of_item, any_set, any_set_as, non_empty, providers, Writer};
 use crate::schema::render::inside_optional;
 use crate::schema::{GroupSchema, Schema, VarSchema};
 
@@ -109,15 +109,7 @@ fn then_required<'s>(w: &mut Writer, members: impl Iterator<Item = &'s VarSchema
 /// alternative out (asking less than the program, never more).
 fn none_set(w: &mut Writer, names: &[&str]) {
     w.open(None, '{');
-    w.open(Some("not"), '{');
-    w.open(Some("anyOf"), '[');
-    for name in names {
-        w.open(None, '{');
-        w.names("required", &[name]);
-        w.close('}');
-    }
-    w.close(']');
-    w.close('}');
+    any_set_as(w, Some("not"), names);
     w.close('}');
 }
 
