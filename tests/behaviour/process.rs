@@ -9,7 +9,7 @@ use std::ffi::OsString;
 use std::process::Command;
 use std::time::Duration;
 
-use twelve_config::{Config, Vars};
+use twelve_config::{Config, SecretString, Vars};
 
 /// Set in the child's environment; the child test does nothing without it.
 const CHILD_MARKER: &str = "TWELVE_CONFIG_PROCESS_CHILD";
@@ -59,6 +59,9 @@ struct Settings {
     pool: Pool,
     #[config(nested)]
     cache: Cache,
+    /// A secret reads its `_FILE` too, so it is not looked up on the
+    /// direct path of plain fields.
+    api_key: Option<SecretString>,
 }
 
 /// The child: compares the two paths on the environment it was given.
@@ -105,7 +108,8 @@ fn text(vars: &[(&'static str, &str)]) -> Vec<(&'static str, OsString)> {
 
 #[test]
 fn valid_values_load_the_same_from_the_process_environment() {
-    let loaded = run_child(&text(&[
+    let key = crate::support::TempFile::with("k3y\n");
+    let mut vars = text(&[
         ("APP_NAME", "billing"),
         ("APP_PATH", "/srv/billing"),
         ("APP_PORT", "8080"),
@@ -115,7 +119,12 @@ fn valid_values_load_the_same_from_the_process_environment() {
         ("APP_POOL_SIZE", "8"),
         ("POOL_DEBUG", "yes"),
         ("APP_POOL_IDLE_TIMEOUT", "90s"),
-    ]));
+        // A nested struct no rule reads, from the process environment.
+        ("APP_CACHE_ENTRIES", "128"),
+        ("APP_CACHE_TTL", "5m"),
+    ]);
+    vars.push(("APP_API_KEY_FILE", OsString::from(key.path())));
+    let loaded = run_child(&vars);
     assert!(loaded.starts_with("loaded: Ok("), "{loaded}");
     for expected in [
         "\"billing\"",
@@ -128,6 +137,9 @@ fn valid_values_load_the_same_from_the_process_environment() {
         "size: 8",
         "debug: true",
         "90s",
+        "entries: 128",
+        "300s",
+        "api_key: Some(",
     ] {
         assert!(loaded.contains(expected), "{expected} in {loaded}");
     }

@@ -140,6 +140,8 @@ fn sqlite_forms() {
     let url: SqliteUrl = ok("sqlite://data.db");
     assert_eq!(url.path(), Some(Path::new("data.db")));
     assert!(!url.is_memory());
+    // A SQLite URL holds no password: `Debug` shows it whole.
+    assert_eq!(format!("{url:?}"), r#"SqliteUrl("sqlite://data.db")"#);
     assert_eq!(
         ok::<SqliteUrl>("sqlite:data.db").path(),
         Some(Path::new("data.db"))
