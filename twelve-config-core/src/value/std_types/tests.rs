@@ -56,6 +56,9 @@ fn integers_describe_their_range_and_reject_out_of_range() {
     assert_eq!(u64::parse_env("18446744073709551615"), Ok(u64::MAX));
     assert_eq!(u8::parse_env("255"), Ok(255));
     assert_eq!(i8::parse_env("-128"), Ok(-128));
+    // Each signed type's largest value is in range.
+    assert_eq!(i8::parse_env("127"), Ok(127));
+    assert_eq!(i64::parse_env("9223372036854775807"), Ok(i64::MAX));
     assert_eq!(
         i8::parse_env("-129").unwrap_err().reason(),
         "number too small to fit in target type"
