@@ -211,23 +211,16 @@ fn find_assignment(text: &str, cursor: &mut usize, name: &str) -> Option<u32> {
 /// it.
 fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<(u32, usize, usize)> {
     let needle = needle.trim_end();
-    let mut from = *cursor;
     // The first place outside a comment: the same text in a comment above
     // (an example of the line) is not what dotenvy read.
-    let (found, line_start) = loop {
-        let found = text[from..].find(needle)? + from;
-        let line_start = text[..found].rfind('\n').map_or(0, |newline| newline + 1);
-        if !text[line_start..].trim_start().starts_with('#') {
-            break (found, line_start);
-        }
-        // Past the match, and past at least one character for an empty
-        // needle.
-        let step = text[found..].chars().next().map_or(1, char::len_utf8);
-        from = found + needle.len().max(step);
-        if from > text.len() {
-            return None;
-        }
-    };
+    let (found, line_start) = text[*cursor..]
+        .match_indices(needle)
+        .map(|(at, _)| {
+            let found = *cursor + at;
+            let line_start = text[..found].rfind('\n').map_or(0, |newline| newline + 1);
+            (found, line_start)
+        })
+        .find(|&(_, line_start)| !text[line_start..].trim_start().starts_with('#'))?;
     *cursor = found + needle.len();
     let line = text[line_start..].lines().next().unwrap_or_default();
     let before = text[line_start..found].chars().count();
@@ -364,7 +357,8 @@ mod tests {
 
     #[test]
     fn a_problem_is_placed_in_its_line_not_in_a_comment_quoting_it() {
-        let text = "# e.g. APP_LOG=two words\nA=1\nAPP_LOG=two words\n";
+        // After the entry before it, as a comment introducing the line.
+        let text = "A=1\n# e.g. APP_LOG=two words\nAPP_LOG=two words\n";
         let file = DotEnv::parse("x.env", text);
         let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
         assert_eq!(
