@@ -447,3 +447,32 @@ fn nothing_secret_set_in_a_group_not_chosen_is_shown() {
     assert!(out.contains("APP_S3_ACCESS_KEY"), "{out}");
     assert!(!out.contains("hunter2"), "{out}");
 }
+
+/// A rule naming a chosen group: the variable whose value chose it stands
+/// for the group.
+#[derive(Config, Debug)]
+#[config(prefix = "APP_", at_most_one(s3, upload_dir))]
+struct Uploads {
+    #[config(default = "file")]
+    storage: Storage,
+    #[config(nested, enabled_if(storage = "s3"))]
+    s3: Option<Bucket>,
+    upload_dir: Option<PathBuf>,
+}
+
+#[test]
+fn a_rule_naming_a_chosen_group_names_what_chose_it() {
+    let schema = Uploads::schema();
+    assert_eq!(schema.rules()[0].vars(), ["APP_STORAGE", "APP_UPLOAD_DIR"]);
+    let errors = Uploads::from_vars([
+        ("APP_STORAGE", "s3"),
+        ("APP_S3_NAME", "m"),
+        ("APP_S3_REGION", "r"),
+        ("APP_S3_ACCESS_KEY", "k"),
+        ("APP_UPLOAD_DIR", "/srv"),
+    ])
+    .unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.vars(), ["APP_STORAGE", "APP_UPLOAD_DIR"]);
+    assert!(Uploads::from_vars([("APP_UPLOAD_DIR", "/srv")]).is_ok());
+}
