@@ -3,7 +3,7 @@
 //! group then loads, or stays off, as [`groups`](super::groups) loads any
 //! optional group.
 
-use super::groups::load_group;
+use super::groups::{load_group, Chosen, Unchosen};
 use super::{Choice, Condition, Nested, Walker};
 use crate::error::{Error, ErrorKind};
 use crate::Config;
@@ -107,21 +107,4 @@ fn not_chosen(walker: &mut Walker<'_>, group: &Nested) -> String {
         .map(|(var, values)| format!("{var} is not {}", values.join(" or ")))
         .collect();
     clauses.join(" and ")
-}
-
-/// How `enabled_if` chose a group.
-pub(super) enum Chosen {
-    /// A condition holds: the variable whose value it is, and the reason
-    /// in words (`STORAGE is s3`).
-    On { var: String, because: String },
-    /// None holds, or one could not be judged.
-    Off(Unchosen),
-}
-
-/// Why a group with `enabled_if` is off.
-pub(super) struct Unchosen {
-    /// In words: `STORAGE is not s3`, `STORAGE did not load`.
-    pub(super) why: String,
-    /// The variables whose values would turn the group on.
-    pub(super) vars: Vec<String>,
 }

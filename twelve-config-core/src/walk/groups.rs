@@ -2,7 +2,6 @@
 
 use std::ffi::OsStr;
 
-use super::chosen::{Chosen, Unchosen};
 use super::{Field, Nested, Switch, Walker};
 use crate::error::ErrorKind;
 use crate::loaded::Warning;
@@ -234,6 +233,23 @@ pub(super) struct Outcome {
 /// reported.
 pub fn optional_nested<T: Config>(walker: &mut Walker<'_>, group: &Nested) -> Option<Option<T>> {
     load_group(walker, group, None)
+}
+
+/// How `enabled_if` chose a group.
+pub(super) enum Chosen {
+    /// A condition holds: the variable whose value it is, and the reason
+    /// in words (`STORAGE is s3`).
+    On { var: String, because: String },
+    /// None holds, or one could not be judged.
+    Off(Unchosen),
+}
+
+/// Why a group with `enabled_if` is off.
+pub(super) struct Unchosen {
+    /// In words: `STORAGE is not s3`, `STORAGE did not load`.
+    pub(super) why: String,
+    /// The variables whose values would turn the group on.
+    pub(super) vars: Vec<String>,
 }
 
 /// Where a load stood when it entered a group: what the group adds from
