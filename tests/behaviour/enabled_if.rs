@@ -202,6 +202,24 @@ fn the_schema_says_which_value_turns_each_group_on() {
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
+    // The condition variable's own row says which groups it turns on.
+    let markdown = schema.render(SchemaFormat::Markdown);
+    let row = |name: &str| {
+        let start = format!("| `{name}`");
+        markdown
+            .lines()
+            .find(|line| line.starts_with(&start))
+            .unwrap_or_else(|| panic!("{name} in\n{markdown}"))
+            .to_owned()
+    };
+    assert!(
+        row("APP_STORAGE").contains("the optional group s3 is on when it is s3 or minio"),
+        "{markdown}"
+    );
+    assert!(
+        !row("APP_S3_NAME").contains("is on when it is"),
+        "{markdown}"
+    );
     let json: Json = serde_json::from_str(&schema.to_json()).unwrap();
     let group = json["groups"]
         .as_array()
