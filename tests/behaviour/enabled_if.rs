@@ -494,3 +494,40 @@ fn a_rule_naming_a_chosen_group_names_what_chose_it() {
     assert_eq!(error.vars(), ["APP_STORAGE", "APP_UPLOAD_DIR"]);
     assert!(Uploads::from_vars([("APP_UPLOAD_DIR", "/srv")]).is_ok());
 }
+
+/// A group chosen by either of two fields.
+#[derive(Config, Debug)]
+#[config(at_least_one(s3, upload_dir))]
+struct Mirrored {
+    #[config(default = "file")]
+    storage: Storage,
+    #[config(default = false)]
+    mirror: bool,
+    #[config(nested, enabled_if(storage = "s3", mirror = "true"))]
+    s3: Option<Bucket>,
+    upload_dir: Option<PathBuf>,
+}
+
+#[test]
+fn with_several_conditions_the_first_that_holds_or_fails_is_named() {
+    let report = check_config::<Mirrored>(&[("STORAGE", "s3"), ("MIRROR", "true")]);
+    assert!(
+        report.contains("note: the optional group s3 is enabled because STORAGE is s3\n"),
+        "{report}"
+    );
+    let report = check_config::<Mirrored>(&[
+        ("STORAGE", "gcs"),
+        ("MIRROR", "maybe"),
+        ("S3_NAME", "media"),
+    ]);
+    assert!(
+        report.contains(
+            "S3_NAME: not used: the optional group s3 is off, since STORAGE did not load"
+        ),
+        "{report}"
+    );
+    // Off, the group stands for the variables that would choose it.
+    let errors = Mirrored::from_vars(Vec::<(String, String)>::new()).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.vars(), ["STORAGE", "MIRROR", "UPLOAD_DIR"]);
+}
