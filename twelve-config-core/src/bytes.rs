@@ -1,5 +1,8 @@
 //! [`ByteSize`]: a number of bytes written as people write them.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
@@ -105,57 +108,68 @@ const MAX_FRACTION_DIGITS: usize = 18;
 
 impl ByteSize {
     /// `bytes` bytes.
+    #[inline]
     pub const fn new(bytes: u64) -> Self {
         ByteSize(bytes)
     }
 
     /// The number of bytes.
+    #[inline]
     pub const fn bytes(self) -> u64 {
         self.0
     }
 
     /// `n` kilobytes (1000 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn kb(n: u64) -> Self {
         ByteSize(n.saturating_mul(KB))
     }
 
     /// `n` megabytes (10^6 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn mb(n: u64) -> Self {
         ByteSize(n.saturating_mul(KB * KB))
     }
 
     /// `n` gigabytes (10^9 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn gb(n: u64) -> Self {
         ByteSize(n.saturating_mul(KB * KB * KB))
     }
 
     /// `n` terabytes (10^12 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn tb(n: u64) -> Self {
         ByteSize(n.saturating_mul(KB * KB * KB * KB))
     }
 
     /// `n` kibibytes (1024 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn kib(n: u64) -> Self {
         ByteSize(n.saturating_mul(KIB))
     }
 
     /// `n` mebibytes (2^20 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn mib(n: u64) -> Self {
         ByteSize(n.saturating_mul(KIB * KIB))
     }
 
     /// `n` gibibytes (2^30 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn gib(n: u64) -> Self {
         ByteSize(n.saturating_mul(KIB * KIB * KIB))
     }
 
     /// `n` tebibytes (2^40 bytes each); saturates at `u64::MAX` bytes.
+    #[inline]
     pub const fn tib(n: u64) -> Self {
         ByteSize(n.saturating_mul(KIB * KIB * KIB * KIB))
     }
 }
 
 /// The multiplier of a unit spelling, ignoring ASCII case.
+#[inline]
 pub(crate) fn unit_multiplier(unit: &str) -> Option<u64> {
     UNITS
         .iter()
@@ -164,6 +178,7 @@ pub(crate) fn unit_multiplier(unit: &str) -> Option<u64> {
 }
 
 /// Reads the grammar of [`ByteSize`].
+#[inline]
 fn parse_size(text: &str) -> Result<u64, ValueError> {
     if text.is_empty() {
         return Err(ValueError::new("empty"));
@@ -219,12 +234,14 @@ impl FromStr for ByteSize {
     type Err = ValueError;
 
     /// Reads the grammar described on [`ByteSize`].
+    #[inline]
     fn from_str(text: &str) -> Result<Self, ValueError> {
         parse_size(text).map(ByteSize)
     }
 }
 
 impl fmt::Display for ByteSize {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for &(name, multiplier) in DISPLAY_UNITS {
             if self.0 != 0 && self.0 % multiplier == 0 {
@@ -236,12 +253,14 @@ impl fmt::Display for ByteSize {
 }
 
 impl From<ByteSize> for u64 {
+    #[inline]
     fn from(size: ByteSize) -> u64 {
         size.0
     }
 }
 
 impl From<u64> for ByteSize {
+    #[inline]
     fn from(bytes: u64) -> ByteSize {
         ByteSize(bytes)
     }
@@ -249,16 +268,19 @@ impl From<u64> for ByteSize {
 
 /// The grammar described on the type.
 impl EnvValue for ByteSize {
+    #[inline]
     fn expected() -> Cow<'static, str> {
         "byte size such as 512 KiB, 100 MB or 10G".into()
     }
 
+    #[inline]
     fn parse_env(text: &str) -> Result<Self, ValueError> {
         text.parse()
     }
 
     /// With its unit (`1 MiB`, `0 B`): a bare number would be read in the
     /// field's unit when it has one (`#[config(unit = "MB")]`).
+    #[inline]
     fn to_env(&self) -> Option<String> {
         Some(self.to_string())
     }

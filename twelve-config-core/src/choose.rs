@@ -1,6 +1,9 @@
 //! Reading a unit enum (`#[derive(EnvValue)]`): the variant a text names,
 //! or a "did you mean" hint when it names none.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use crate::suggest::closest;
 use crate::value::ValueError;
 
@@ -15,6 +18,7 @@ use crate::value::ValueError;
 /// # Errors
 ///
 /// When no spelling matches.
+#[inline]
 pub fn choose(
     text: &str,
     spellings: &[&[&str]],
@@ -46,6 +50,7 @@ pub fn choose(
 /// The only variant with a spelling that starts with `text` (ignoring ASCII
 /// case), when `text` is at least two characters: one letter says too
 /// little to guess from.
+#[inline]
 fn only_prefix_of(text: &str, spellings: &[&[&str]]) -> Option<usize> {
     text.chars().nth(1)?;
     let starts = |name: &&str| {

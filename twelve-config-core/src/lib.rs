@@ -6,6 +6,15 @@
 //! crate of its own so that it compiles while the derive's `syn` does,
 //! rather than after it.
 #![forbid(unsafe_code)]
+// Where the code is compiled. The functions of the modules that serve only
+// some declarations (rules, optional groups and their conditions, `_FILE`
+// secrets, the load's trace, near misses of unknown names, maps, byte sizes
+// and units, overrides) are `#[inline]`: like generic code, rustc then
+// compiles them into the programs that call them, not into this crate.
+// A service pays for what it declares, in build time and in its binary,
+// where linkers keep the unwinding tables of functions they drop
+// (benches/NOTES.md, "Binary size, 2026-11-28, night" and "Build cost,
+// 2026-11-28: code compiled where it is used").
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attributes;

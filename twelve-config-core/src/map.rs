@@ -1,5 +1,8 @@
 //! Key-value lists (`KEY=VAL,KEY2=VAL2`) for `HashMap` and `BTreeMap` fields.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
@@ -25,6 +28,7 @@ impl<K: Eq + Hash, V, S: BuildHasher + Default> MapLike for HashMap<K, V, S> {
     type Key = K;
     type Value = V;
 
+    #[inline]
     fn insert_new(&mut self, key: K, value: V) -> bool {
         match self.entry(key) {
             std::collections::hash_map::Entry::Occupied(_) => false,
@@ -40,6 +44,7 @@ impl<K: Ord, V> MapLike for BTreeMap<K, V> {
     type Key = K;
     type Value = V;
 
+    #[inline]
     fn insert_new(&mut self, key: K, value: V) -> bool {
         match self.entry(key) {
             std::collections::btree_map::Entry::Occupied(_) => false,
@@ -77,6 +82,7 @@ pub struct Map<M, KP, VP, const SKIP_EMPTY: bool = false> {
 
 impl<M, KP, VP> Map<M, KP, VP> {
     /// A map of `key` and `value` parsers with the two separators.
+    #[inline]
     pub const fn new(
         key: KP,
         value: VP,
@@ -91,6 +97,7 @@ impl<M, KP, VP> Map<M, KP, VP, true> {
     /// `#[config(skip_empty_items)]`: a map whose empty pairs (`a=1,,b=2`,
     /// a trailing separator) are left out rather than reported. A type of
     /// its own, as for [`List`](crate::parse::List).
+    #[inline]
     pub const fn skipping_empty(
         key: KP,
         value: VP,
@@ -102,6 +109,7 @@ impl<M, KP, VP> Map<M, KP, VP, true> {
 }
 
 impl<M, KP, VP, const SKIP_EMPTY: bool> Map<M, KP, VP, SKIP_EMPTY> {
+    #[inline]
     const fn with(key: KP, value: VP, separator: &'static str, kv_separator: &'static str) -> Self {
         Map {
             key,
@@ -122,6 +130,7 @@ pub(crate) enum RawPair {
 }
 
 /// Splits `text` into pairs, honouring `\` escapes of both separators.
+#[inline]
 pub(crate) fn split_map(text: &str, separator: &str, kv_separator: &str) -> Vec<RawPair> {
     if trim(text).is_empty() {
         return Vec::new();
@@ -192,10 +201,12 @@ where
 {
     type Output = M;
 
+    #[inline]
     fn secret(&self) -> bool {
         self.key.secret() || self.value.secret()
     }
 
+    #[inline]
     fn expected(&self) -> Cow<'static, str> {
         let separator = if self.separator.chars().all(char::is_whitespace) {
             "spaces".to_owned()
@@ -216,6 +227,7 @@ where
         .into()
     }
 
+    #[inline]
     fn parse(&self, raw: &OsStr) -> Result<M, ValueError> {
         let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
         let mut map = M::default();

@@ -1,6 +1,9 @@
 //! Values a service's own command line gives for variables: `--db-path`
 //! over `MEILI_DB_PATH`, as services that use clap's `env` do.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::ffi::{OsStr, OsString};
 
@@ -39,6 +42,7 @@ pub struct Overrides {
 
 impl Overrides {
     /// No override.
+    #[inline]
     pub fn new() -> Self {
         Overrides::default()
     }
@@ -47,6 +51,7 @@ impl Overrides {
     /// full name, prefix included); `None` when the flag was not given, so
     /// that a parser's optional value can be passed as it is.
     #[must_use]
+    #[inline]
     pub fn flag(
         mut self,
         flag: impl Into<String>,
@@ -59,28 +64,33 @@ impl Overrides {
         self
     }
 
+    #[inline]
     fn find(&self, name: &str) -> Option<&(String, String, OsString)> {
         self.given.iter().rev().find(|(_, var, _)| var == name)
     }
 }
 
 impl Source for Overrides {
+    #[inline]
     fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         self.find(name)
             .map(|(_, _, value)| Cow::Borrowed(value.as_os_str()))
     }
 
+    #[inline]
     fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
         for (_, var, _) in &self.given {
             visit(OsStr::new(var));
         }
     }
 
+    #[inline]
     fn __origin(&self, name: &str) -> Option<Origin> {
         self.find(name)
             .map(|(flag, _, _)| Origin::CommandLine(flag.clone()))
     }
 
+    #[inline]
     fn __given_by(&self, name: &str) -> Option<String> {
         crate::source::given_by(self.__origin(name))
     }

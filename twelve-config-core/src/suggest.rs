@@ -1,5 +1,8 @@
 //! "Did you mean ...?": the closest known spelling to a mistyped one.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 /// The candidate closest to `input` (ignoring ASCII case), when it is
 /// close enough to be a likely typo; else the one candidate that `input`
 /// begins (at least three characters), such as `production` for `prod`.
@@ -50,6 +53,7 @@ const MAX_TYPO_EDITS: usize = 3;
 /// The edit distance of what `a` and `b` do not share at their start and
 /// end, when it is a likely typo: at most `limit`, and a single edit or at
 /// most three and half of the longer differing part.
+#[inline]
 fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[start..], &b[start..]);
@@ -77,6 +81,7 @@ fn differing_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 /// more than the cell diagonally before it, so a row over the limit had
 /// no cell under it in the row before, where a transposition (which
 /// reaches back two rows, adding one) would start.
+#[inline]
 fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     // Names longer than this are not typos of each other worth computing.
     let apart = a.len().abs_diff(b.len());

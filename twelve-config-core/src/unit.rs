@@ -1,6 +1,9 @@
 //! `#[config(unit = "...")]`: a bare number in a unit the variable's name
 //! gives (`GRPC_TIMEOUT_MS=60000`, `MAX_REQUEST_SIZE_MB=32`).
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::time::Duration;
@@ -41,6 +44,7 @@ impl Measure for Duration {
 
     const NOT_WHOLE: &'static str = "more precise than a nanosecond";
 
+    #[inline]
     fn steps_per(unit: &str) -> Option<u128> {
         const NANOS: u128 = 1_000_000_000;
         Some(match unit {
@@ -53,6 +57,7 @@ impl Measure for Duration {
         })
     }
 
+    #[inline]
     fn from_steps(nanos: u128) -> Option<Self> {
         let secs = u64::try_from(nanos / 1_000_000_000).ok()?;
         // The remainder is below 10^9, so it fits.
@@ -60,6 +65,7 @@ impl Measure for Duration {
         Some(Duration::new(secs, sub))
     }
 
+    #[inline]
     fn unit_name(unit: &str) -> &'static str {
         match unit {
             "ms" => "milliseconds",
@@ -79,14 +85,17 @@ impl Measure for ByteSize {
 
     const NOT_WHOLE: &'static str = "not a whole number of bytes";
 
+    #[inline]
     fn steps_per(unit: &str) -> Option<u128> {
         crate::bytes::unit_multiplier(unit).map(u128::from)
     }
 
+    #[inline]
     fn from_steps(bytes: u128) -> Option<Self> {
         u64::try_from(bytes).ok().map(ByteSize::new)
     }
 
+    #[inline]
     fn unit_name(unit: &str) -> &'static str {
         match unit {
             "B" => "bytes",
@@ -119,6 +128,7 @@ pub struct InUnit<T> {
 
 impl<T> InUnit<T> {
     /// A parser reading bare numbers in `unit`.
+    #[inline]
     pub const fn new(unit: &'static str) -> Self {
         InUnit {
             unit,
@@ -129,6 +139,7 @@ impl<T> InUnit<T> {
 
 /// `text` as its whole digits and fraction digits, when it is a bare
 /// decimal number: digits, then optionally `.` and more digits.
+#[inline]
 fn bare_number(text: &str) -> Option<(&str, &str)> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match text.split_once('.') {
@@ -137,6 +148,7 @@ fn bare_number(text: &str) -> Option<(&str, &str)> {
     }
 }
 
+#[inline]
 fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -145,6 +157,7 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 }
 
 impl<T: Measure> InUnit<T> {
+    #[inline]
     fn parse_text(&self, text: &str) -> Result<T, ValueError> {
         if let Some((whole, fraction)) = bare_number(text) {
             return self.count(whole, fraction);
@@ -158,6 +171,7 @@ impl<T: Measure> InUnit<T> {
     }
 
     /// `whole.fraction` of the unit, computed exactly in the type's steps.
+    #[inline]
     fn count(&self, whole: &str, fraction: &str) -> Result<T, ValueError> {
         let too_large = || {
             ValueError::new(format!(
@@ -195,10 +209,12 @@ impl<T: Measure> InUnit<T> {
 impl<T: Measure> Parse for InUnit<T> {
     type Output = T;
 
+    #[inline]
     fn secret(&self) -> bool {
         T::SECRET
     }
 
+    #[inline]
     fn expected(&self) -> Cow<'static, str> {
         format!(
             "number of {} such as 30 or 2.5, or a {}",
@@ -208,6 +224,7 @@ impl<T: Measure> Parse for InUnit<T> {
         .into()
     }
 
+    #[inline]
     fn parse(&self, raw: &OsStr) -> Result<T, ValueError> {
         let text = raw.to_str().ok_or_else(ValueError::not_unicode)?;
         self.parse_text(text)
@@ -217,6 +234,7 @@ impl<T: Measure> Parse for InUnit<T> {
         T::redact(text)
     }
 
+    #[inline]
     fn show(&self, value: &T) -> Option<String> {
         value.to_env()
     }

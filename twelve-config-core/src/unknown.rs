@@ -8,6 +8,9 @@
 //! symmetric-delete way of finding names one insertion, deletion,
 //! substitution or transposition apart).
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::collections::{HashMap, HashSet};
 
 use crate::error::ErrorKind;
@@ -101,6 +104,7 @@ struct NearMisses<'k> {
 }
 
 impl<'k> NearMisses<'k> {
+    #[inline]
     fn new(known: impl Iterator<Item = &'k str>) -> Self {
         let mut upper = HashMap::new();
         let mut deleted: HashMap<String, Vec<&'k str>> = HashMap::new();
@@ -129,6 +133,7 @@ impl<'k> NearMisses<'k> {
     }
 
     /// The known name `name` mistypes, and whether only its case differs.
+    #[inline]
     fn find(&self, name: &str) -> Option<(&'k str, bool)> {
         // Upper-casing keeps an ASCII name's length; a name with other
         // characters is compared all the same, only more slowly.
@@ -171,14 +176,17 @@ impl<'k> NearMisses<'k> {
 
 /// Whether a name is long enough to be judged a near miss, and short
 /// enough to index.
+#[inline]
 fn judged(name: &str) -> bool {
     (NEAR_MISS_MIN_LEN..=NEAR_MISS_MAX_LEN).contains(&name.len())
 }
 
+#[inline]
 fn char_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.char_indices().map(|(at, _)| at)
 }
 
+#[inline]
 fn delete_at(text: &str, at: usize, out: &mut String) {
     out.clear();
     out.push_str(&text[..at]);
@@ -187,6 +195,7 @@ fn delete_at(text: &str, at: usize, out: &mut String) {
 }
 
 /// `text` with each of its characters deleted in turn.
+#[inline]
 fn deletions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut buffer = String::new();
@@ -199,6 +208,7 @@ fn deletions(text: &str) -> Vec<String> {
 
 /// Whether two names of the same length differ by one replaced character
 /// or one swap of neighbours.
+#[inline]
 fn one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

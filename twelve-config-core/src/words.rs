@@ -2,10 +2,14 @@
 //! program's own code (`from_str`, `with`) and no `expected` says it: the
 //! code's name in words.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 /// A type's or function's name as words an operator can read: the last
 /// path segment without generic arguments, split into lowercase words, a
 /// leading `parse` dropped (`regex::Regex` is "regex", `cli::clap_bool` is
 /// "clap bool", `parse_log_level` is "log level").
+#[inline]
 pub(crate) fn in_words(name: &str) -> String {
     let name = name.split('<').next().unwrap_or(name);
     let last = name.rsplit("::").next().unwrap_or(name);

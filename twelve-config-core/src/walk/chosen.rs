@@ -3,6 +3,9 @@
 //! group then loads, or stays off, as [`groups`](super::groups) loads any
 //! optional group.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use super::groups::{load_group, Chosen, Unchosen};
 use super::{Choice, Condition, Nested, Walker};
 use crate::error::{Error, ErrorKind};

@@ -3,6 +3,9 @@
 //! agrees with the value the program acts on rather than with how the
 //! operator spelled it.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use super::{Field, Walker};
 use crate::error::{Error, ErrorKind};
 use crate::parse::Parse;
@@ -37,6 +40,7 @@ pub trait Comparable {
 }
 
 impl<T: PartialEq> Comparable for T {
+    #[inline]
     fn same(&self, other: &Self) -> bool {
         self == other
     }
@@ -81,6 +85,7 @@ pub(crate) const NEVER_HOLDS: &str = ", so the rule could never hold";
 /// A `required_if` whose text the condition field's type cannot read: the
 /// rule could never hold, which is a mistake in the program, not in the
 /// environment.
+#[inline]
 pub(super) fn unreadable(
     walker: &mut Walker<'_>,
     field: &Field,

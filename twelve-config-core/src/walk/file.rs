@@ -1,5 +1,8 @@
 //! Reading a value from the file a `_FILE` variable names.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::ffi::{OsStr, OsString};
 use std::io::Read;
@@ -20,6 +23,7 @@ pub type ReadFile = fn(&Path, bool) -> Result<OsString, String>;
 
 /// Reads a value file: at most `FILE_MAX_BYTES` (1 MiB), one trailing `\n` or
 /// `\r\n` removed; an empty file is an error unless empty is a value.
+#[inline]
 pub fn read_value_file(path: &Path, allow_empty: bool) -> Result<OsString, String> {
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
@@ -55,12 +59,14 @@ pub fn read_value_file(path: &Path, allow_empty: bool) -> Result<OsString, Strin
 }
 
 #[cfg(unix)]
+#[inline]
 fn bytes_to_os_string(bytes: Vec<u8>) -> Result<OsString, String> {
     use std::os::unix::ffi::OsStringExt;
     Ok(OsString::from_vec(bytes))
 }
 
 #[cfg(not(unix))]
+#[inline]
 fn bytes_to_os_string(bytes: Vec<u8>) -> Result<OsString, String> {
     String::from_utf8(bytes)
         .map(OsString::from)
@@ -72,6 +78,7 @@ fn bytes_to_os_string(bytes: Vec<u8>) -> Result<OsString, String> {
 }
 
 /// Overwrites a secret's raw text that this crate owns before freeing it.
+#[inline]
 pub(super) fn wipe(raw: Cow<'_, OsStr>) {
     if let Cow::Owned(raw) = raw {
         raw.into_encoded_bytes().zeroize();

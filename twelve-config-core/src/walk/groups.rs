@@ -1,5 +1,8 @@
 //! Nested structs and optional groups.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::ffi::OsStr;
 
 use super::{Field, Nested, Switch, Walker};
@@ -114,14 +117,17 @@ pub(super) enum Mark<'v> {
 }
 
 impl Track for Groups {
+    #[inline]
     fn get(&self) -> &Groups {
         self
     }
 
+    #[inline]
     fn get_mut(&mut self) -> &mut Groups {
         self
     }
 
+    #[inline]
     fn mark(&mut self, var: &str, mark: Mark<'_>, at: &str, field: &Field) {
         let Some(group) = &mut self.current else {
             return;
@@ -196,6 +202,7 @@ impl Seen {
     /// Takes in what an inner group found that counts for this one: the
     /// variables that turned the inner group on turn this one on too,
     /// unless this one has `enabled_by`, which names its own fields only.
+    #[inline]
     fn absorb_set(&mut self, inner: &Seen) {
         if self.switches.is_empty() {
             self.set.extend(inner.set.iter().cloned());
@@ -207,6 +214,7 @@ impl Seen {
 
     /// Takes in an inner group's unset variables, which would turn this one
     /// on too, unless this one has `enabled_by`.
+    #[inline]
     fn absorb_unset(&mut self, unset: &[String]) {
         if self.switches.is_empty() {
             self.unset.extend(unset.iter().cloned());
@@ -432,6 +440,7 @@ impl Walker<'_> {
     /// Passes on the warnings a group kept for later: to the enclosing
     /// group, which gives them when it is done (it may truncate what was
     /// said inside it), or to the load when there is none.
+    #[inline]
     fn hand_on(&mut self, pending: Vec<Warning>) {
         if let Some(outer) = self.current_group() {
             outer.pending.extend(pending);
@@ -443,6 +452,7 @@ impl Walker<'_> {
     }
 
     /// Records what the load found of an optional group.
+    #[inline]
     fn group_walked(&mut self, outcome: Outcome) {
         if let Some(groups) = &mut self.groups {
             groups.get_mut().seen.push(outcome);
@@ -450,6 +460,7 @@ impl Walker<'_> {
     }
 
     /// What the load found of the optional group at `path`.
+    #[inline]
     pub(super) fn group_outcome(&self, path: &str) -> Option<&Outcome> {
         let groups = self.groups.as_ref()?.get();
         groups.seen.iter().rev().find(|g| g.path == path)

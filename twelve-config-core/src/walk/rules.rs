@@ -7,6 +7,9 @@
 //! report says the rule was not checked rather than leaving it out
 //! silently.
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::fmt::Display;
 
@@ -40,6 +43,7 @@ pub fn computed<P: Parse>(
 
 /// Judges a struct's presence rules from which variables are set, and its
 /// `required_if` rules from `conditions`, one per `RequiredIf` in order.
+#[inline]
 pub fn presence(walker: &mut Walker<'_>, rules: &[Rule], conditions: &[Condition]) {
     let mut conditions = conditions.iter();
     for rule in rules {
@@ -56,6 +60,7 @@ pub fn presence(walker: &mut Walker<'_>, rules: &[Rule], conditions: &[Condition
 }
 
 /// "A", "A and B", "A, B and C".
+#[inline]
 fn and_list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
@@ -65,6 +70,7 @@ fn and_list(names: &[&str]) -> String {
 }
 
 /// How a rule's text names a member: a variable, or `group s3`.
+#[inline]
 fn label(walker: &mut Walker<'_>, member: &Member) -> String {
     match *member {
         Member::Field(field) => walker.name_of(field),
@@ -72,11 +78,13 @@ fn label(walker: &mut Walker<'_>, member: &Member) -> String {
     }
 }
 
+#[inline]
 fn labels(walker: &mut Walker<'_>, members: &[Member]) -> Vec<String> {
     members.iter().map(|m| label(walker, m)).collect()
 }
 
 /// A member's path in the configuration: a field's, or a group's.
+#[inline]
 fn member_path(walker: &Walker<'_>, member: &Member) -> String {
     match *member {
         Member::Field(field) => walker.field_path(field),
@@ -87,6 +95,7 @@ fn member_path(walker: &Walker<'_>, member: &Member) -> String {
 /// The variables a member stands for: a field's, or a group's. Described,
 /// all of a group's; loaded, those that turned it on, or all of them when
 /// it is off, for the operator to set.
+#[inline]
 fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
     match *member {
         Member::Field(field) => vec![walker.name_of(field)],
@@ -106,6 +115,7 @@ fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
 }
 
 /// The rule's members, in order, each with the variables it stands for.
+#[inline]
 fn members_vars(walker: &mut Walker<'_>, rule: &Rule) -> Vec<Vec<String>> {
     let (first, members) = match *rule {
         Rule::AtMostOne(m) | Rule::ExactlyOne(m) | Rule::AtLeastOne(m) | Rule::AllOrNone(m) => {
@@ -122,6 +132,7 @@ fn members_vars(walker: &mut Walker<'_>, rule: &Rule) -> Vec<Vec<String>> {
 }
 
 /// The kind of rule and the rule in words.
+#[inline]
 fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, String) {
     match *rule {
         Rule::AtMostOne(members) => {
@@ -180,10 +191,12 @@ fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, String) {
     }
 }
 
+#[inline]
 fn refs(names: &[String]) -> Vec<&str> {
     names.iter().map(String::as_str).collect()
 }
 
+#[inline]
 fn describe_rule(walker: &mut Walker<'_>, rule: &Rule) {
     let (kind, text) = words(walker, rule);
     let members = members_vars(walker, rule);
@@ -194,6 +207,7 @@ fn describe_rule(walker: &mut Walker<'_>, rule: &Rule) {
     walker.record_rule(kind, members, equals, text);
 }
 
+#[inline]
 fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     let is_set = |walker: &mut Walker<'_>, members: &[Member]| -> Vec<bool> {
         members.iter().map(|m| walker.member_is_set(m)).collect()
@@ -321,6 +335,7 @@ impl Walker<'_> {
     /// Whether `field` is set: its variable, an alias, a fallback or its
     /// `_FILE` variable, not empty unless empty is a value. A boolean set to
     /// `false` is set.
+    #[inline]
     pub(super) fn is_set(&mut self, field: &Field) -> bool {
         self.set_name(field);
         self.set_as(field, field.file != Some(false)).is_some()
@@ -328,6 +343,7 @@ impl Walker<'_> {
 
     /// Whether a rule's member is set: a field's variable, or a group
     /// that is on.
+    #[inline]
     fn member_is_set(&mut self, member: &Member) -> bool {
         match *member {
             Member::Field(field) => self.is_set(field),
@@ -342,6 +358,7 @@ impl Walker<'_> {
     /// Whether `field` is unset, but its variable (or an alias or a
     /// fallback) is set to the empty string: a report says so rather than
     /// "not set".
+    #[inline]
     fn is_set_but_empty(&mut self, field: &Field) -> bool {
         if field.empty == Empty::Value || self.is_set(field) {
             return false;
@@ -355,6 +372,7 @@ impl Walker<'_> {
             .any(|name| source.get(name).is_some_and(|v| v.is_empty()))
     }
 
+    #[inline]
     fn unchecked(&mut self, rule: &str, why: String) {
         self.notes
             .push(format!("the rule {rule} was not checked: {why}"));
@@ -375,6 +393,7 @@ pub fn check<E: Display>(
 }
 
 /// [`check`] once the function's error is text: one copy for every check.
+#[inline]
 fn judge_check(
     walker: &mut Walker<'_>,
     check: &Check,
@@ -492,6 +511,7 @@ pub fn validate<T: Config>(
 /// The variables and field paths of the names a `validate` rule gave
 /// (fields, variables, or nested structs: all their variables). A name
 /// that is none of them is a bug in the program, reported as such.
+#[inline]
 fn resolve(
     walker: &mut Walker<'_>,
     name: &str,
@@ -547,6 +567,7 @@ fn resolve(
 
 /// Whether the load found `var` set (not empty), under its name or any
 /// other it is read from.
+#[inline]
 fn is_set_in(walker: &Walker<'_>, var: &VarSchema) -> bool {
     let Mode::Load { source, .. } = &walker.mode else {
         return false;
@@ -558,6 +579,7 @@ fn is_set_in(walker: &Walker<'_>, var: &VarSchema) -> bool {
         .any(|name| source.get(name).is_some_and(|v| !v.is_empty()))
 }
 
+#[inline]
 fn join_path(base: &str, field: &str) -> String {
     format!("{base}{field}")
 }

@@ -1,6 +1,9 @@
 //! What a traced load records: where each value came from
 //! ([`Loaded::vars`](crate::Loaded::vars)).
 
+// Its functions are `#[inline]`: compiled only into the programs that
+// use them (see "Where the code is compiled" in lib.rs).
+
 use std::borrow::Cow;
 use std::ffi::OsStr;
 
@@ -15,6 +18,7 @@ pub(super) struct Trace {
 }
 
 impl Trace {
+    #[inline]
     pub(super) fn new(Tracer(record): Tracer) -> Self {
         Trace {
             vars: Vec::new(),
@@ -22,6 +26,7 @@ impl Trace {
         }
     }
 
+    #[inline]
     pub(super) fn into_vars(self) -> Vec<ResolvedVar> {
         let mut vars = self.vars;
         // Here, where every shown value passes, rather than in each parser.
@@ -33,6 +38,7 @@ impl Trace {
 
     /// How many variables are recorded, so that an optional group that
     /// stays off can mark what it recorded.
+    #[inline]
     pub(super) fn len(&self) -> usize {
         self.vars.len()
     }
@@ -46,6 +52,7 @@ impl Trace {
     /// `set`: the variables found set in the group, so that one whose
     /// value was rejected and read as unset (`invalid = "unset"`), traced
     /// with its default, is listed as set but not used all the same.
+    #[inline]
     pub(super) fn group_off(
         &mut self,
         start: usize,
@@ -112,6 +119,7 @@ impl Walker<'_> {
     }
 
     /// Records a computed default, shown as `shown` (already redacted).
+    #[inline]
     pub(super) fn trace_computed(&mut self, field: &Field, shown: Option<String>, secret: bool) {
         if self.tracing() {
             let resolved = ResolvedVar {
@@ -131,6 +139,7 @@ impl Walker<'_> {
     }
 
     /// How many variables the trace holds (0 when not tracing).
+    #[inline]
     pub(super) fn trace_len(&self) -> usize {
         match &self.mode {
             Mode::Load { trace: Some(t), .. } => t.len(),
@@ -139,6 +148,7 @@ impl Walker<'_> {
     }
 
     /// See [`Trace::group_off`].
+    #[inline]
     pub(super) fn trace_group_off(
         &mut self,
         start: usize,
@@ -153,6 +163,7 @@ impl Walker<'_> {
 }
 
 /// Records where the current variable's value came from in a traced load.
+#[inline]
 fn record_trace(
     walker: &mut Walker<'_>,
     field: &Field,
