@@ -446,3 +446,74 @@ fn a_variable_set_in_a_checked_nested_struct_turns_its_optional_group_on() {
     );
     assert_eq!(field, "server.workers, server.limits");
 }
+
+/// Object storage with two ways to authenticate, an optional group of a
+/// search service: its rules hold only while it is on.
+#[derive(Config, Debug)]
+#[config(at_least_one(access_key, role_arn))]
+struct Snapshots {
+    bucket: Option<String>,
+    #[config(requires(secret_key))]
+    access_key: Option<String>,
+    secret_key: Option<String>,
+    role_arn: Option<String>,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "MEILI_", at_most_one(import_dump, import_snapshot))]
+struct Search {
+    import_dump: Option<String>,
+    import_snapshot: Option<String>,
+    #[config(flatten)]
+    s3: Option<Snapshots>,
+}
+
+#[test]
+fn the_schema_says_that_a_groups_rules_hold_only_while_it_is_on() {
+    let schema = Search::schema();
+    let groups: Vec<_> = schema.rules().iter().map(|rule| rule.group()).collect();
+    assert_eq!(
+        groups,
+        [Some("s3"), Some("s3"), None],
+        "{:?}",
+        schema.rules()
+    );
+    let when = "(once the optional group s3 is on)";
+    let rules = schema.rules();
+    assert_eq!(
+        rules[0].text(),
+        format!("at least one of MEILI_ACCESS_KEY, MEILI_ROLE_ARN must be set {when}")
+    );
+    assert_eq!(
+        rules[1].text(),
+        format!("MEILI_ACCESS_KEY requires MEILI_SECRET_KEY {when}")
+    );
+    assert!(
+        !rules[2].text().contains("optional group"),
+        "{}",
+        rules[2].text()
+    );
+
+    let text = schema.to_text();
+    assert!(
+        text.contains(&format!(
+            "at least one of MEILI_ACCESS_KEY, MEILI_ROLE_ARN must be set {when}"
+        )),
+        "{text}"
+    );
+    let markdown = schema.to_markdown();
+    assert!(
+        markdown.contains(&format!(
+            "MEILI_ACCESS_KEY requires MEILI_SECRET_KEY {when}"
+        )),
+        "{markdown}"
+    );
+    let json = schema.to_json();
+    assert!(json.contains(r#""group": "s3""#), "{json}");
+    assert!(json.contains(r#""group": null"#), "{json}");
+
+    // As the loader judges: nothing set in the group, no rule of it applies.
+    assert!(Search::from_vars([("MEILI_IMPORT_DUMP", "/dumps/a.dump")]).is_ok());
+    let errors = Search::from_vars([("MEILI_BUCKET", "snapshots")]).unwrap_err();
+    assert!(errors.to_string().contains("at least one of"), "{errors}");
+}

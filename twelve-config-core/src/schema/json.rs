@@ -106,7 +106,10 @@ impl Schema {
     ///   order, each as its variables: one for a field, and for an optional
     ///   group those that turn it on, which counts as set when any of them
     ///   is; `vars` is
-    ///   these in a row), `equals` (for `required_if`, else null) and `text`.
+    ///   these in a row), `equals` (for `required_if`, else null), `text`
+    ///   and `group` (the field path of the optional group whose struct
+    ///   declares the rule, which applies only while the group is on; null
+    ///   for a rule that always applies).
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         let _ = write!(
@@ -170,6 +173,7 @@ impl Schema {
             object.arrays("members", &rule.members());
             object.optional("equals", rule.equals());
             object.string("text", rule.text());
+            object.optional("group", rule.group());
             object.close();
         }
         close_array(&mut out, self.rules.is_empty());

@@ -277,6 +277,7 @@ pub struct RuleSchema {
     pub(crate) member_sizes: Vec<usize>,
     pub(crate) equals: Option<&'static str>,
     pub(crate) text: String,
+    pub(crate) group: Option<String>,
 }
 
 impl RuleSchema {
@@ -313,9 +314,44 @@ impl RuleSchema {
         self.equals
     }
 
-    /// The rule in words.
+    /// The rule in words; for a rule of an optional group, with when it
+    /// applies.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The field path of the optional group whose struct declares the
+    /// rule (the innermost, when groups nest): the rule applies only while
+    /// that group is on. `None` for a rule that always applies.
+    ///
+    /// ```
+    /// use twelve_config::Config;
+    ///
+    /// #[derive(Config)]
+    /// #[config(at_least_one(access_key, role_arn))]
+    /// struct S3 {
+    ///     access_key: Option<String>,
+    ///     role_arn: Option<String>,
+    ///     bucket: Option<String>,
+    /// }
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     #[config(nested)]
+    ///     s3: Option<S3>,
+    /// }
+    ///
+    /// let schema = Settings::schema();
+    /// let rule = &schema.rules()[0];
+    /// assert_eq!(rule.group(), Some("s3"));
+    /// assert_eq!(
+    ///     rule.text(),
+    ///     "at least one of S3_ACCESS_KEY, S3_ROLE_ARN must be set \
+    ///      (once the optional group s3 is on)"
+    /// );
+    /// ```
+    pub fn group(&self) -> Option<&str> {
+        self.group.as_deref()
     }
 }
 

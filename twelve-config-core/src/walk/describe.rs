@@ -294,7 +294,14 @@ impl Describe for Description {
         self.optional_group = start.outer_optional;
     }
 
-    fn record_rule(&mut self, rule: RuleSchema) {
+    fn record_rule(&mut self, mut rule: RuleSchema) {
+        // A rule of an optional group's struct is judged only while the
+        // group is on; said so, the schema does not ask for more than the
+        // loader does.
+        if let Some(group) = &self.optional_group {
+            rule.text = format!("{} (once the optional group {group} is on)", rule.text);
+            rule.group = Some(group.clone());
+        }
         self.rules.push(rule);
     }
 
@@ -367,6 +374,7 @@ impl Walker<'_> {
                 vars: members.into_iter().flatten().collect(),
                 equals,
                 text,
+                group: None,
             });
         }
     }
