@@ -106,11 +106,20 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
         }
         warnings.extend(scan.misspelled);
     }
+    hidden_by_flags(source, &mut warnings);
     Walked {
         config,
         errors,
         notes,
         vars,
         warnings,
+    }
+}
+
+/// Warns of each variable that a flag on the command line hides. Apart
+/// from the generic walk, so that every program shares one copy.
+fn hidden_by_flags(source: &dyn Source, warnings: &mut Vec<Warning>) {
+    for (var, flag) in source.__hidden_by_flags() {
+        warnings.push(Warning::overridden(var, &flag));
     }
 }

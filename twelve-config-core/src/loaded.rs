@@ -226,6 +226,15 @@ impl Warning {
         }
     }
 
+    /// A variable set in the environment (or a `.env` file) that a flag
+    /// on the command line overrides.
+    pub(crate) fn overridden(var: String, flag: &str) -> Self {
+        Warning {
+            var,
+            message: format!("not used: {flag} on the command line overrides it"),
+        }
+    }
+
     /// A warning of a struct's `validate` function
     /// ([`Problems::warn`](crate::Problems::warn)), naming the variables of
     /// the fields it gives; URL passwords in the message are masked.

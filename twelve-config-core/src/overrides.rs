@@ -16,6 +16,8 @@ use crate::source::Source;
 /// given wins over its variable, its value is read, checked and reported
 /// like any other (a rejected value names the variable, with a note naming
 /// the flag), and `--print-config` shows the origin `command line --port`.
+/// A variable the flag hides is not passed over in silence: the load warns
+/// that it is not used.
 ///
 /// ```
 /// use twelve_config::{Config, Layered, Origin, Overrides, Vars};
@@ -33,6 +35,9 @@ use crate::source::Source;
 /// let loaded = Settings::load(&Layered::new(overrides, env)).unwrap();
 /// assert_eq!(loaded.config().port, 7000);
 /// assert_eq!(loaded.vars()[0].origin(), &Origin::CommandLine("--port".into()));
+/// let warning = &loaded.warnings()[0];
+/// assert_eq!(warning.var(), "PORT");
+/// assert_eq!(warning.message(), "not used: --port on the command line overrides it");
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {

@@ -55,6 +55,15 @@ pub trait Source {
     fn __problems(&self) -> Vec<Error> {
         Vec::new()
     }
+
+    /// Variables set in this source that a flag layered over it hides,
+    /// each with the flag: the environment's `MEILI_DB_PATH` under
+    /// `--db-path`. A load warns of each, so that what an operator set is
+    /// not passed over in silence.
+    #[doc(hidden)]
+    fn __hidden_by_flags(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
 }
 
 /// [`Source::__given_by`] for a source whose [`Source::__origin`] says
@@ -218,6 +227,25 @@ impl<A: Source, B: Source> Source for Layered<A, B> {
         problems.extend(self.over.__problems());
         problems
     }
+
+    /// Only flags count: the environment over a `.env` file hides the
+    /// file's values by design (the real environment wins), and says so in
+    /// the documentation of `Options::dotenv`.
+    fn __hidden_by_flags(&self) -> Vec<(String, String)> {
+        let mut hidden = self.under.__hidden_by_flags();
+        hidden.extend(self.over.__hidden_by_flags());
+        self.over.for_each_name(&mut |name| {
+            let Some(name) = name.to_str() else { return };
+            if let Some(Origin::CommandLine(flag)) = self.over.__origin(name) {
+                // Once, though the flags name it twice (`-v`, `--log-level`).
+                let listed = hidden.iter().any(|(var, _)| var == name);
+                if !listed && self.under.get(name).is_some() {
+                    hidden.push((name.to_owned(), flag));
+                }
+            }
+        });
+        hidden
+    }
 }
 
 impl<S: Source> Source for Option<S> {
@@ -241,6 +269,12 @@ impl<S: Source> Source for Option<S> {
 
     fn __problems(&self) -> Vec<Error> {
         self.as_ref().map(Source::__problems).unwrap_or_default()
+    }
+
+    fn __hidden_by_flags(&self) -> Vec<(String, String)> {
+        self.as_ref()
+            .map(Source::__hidden_by_flags)
+            .unwrap_or_default()
     }
 }
 
@@ -267,6 +301,10 @@ impl<S: Source + ?Sized> Source for &S {
 
     fn __problems(&self) -> Vec<Error> {
         (**self).__problems()
+    }
+
+    fn __hidden_by_flags(&self) -> Vec<(String, String)> {
+        (**self).__hidden_by_flags()
     }
 }
 

@@ -89,6 +89,15 @@ fn a_flag_given_wins_over_its_variable_and_a_flag_not_given_does_not() {
     assert_eq!(server.port, 7000);
     assert_eq!(server.host, "0.0.0.0");
     assert_eq!(server.log_level, "trace");
+    // What the flags hide is not passed over in silence.
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: PORT: not used: --port on the command line overrides it",
+            "warning: LOG_LEVEL: not used: --log-level on the command line overrides it",
+        ]
+    );
 
     let outcome = run::<Server>(&["--print-config"], &layered);
     assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
@@ -98,9 +107,17 @@ fn a_flag_given_wins_over_its_variable_and_a_flag_not_given_does_not() {
          HOST       0.0.0.0  (environment)\n\
          LOG_LEVEL  trace  (command line --log-level)\n"
     );
+    assert!(
+        outcome
+            .stderr
+            .contains("warning: PORT: not used: --port on the command line overrides it"),
+        "{}",
+        outcome.stderr
+    );
     // No override: the environment alone.
     let loaded = Server::load(&Layered::new(Overrides::new(), &env)).unwrap();
     assert_eq!(loaded.config().port, 9000);
+    assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
     assert!(matches!(loaded.vars()[0].origin(), Origin::Env));
 }
 
