@@ -274,3 +274,65 @@ fn answer_takes_a_request_built_by_another_parser() {
     assert!(matches!(action, Action::Run(Tour { port: 8080, .. })));
     assert!(stdout.is_empty() && stderr.is_empty());
 }
+
+fn long_enough(env: &String, master_key: &Option<secrecy::SecretString>) -> Result<(), String> {
+    use secrecy::ExposeSecret;
+    match master_key {
+        Some(key) if env == "production" && key.expose_secret().len() < 16 => Err(format!(
+            "the master key must be at least 16 bytes in production; it is {}",
+            key.expose_secret().len()
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "MEILI_", check = long_enough(env, master_key))]
+struct Search {
+    #[config(default = "development")]
+    env: String,
+    master_key: Option<secrecy::SecretString>,
+    #[config(alias = "MEILI_DB", requires(dump_dir))]
+    db_path: Option<String>,
+    dump_dir: Option<String>,
+}
+
+#[test]
+fn a_rules_problem_names_its_variables_as_the_operator_gave_them() {
+    let key = crate::support::TempFile::with("short-key\n");
+    let env = Vars::new([
+        ("MEILI_MASTER_KEY_FILE", key.path()),
+        ("MEILI_MASTER_KEY", "unused-in-this-run-0123456789"),
+        ("MEILI_DB", "/data.ms"),
+    ]);
+    // The variable and its file both set is a problem of its own; without
+    // the variable, the check reads the file's key.
+    let env_file_only = Vars::new([
+        ("MEILI_MASTER_KEY_FILE", key.path()),
+        ("MEILI_DB", "/data.ms"),
+    ]);
+    let overrides = Overrides::new().flag("--env", "MEILI_ENV", Some("production"));
+    let errors = Search::load(&Layered::new(overrides.clone(), &env_file_only)).unwrap_err();
+    let check = errors.get("MEILI_ENV").expect("the check names MEILI_ENV");
+    assert_eq!(
+        check.vars(),
+        ["MEILI_ENV", "MEILI_MASTER_KEY_FILE"],
+        "{errors}"
+    );
+    assert_eq!(
+        check.note(),
+        Some("MEILI_ENV given by --env on the command line")
+    );
+    // A rule's member set by an alias is named by the alias.
+    let requires = errors.get("MEILI_DB").expect("requires names the alias");
+    assert_eq!(requires.vars(), ["MEILI_DB", "MEILI_DUMP_DIR"], "{errors}");
+    assert!(
+        requires.to_string().contains("only MEILI_DB is set"),
+        "{requires}"
+    );
+    assert_eq!(errors.len(), 2, "{errors}");
+    // No secret is quoted on the way.
+    let report = errors.to_string();
+    assert!(!report.contains("short-key"), "{report}");
+    assert!(Search::load(&Layered::new(overrides, &env)).is_err());
+}

@@ -98,7 +98,7 @@ fn member_path(walker: &Walker<'_>, member: &Member) -> String {
 #[inline]
 fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
     match *member {
-        Member::Field(field) => vec![walker.name_of(field)],
+        Member::Field(field) => vec![walker.set_name_of(field)],
         Member::Group(group) => {
             let path = format!("{}{}", walker.path, group.ident);
             if let Some(description) = &walker.description {
@@ -123,10 +123,13 @@ fn members_vars(walker: &mut Walker<'_>, rule: &Rule) -> Vec<Vec<String>> {
         }
         Rule::Requires(f, m) | Rule::ConflictsWith(f, m) => (Some(f), m),
         Rule::RequiredIf(f, on, _) => {
-            return vec![vec![walker.name_of(f)], vec![walker.name_of(on)]]
+            return vec![vec![walker.name_of(f)], vec![walker.set_name_of(on)]]
         }
     };
-    let mut out: Vec<Vec<String>> = first.map(|f| vec![walker.name_of(f)]).into_iter().collect();
+    let mut out: Vec<Vec<String>> = first
+        .map(|f| vec![walker.set_name_of(f)])
+        .into_iter()
+        .collect();
     out.extend(members.iter().map(|m| member_vars(walker, m)));
     out
 }
@@ -266,13 +269,9 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
             } else {
                 format!("{text}; it is not set")
             };
-            let vars = vec![walker.name_of(field), walker.name_of(condition)];
+            let vars = vec![walker.name_of(field), walker.set_name_of(condition)];
             let paths = [walker.field_path(field), walker.field_path(condition)];
-            walker.errors.push(Error::with_vars(
-                vars,
-                paths.join(", "),
-                ErrorKind::Rule { message },
-            ));
+            walker.rule_problem(vars, paths.join(", "), message);
             return;
         }
     };
@@ -281,16 +280,19 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     let mut set = Vec::new();
     if let Some(field) = first {
         if walker.is_set(field) {
-            set.push(walker.name_of(field));
+            set.push(walker.set_name_of(field));
         }
     }
     for member in members {
         if walker.member_is_set(member) {
-            let label = label(walker, member);
-            set.push(match member {
-                Member::Field(_) => label,
-                Member::Group(_) => format!("{label} ({})", member_vars(walker, member).join(", ")),
-            });
+            let name = match *member {
+                Member::Field(field) => walker.set_name_of(field),
+                Member::Group(_) => {
+                    let vars = member_vars(walker, member).join(", ");
+                    format!("{} ({vars})", label(walker, member))
+                }
+            };
+            set.push(name);
         }
     }
     let detail = match set.len() {
@@ -324,14 +326,39 @@ fn judge(walker: &mut Walker<'_>, rule: &Rule, condition: Option<&Condition>) {
     for member in members {
         paths.push(member_path(walker, member));
     }
-    walker.errors.push(Error::with_vars(
-        vars,
-        paths.join(", "),
-        ErrorKind::Rule { message },
-    ));
+    walker.rule_problem(vars, paths.join(", "), message);
 }
 
 impl Walker<'_> {
+    /// The name `field` is set by, as the operator typed it (an alias, its
+    /// `_FILE` variable, a fallback), for a rule's problem to name; its
+    /// variable's name when it is not set.
+    #[inline]
+    fn set_name_of(&mut self, field: &Field) -> String {
+        let name = self.name_of(field);
+        self.set_as(field, field.file != Some(false))
+            .unwrap_or(name)
+    }
+
+    /// Reports a rule's problem, with a note saying where its variables
+    /// were given when not in the environment ("MEILI_MASTER_KEY given by
+    /// --master-key on the command line"): the operator looks there.
+    #[inline]
+    fn rule_problem(&mut self, vars: Vec<String>, paths: String, message: String) {
+        let mut error = Error::with_vars(vars, paths, ErrorKind::Rule { message });
+        if let Mode::Load { source, .. } = &self.mode {
+            let given: Vec<String> = error
+                .vars()
+                .iter()
+                .filter_map(|var| Some(format!("{var} {}", source.__given_by(var)?)))
+                .collect();
+            if !given.is_empty() {
+                error = error.with_note(given.join("; "));
+            }
+        }
+        self.errors.push(error);
+    }
+
     /// Whether `field` is set: its variable, an alias, a fallback or its
     /// `_FILE` variable, not empty unless empty is a value. A boolean set to
     /// `false` is set.
@@ -420,11 +447,7 @@ fn judge_check(
                 vars.extend(member_vars(walker, member));
                 paths.push(member_path(walker, member));
             }
-            walker.errors.push(Error::with_vars(
-                vars,
-                paths.join(", "),
-                ErrorKind::Rule { message },
-            ));
+            walker.rule_problem(vars, paths.join(", "), message);
         }
         None => {
             let not_loaded: Vec<&str> = labels
@@ -495,11 +518,7 @@ pub fn validate<T: Config>(
     let known = describer.finish_describe().vars;
     for (involved, message) in problems {
         let (vars, paths) = resolve(walker, name, &path, &known, involved);
-        walker.errors.push(Error::with_vars(
-            vars,
-            paths.join(", "),
-            ErrorKind::Rule { message },
-        ));
+        walker.rule_problem(vars, paths.join(", "), message);
     }
     for (involved, message) in warnings {
         let (vars, _) = resolve(walker, name, &path, &known, involved);
