@@ -153,10 +153,20 @@ impl DotEnv {
                     // A place past the line's end (an unterminated quote,
                     // a value over several lines) is not given.
                     let reason = match found {
-                        Some((line, before, length)) if before + at < length => format!(
-                            "line {line}: not a KEY=value line (at character {})",
-                            before + at + 1
-                        ),
+                        Some((line, before, content)) if before + at < content.chars().count() => {
+                            let place = before + at;
+                            match spaced_value(content, place) {
+                                Some(name) => format!(
+                                    "line {line}: the value of {name} has a space outside \
+                                     quotes (at character {}): quote it, as in {name}=\"a b\"",
+                                    place + 1
+                                ),
+                                None => format!(
+                                    "line {line}: not a KEY=value line (at character {})",
+                                    place + 1
+                                ),
+                            }
+                        }
                         Some((line, ..)) => format!("line {line}: not a KEY=value line"),
                         None => "a line: not a KEY=value line".to_owned(),
                     };
@@ -207,9 +217,8 @@ fn find_assignment(text: &str, cursor: &mut usize, name: &str) -> Option<u32> {
 }
 
 /// The line, from `cursor` on, where `needle` starts, how many characters
-/// precede it on that line, and how many the line has; moves `cursor` past
-/// it.
-fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<(u32, usize, usize)> {
+/// precede it on that line, and the line; moves `cursor` past it.
+fn find_text<'a>(text: &'a str, cursor: &mut usize, needle: &str) -> Option<(u32, usize, &'a str)> {
     let needle = needle.trim_end();
     // The first place outside a comment: the same text in a comment above
     // (an example of the line) is not what dotenvy read.
@@ -224,11 +233,32 @@ fn find_text(text: &str, cursor: &mut usize, needle: &str) -> Option<(u32, usize
     *cursor = found + needle.len();
     let line = text[line_start..].lines().next().unwrap_or_default();
     let before = text[line_start..found].chars().count();
-    Some((
-        line_at(text.as_bytes(), found),
-        before,
-        line.chars().count(),
-    ))
+    Some((line_at(text.as_bytes(), found), before, line))
+}
+
+/// The name assigned on `line` when the character at `place` follows a
+/// space in an unquoted value (`SIZE=200 MB`): Docker's `--env-file`,
+/// Compose and systemd read such a line as it is, while dotenv, like a
+/// shell, ends the value at the space; the report then says what to do.
+fn spaced_value(line: &str, place: usize) -> Option<&str> {
+    let trimmed = line.trim_start();
+    let trimmed = trimmed
+        .strip_prefix("export")
+        .filter(|rest| rest.starts_with([' ', '\t']))
+        .map_or(trimmed, str::trim_start);
+    let (name, value) = trimmed.split_once('=')?;
+    let name = name.trim_end();
+    let plain = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    if name.is_empty() || !name.chars().all(plain) || value.starts_with(['"', '\'']) {
+        return None;
+    }
+    // Characters of the line before the value.
+    let value_start = line[..line.len() - value.len()].chars().count();
+    let typed: String = value
+        .chars()
+        .take(place.checked_sub(value_start)?)
+        .collect();
+    typed.contains([' ', '\t']).then_some(name)
 }
 
 impl Drop for DotEnv {
@@ -363,21 +393,27 @@ mod tests {
         let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
         assert_eq!(
             messages,
-            ["cannot use file \"x.env\": line 3: not a KEY=value line (at character 13)"]
+            ["cannot use file \"x.env\": line 3: the value of APP_LOG has a space outside \
+              quotes (at character 13): quote it, as in APP_LOG=\"a b\""]
         );
     }
 
     #[test]
     fn a_problem_in_a_value_is_placed_in_its_line() {
         // dotenvy places a problem in a value from the value's start.
-        let text = "A=1\n  APP_LOG=two words\nAPP_KEY = my secret\n";
+        // A space in an unquoted value, which Docker's `--env-file` reads
+        // as part of the value, is said to be one.
+        let text = "A=1\n  APP_LOG=two words\nexport APP_KEY = my secret\nB=\"x\" y\n";
         let file = DotEnv::parse("x.env", text);
         let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
         assert_eq!(
             messages,
             [
-                "cannot use file \"x.env\": line 2: not a KEY=value line (at character 15)",
-                "cannot use file \"x.env\": line 3: not a KEY=value line (at character 14)",
+                "cannot use file \"x.env\": line 2: the value of APP_LOG has a space outside \
+                 quotes (at character 15): quote it, as in APP_LOG=\"a b\"",
+                "cannot use file \"x.env\": line 3: the value of APP_KEY has a space outside \
+                 quotes (at character 21): quote it, as in APP_KEY=\"a b\"",
+                "cannot use file \"x.env\": line 4: not a KEY=value line (at character 7)",
             ]
         );
     }
