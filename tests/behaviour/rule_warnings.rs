@@ -54,6 +54,16 @@ fn a_warning_alone_lets_the_load_succeed_and_joins_the_warnings() {
         warnings,
         ["warning: CACHE_S3_BUCKET, CACHE_REDIS_URL: S3 is used; the Redis cache at redis://:***@cache:6379 is not"]
     );
+    // Each variable apart, for tools.
+    assert_eq!(
+        loaded.warnings()[0].vars(),
+        ["CACHE_S3_BUCKET", "CACHE_REDIS_URL"]
+    );
+    let json = loaded.to_json();
+    assert!(
+        json.contains(r#""var": "CACHE_S3_BUCKET, CACHE_REDIS_URL", "vars": ["CACHE_S3_BUCKET", "CACHE_REDIS_URL"]"#),
+        "{json}"
+    );
     let vars = Vars::new([
         ("CACHE_S3_BUCKET", "b"),
         ("CACHE_REDIS_URL", "redis://cache:6379"),

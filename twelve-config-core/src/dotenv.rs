@@ -393,8 +393,10 @@ mod tests {
         let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
         assert_eq!(
             messages,
-            ["cannot use file \"x.env\": line 3: the value of APP_LOG has a space outside \
-              quotes (at character 13): quote it, as in APP_LOG=\"a b\""]
+            [
+                "cannot use file \"x.env\": line 3: the value of APP_LOG has a space outside \
+              quotes (at character 13): quote it, as in APP_LOG=\"a b\""
+            ]
         );
     }
 

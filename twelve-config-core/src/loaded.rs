@@ -127,33 +127,36 @@ impl ResolvedVar {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     var: String,
+    vars: Vec<String>,
     message: String,
 }
 
 impl Warning {
-    pub(crate) fn deprecated(alias: &str, name: &str) -> Self {
+    fn about(var: String, message: String) -> Self {
         Warning {
-            var: alias.to_owned(),
-            message: format!("deprecated: rename it to {name}"),
+            vars: vec![var.clone()],
+            var,
+            message,
         }
+    }
+
+    pub(crate) fn deprecated(alias: &str, name: &str) -> Self {
+        Warning::about(alias.to_owned(), format!("deprecated: rename it to {name}"))
     }
 
     /// A setting marked `#[config(deprecated = "...")]` that is set.
     pub(crate) fn deprecated_setting(var: String, why: &str) -> Self {
-        Warning {
-            var,
-            message: format!("deprecated: {why}"),
-        }
+        Warning::about(var, format!("deprecated: {why}"))
     }
 
     /// An empty variable that counts as unset, so that what applies when
     /// it is unset (`uses`, such as `the default "8080" is used`) applies
     /// instead of what was perhaps meant.
     pub(crate) fn empty(var: &str, uses: &str) -> Self {
-        Warning {
-            var: var.to_owned(),
-            message: format!("set but empty, so {uses}; unset it, or give it a value"),
-        }
+        Warning::about(
+            var.to_owned(),
+            format!("set but empty, so {uses}; unset it, or give it a value"),
+        )
     }
 
     /// A value rejected for a field with `#[config(invalid = "unset")]`:
@@ -164,22 +167,19 @@ impl Warning {
         if let Some(note) = problem.note() {
             message.push_str(&format!(" ({note})"));
         }
-        Warning {
-            var: problem.var().to_owned(),
-            message,
-        }
+        Warning::about(problem.var().to_owned(), message)
     }
 
     /// An empty variable of an optional group that stays off: it counts as
     /// unset, so it does not turn the group on.
     pub(crate) fn empty_in_group(var: &str, group: &str) -> Self {
-        Warning {
-            var: var.to_owned(),
-            message: format!(
+        Warning::about(
+            var.to_owned(),
+            format!(
                 "set but empty, so it is treated as unset and the optional group {group} \
                  stays off; unset it, or give it a value"
             ),
-        }
+        )
     }
 
     /// A variable of an optional group with `enabled_by` that is set while
@@ -211,28 +211,25 @@ impl Warning {
                 format!("not used: the optional group {group} is off, since {off} and {unset}")
             }
         };
-        Warning {
-            var: var.to_owned(),
-            message,
-        }
+        Warning::about(var.to_owned(), message)
     }
 
     /// A variable of an optional group with `enabled_if` that is set while
     /// the group stays off, for the reason `why` (`STORAGE is not s3`).
     pub(crate) fn unused_since(var: &str, group: &str, why: &str) -> Self {
-        Warning {
-            var: var.to_owned(),
-            message: format!("not used: the optional group {group} is off, since {why}"),
-        }
+        Warning::about(
+            var.to_owned(),
+            format!("not used: the optional group {group} is off, since {why}"),
+        )
     }
 
     /// A variable set in the environment (or a `.env` file) that a flag
     /// on the command line overrides.
     pub(crate) fn overridden(var: String, flag: &str) -> Self {
-        Warning {
+        Warning::about(
             var,
-            message: format!("not used: {flag} on the command line overrides it"),
-        }
+            format!("not used: {flag} on the command line overrides it"),
+        )
     }
 
     /// A warning of a struct's `validate` function
@@ -243,6 +240,7 @@ impl Warning {
         crate::redact::mask(&mut message);
         Warning {
             var: vars.join(", "),
+            vars: vars.to_vec(),
             message,
         }
     }
@@ -262,27 +260,57 @@ impl Warning {
         } else {
             ""
         };
-        Warning {
+        Warning::about(
             var,
-            message: with_given(
+            with_given(
                 format!("not read by any setting: did you mean {known}?{why}"),
                 given,
             ),
-        }
+        )
     }
 
     /// A name with the configuration's prefix that no setting reads;
     /// `given`: where it was written, when not in the environment.
     pub(crate) fn unknown(var: String, kind: &ErrorKind, given: Option<&str>) -> Self {
-        Warning {
-            var,
-            message: with_given(kind.to_string(), given),
-        }
+        Warning::about(var, with_given(kind.to_string(), given))
     }
 
-    /// The variable the warning is about.
+    /// The variable the warning is about; for a warning of a `validate`
+    /// rule that names several, all of them as the report says them
+    /// (`CERT, KEY`).
     pub fn var(&self) -> &str {
         &self.var
+    }
+
+    /// Every variable the warning is about: one, or those a rule names.
+    ///
+    /// ```
+    /// use twelve_config::{Config, Problems, Vars};
+    ///
+    /// #[derive(Config)]
+    /// #[config(validate = Settings::tls)]
+    /// struct Settings {
+    ///     cert: Option<String>,
+    ///     key: Option<String>,
+    /// }
+    ///
+    /// impl Settings {
+    ///     fn tls(&self) -> Result<(), Problems> {
+    ///         let mut problems = Problems::new();
+    ///         if self.cert.is_some() != self.key.is_some() {
+    ///             problems.warn(["cert", "key"], "TLS needs both; it stays off");
+    ///         }
+    ///         problems.into_result()
+    ///     }
+    /// }
+    ///
+    /// let loaded = Settings::load(&Vars::new([("CERT", "/tls/cert.pem")])).unwrap();
+    /// let warning = &loaded.warnings()[0];
+    /// assert_eq!(warning.vars(), ["CERT", "KEY"]);
+    /// assert_eq!(warning.var(), "CERT, KEY");
+    /// ```
+    pub fn vars(&self) -> &[String] {
+        &self.vars
     }
 
     /// What is wrong with it.

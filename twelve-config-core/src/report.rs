@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::json::{json_string, Object};
+use crate::json::{json_array, json_string, Object};
 use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
 
 /// The version of the report's shape, its `version` key.
@@ -53,7 +53,7 @@ impl<T> Loaded<T> {
     ///   "summary": {"variables": 2, "set": 1, "defaults": 1, "unset": 0, "not_used": 0},
     ///   "problems": [],
     ///   "warnings": [
-    ///     {"var": "APP_PROT", "message": "unknown variable: no setting reads it (did you mean APP_PORT?)"}
+    ///     {"var": "APP_PROT", "vars": ["APP_PROT"], "message": "unknown variable: no setting reads it (did you mean APP_PORT?)"}
     ///   ],
     ///   "notes": [],
     ///   "vars": [
@@ -94,7 +94,10 @@ impl<T> Loaded<T> {
     ///     name;
     ///   - `note` (string or null): more context, such as the variables that
     ///     enabled an optional group.
-    /// - `warnings` (array), each with `var` and `message`.
+    /// - `warnings` (array), each with `var` (as the text report names it:
+    ///   for a rule's warning that names several variables, all of them,
+    ///   joined by `, `), `vars` (array of strings: each variable) and
+    ///   `message`.
     /// - `notes` (array of strings): rules that could not be checked because
     ///   a value they read did not load.
     /// - `vars` (array, empty when not `ok`), in field order, each with:
@@ -156,8 +159,14 @@ pub(crate) fn report_json(
     let warnings: Vec<String> = warnings
         .iter()
         .map(|w| {
+            let mut vars = String::new();
+            json_array(
+                &mut vars,
+                &w.vars().iter().map(String::as_str).collect::<Vec<_>>(),
+            );
             Object::new()
                 .string("var", w.var())
+                .raw("vars", &vars)
                 .string("message", w.message())
                 .finish()
         })

@@ -74,9 +74,14 @@ fn a_failed_check_is_one_json_document_on_stdout_with_status_78() {
     assert_eq!(
         report["warnings"],
         json!([
-            {"var": "TOUR_MAX_CONNS", "message": "deprecated: rename it to TOUR_MAX_CONNECTIONS"},
+            {
+                "var": "TOUR_MAX_CONNS",
+                "vars": ["TOUR_MAX_CONNS"],
+                "message": "deprecated: rename it to TOUR_MAX_CONNECTIONS"
+            },
             {
                 "var": "TOUR_PUBLIK_URL",
+                "vars": ["TOUR_PUBLIK_URL"],
                 "message": "unknown variable: no setting reads it (did you mean TOUR_PUBLIC_URL?)"
             }
         ])
