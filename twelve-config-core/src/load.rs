@@ -105,8 +105,9 @@ pub(crate) fn walk<T: Config, const UNKNOWN: bool>(
             }
         }
         warnings.extend(scan.misspelled);
+        // Set but hidden by a flag: not used either.
+        hidden_by_flags(source, &mut warnings);
     }
-    hidden_by_flags(source, &mut warnings);
     Walked {
         config,
         errors,

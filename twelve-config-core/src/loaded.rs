@@ -127,6 +127,8 @@ impl ResolvedVar {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     var: String,
+    /// The variables apart, when a rule's warning names several; else
+    /// empty, and `var` is the one.
     vars: Vec<String>,
     message: String,
 }
@@ -134,8 +136,8 @@ pub struct Warning {
 impl Warning {
     fn about(var: String, message: String) -> Self {
         Warning {
-            vars: vec![var.clone()],
             var,
+            vars: Vec::new(),
             message,
         }
     }
@@ -310,7 +312,11 @@ impl Warning {
     /// assert_eq!(warning.var(), "CERT, KEY");
     /// ```
     pub fn vars(&self) -> &[String] {
-        &self.vars
+        if self.vars.is_empty() {
+            std::slice::from_ref(&self.var)
+        } else {
+            &self.vars
+        }
     }
 
     /// What is wrong with it.

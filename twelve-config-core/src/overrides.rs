@@ -16,8 +16,10 @@ use crate::source::Source;
 /// given wins over its variable, its value is read, checked and reported
 /// like any other (a rejected value names the variable, with a note naming
 /// the flag), and `--print-config` shows the origin `command line --port`.
-/// A variable the flag hides is not passed over in silence: the load warns
-/// that it is not used.
+/// A variable the flag hides is not passed over in silence: the loads that
+/// give warnings ([`Config::load`](crate::Config::load), and `load_or_exit`
+/// and [`answer`](crate::answer) with the `cli` feature) warn that it is
+/// not used, as they warn of unknown variables.
 ///
 /// ```
 /// use twelve_config::{Config, Layered, Origin, Overrides, Vars};
