@@ -25,8 +25,15 @@
 //! the log level and mode are enums with Meilisearch's spellings (the
 //! environment matched exactly, as clap does; the log settings ignoring case,
 //! as Meilisearch's parsers do), the webhook and bucket URLs are URLs,
-//! sizes are [`ByteSize`] and the durations that Meilisearch counts in
-//! seconds are `Duration`s whose bare numbers are seconds.
+//! the HTTP address is a [`HostPort`] (a name such as `localhost` or an
+//! address, and a port in range, checked at startup rather than when the
+//! server binds), sizes are [`ByteSize`] and the durations that
+//! Meilisearch counts in seconds are `Duration`s whose bare numbers are
+//! seconds. One difference stays: Meilisearch's size parser reads a single
+//! letter as decimal (`10G` is 10^9 bytes) and `Gb` as gigabits, where
+//! `ByteSize` reads `10G` as 10 GiB and `Gb` as gigabytes, as Docker and
+//! the JVM do; a port that must read sizes exactly as Meilisearch does
+//! declares them with `from_str` and its parser.
 //!
 //! The limit of a batch's size sits in [`Indexer`], beside the indexing
 //! memory it is computed from (Meilisearch declares it in `Opt` and
@@ -55,7 +62,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use twelve_config::{ByteSize, Config, EnvValue, ExposeSecret, SecretString, ValueError};
+use twelve_config::{ByteSize, Config, EnvValue, ExposeSecret, HostPort, SecretString, ValueError};
 
 /// Meilisearch's configuration.
 #[derive(Config, Debug)]
@@ -70,7 +77,7 @@ pub(crate) struct Meilisearch {
     pub(crate) db_path: PathBuf,
     /// Address and port of the HTTP server.
     #[config(default = "localhost:7700")]
-    pub(crate) http_addr: String,
+    pub(crate) http_addr: HostPort,
     /// Master key: every route but `GET /health` needs a key derived from it.
     #[config(required_if(env = "production"))]
     pub(crate) master_key: Option<SecretString>,

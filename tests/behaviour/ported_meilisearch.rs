@@ -80,7 +80,7 @@ fn meilisearch_config_toml_loads_without_warnings() {
     let c = loaded.config();
     assert_eq!(c.db_path, Path::new("./data.ms"));
     assert_eq!(c.env, Environment::Development);
-    assert_eq!(c.http_addr, "localhost:7700");
+    assert_eq!(c.http_addr.to_string(), "localhost:7700");
     assert_eq!(c.http_payload_size_limit.bytes(), 100_000_000);
     assert_eq!(c.log_level, LogLevel::Info);
     assert_eq!(c.dump_dir, Path::new("dumps/"));
@@ -125,7 +125,7 @@ fn meilisearch_docker_image_environment_loads() {
     let loaded = Meilisearch::load(&Vars::new(DOCKER.iter().copied())).unwrap();
     assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
     let c = loaded.config();
-    assert_eq!(c.http_addr, "0.0.0.0:7700");
+    assert_eq!(c.http_addr.to_string(), "0.0.0.0:7700");
     assert_eq!(c.engine.server_provider.as_deref(), Some("docker"));
     assert_eq!(c.env, Environment::Production);
     assert_eq!(

@@ -221,6 +221,9 @@ fn loaded_serializes_shown_values_and_origins_never_secrets() {
   "warnings": [
     {
       "var": "SVC_UNUSED",
+      "vars": [
+        "SVC_UNUSED"
+      ],
       "message": "unknown variable: no setting reads it"
     }
   ]

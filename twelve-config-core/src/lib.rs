@@ -25,6 +25,7 @@ mod describe;
 #[cfg(feature = "dotenv")]
 mod dotenv;
 mod error;
+mod host_port;
 #[cfg(feature = "cli")]
 mod json;
 mod load;
@@ -64,6 +65,7 @@ pub use crate::cli::{Options, EX_CONFIG};
 #[cfg(feature = "dotenv")]
 pub use crate::dotenv::DotEnv;
 pub use crate::error::{Error, ErrorKind, Errors};
+pub use crate::host_port::HostPort;
 pub use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
 pub use crate::overrides::Overrides;
 #[cfg(feature = "cli")]

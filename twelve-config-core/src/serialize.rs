@@ -1,5 +1,5 @@
 //! `serde::Serialize` for what a service may show on a debug endpoint
-//! (feature `serde`): the URL types, [`ByteSize`], and a load's [`Loaded`]
+//! (feature `serde`): the URL types, [`ByteSize`], [`HostPort`], and a load's [`Loaded`]
 //! record of every variable, with secrets and passwords left out.
 //!
 //! Each impl is written by hand rather than derived, so that what is
@@ -12,12 +12,20 @@
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::bytes::ByteSize;
+use crate::host_port::HostPort;
 use crate::loaded::{Loaded, Origin, ResolvedVar, Warning};
 
 /// The number of bytes, as a number.
 impl Serialize for ByteSize {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(self.bytes())
+    }
+}
+
+/// `host:port`, as it is written.
+impl Serialize for HostPort {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -133,8 +141,9 @@ impl Serialize for Origin {
 /// `{"var", "message"}`.
 impl Serialize for Warning {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Warning", 2)?;
+        let mut out = serializer.serialize_struct("Warning", 3)?;
         out.serialize_field("var", self.var())?;
+        out.serialize_field("vars", self.vars())?;
         out.serialize_field("message", self.message())?;
         out.end()
     }
@@ -146,6 +155,8 @@ mod tests {
 
     #[test]
     fn byte_sizes_are_numbers_of_bytes() {
+        let addr = serde_json::to_string(&HostPort::new("::1", 80)).unwrap();
+        assert_eq!(addr, r#""[::1]:80""#);
         let json = serde_json::to_string(&[ByteSize::kib(1), ByteSize::new(0)]).unwrap();
         assert_eq!(json, "[1024,0]");
     }
