@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
-use twelve_config::{EnvValue, ExposeSecret, SecretBox, SecretString};
+use twelve_config::{EnvValue, ExposeSecret, HostPort, SecretBox, SecretString};
 use twelve_config_fuzz::loader::Format;
 use twelve_config_fuzz::{os, round_trip, split_first, value, value_with_display};
 
@@ -86,6 +86,13 @@ fuzz_target!(|data: &[u8]| {
         }
         13 => {
             value_with_display::<SocketAddr>(raw);
+            if let Some(addr) = value_with_display::<HostPort>(raw) {
+                // A host is a name or an address, never one with a port in it.
+                assert!(!addr.host().is_empty());
+                if addr.host().contains(':') {
+                    assert!(addr.host().parse::<Ipv6Addr>().is_ok(), "{addr:?}");
+                }
+            }
         }
         14 => {
             value_with_display::<SocketAddrV4>(raw);
