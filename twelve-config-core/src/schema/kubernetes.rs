@@ -48,10 +48,13 @@ impl Schema {
     /// variable gets a `value:`: its default, or `""` to fill in with a
     /// comment saying whether it is required, optional or has a computed
     /// default, and what it holds. Entries that must not take effect as
-    /// they stand are commented out: optional variables without a default
-    /// (those with a computed default included),
-    /// and every variable of an optional group (setting any of them turns
-    /// the group on). Descriptions and notes are comments.
+    /// they stand are commented out, to be uncommented where a deployment
+    /// sets them: variables with a default (written into a manifest, the
+    /// default would be pinned there, and a later release's default never
+    /// reach it), optional variables without one (those with a computed
+    /// default included), and every variable of an optional group (setting
+    /// any of them turns the group on). Descriptions and notes are
+    /// comments.
     /// Every scalar is double-quoted, so YAML never reads `8080`, `on` or
     /// `1e3` as anything but text.
     ///
@@ -67,7 +70,7 @@ impl Schema {
     /// }
     ///
     /// let yaml = Settings::schema().to_kubernetes("my-app");
-    /// assert!(yaml.contains("  # TCP port to listen on.\n  - name: \"PORT\"\n    value: \"8080\"\n"));
+    /// assert!(yaml.contains("  # TCP port to listen on.\n  # - name: \"PORT\"\n  #   value: \"8080\"\n"));
     /// assert!(yaml.contains(
     ///     "  - name: \"API_KEY\"\n    valueFrom:\n      secretKeyRef:\n        name: \"my-app\"\n        key: \"API_KEY\"\n"
     /// ));
@@ -93,12 +96,15 @@ impl Schema {
             }
             // An entry that must not take effect as it stands is commented
             // out: any variable of an optional group turns the group on
-            // (unless defaults make it on anyway), and an empty optional
-            // value may not mean unset.
+            // (unless defaults make it on anyway), an empty optional value
+            // may not mean unset, and a default written into a manifest
+            // would pin it there: a later release's default, or the
+            // development default of a setting such as the environment's
+            // name, would never change it.
             let off = var
                 .group()
                 .is_some_and(|group| !on_while_unset(self, group))
-                || (!var.is_required() && !from_secret(var) && var.default().is_none());
+                || (!var.is_required() && !from_secret(var));
             let indent = if off { "  # " } else { "  " };
             active += usize::from(!off);
             let mut entry = format!("- name: {}\n", yaml_string(var.name()));
