@@ -63,7 +63,7 @@ use crate::value::{EnvValue, ValueError};
 /// ```
 /// use twelve_config::{Config, HostPort};
 ///
-/// #[derive(Config)]
+/// #[derive(Config, Debug)]
 /// #[config(prefix = "MEILI_")]
 /// struct Settings {
 ///     #[config(default = "localhost:7700")]
