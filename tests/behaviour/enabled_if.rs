@@ -531,3 +531,69 @@ fn with_several_conditions_the_first_that_holds_or_fails_is_named() {
     let error = errors.iter().next().unwrap();
     assert_eq!(error.vars(), ["STORAGE", "MIRROR", "UPLOAD_DIR"]);
 }
+
+/// A token whose type says it is secret at run time only (`SECRET`), which
+/// the derive cannot see from its spelling.
+#[derive(Debug, PartialEq)]
+struct Token(String);
+
+impl EnvValue for Token {
+    const SECRET: bool = true;
+
+    fn expected() -> std::borrow::Cow<'static, str> {
+        "token".into()
+    }
+
+    fn parse_env(text: &str) -> Result<Self, twelve_config::ValueError> {
+        Ok(Token(text.to_owned()))
+    }
+}
+
+#[derive(Config, Debug)]
+struct Admin {
+    user: Option<String>,
+}
+
+#[derive(Config, Debug)]
+struct ChosenBySecret {
+    #[config(default = "none")]
+    token: Token,
+    #[config(nested, enabled_if(token = "letmein"))]
+    admin: Option<Admin>,
+    #[config(required_if(token = "letmein"))]
+    admin_email: Option<String>,
+}
+
+#[test]
+fn a_secret_condition_is_a_bug_in_the_program_and_its_value_is_never_confirmed() {
+    for vars in [
+        vec![("TOKEN", "letmein"), ("ADMIN_USER", "root")],
+        vec![("TOKEN", "other"), ("ADMIN_USER", "root")],
+        vec![],
+    ] {
+        let errors = ChosenBySecret::from_vars(vars.clone()).unwrap_err();
+        let report = errors.to_string();
+        assert_eq!(errors.len(), 2, "{report}");
+        for error in errors.iter() {
+            assert!(
+                error.message().starts_with("bug in the program"),
+                "{report}"
+            );
+            assert!(
+                error.message().contains("a secret is never compared"),
+                "{report}"
+            );
+        }
+        // Whatever the token holds, nothing says whether it is the one,
+        // in the report or in the warnings beside it.
+        let json = errors.to_json();
+        let checked = check_config::<ChosenBySecret>(&vars);
+        for shown in [report.as_str(), json.as_str(), checked.as_str()] {
+            assert!(!shown.contains("is letmein"), "{shown}");
+            assert!(!shown.contains("is not letmein"), "{shown}");
+            assert!(!shown.contains("because TOKEN"), "{shown}");
+        }
+    }
+    let bugs = ChosenBySecret::check_defaults().unwrap_err();
+    assert_eq!(bugs.len(), 2, "{bugs}");
+}

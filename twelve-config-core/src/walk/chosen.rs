@@ -16,9 +16,10 @@ use crate::Config;
 /// own variables is set. `conditions` says, for each of the group's
 /// [`Choice`](super::Choice)s in order, whether its value is there.
 ///
-/// A condition field that did not load leaves the group unjudged: it is
-/// not loaded, and what is set in it is said to be unused for that reason
-/// (the load fails on the field's own problem anyway).
+/// A condition field that did not load, or that cannot be compared with
+/// its text, leaves the group unjudged: it is not loaded, and what is set
+/// in it is said to be unused for that reason (the load fails on the
+/// field's own problem anyway).
 pub fn chosen_nested<T: Config>(
     walker: &mut Walker<'_>,
     group: &Nested,
@@ -46,7 +47,14 @@ pub fn chosen_nested<T: Config>(
             Condition::NotLoaded if not_loaded.is_none() => {
                 not_loaded = Some(format!("{var} did not load"));
             }
-            Condition::Unreadable(reason) => unreadable_choice(walker, group, choice, reason),
+            Condition::Unreadable(reason) => {
+                unreadable_choice(walker, group, choice, reason);
+                // Not judged, as when the field did not load: "is not s3"
+                // would be untrue, and of a secret, would say what it is not.
+                if not_loaded.is_none() {
+                    not_loaded = Some(format!("{var} cannot choose it (a bug in the program)"));
+                }
+            }
             _ => {}
         }
         if !vars.contains(&var) {

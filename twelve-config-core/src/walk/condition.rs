@@ -59,6 +59,12 @@ pub fn condition<P: Parse>(
 where
     P::Output: Comparable,
 {
+    // A secret's value is never compared: the report would confirm it
+    // ("enabled because KEY is s3"). Spelled secrets are refused at compile
+    // time; a type that says it is secret only at run time is refused here.
+    if parser.secret() {
+        return Condition::Unreadable(SECRET_CONDITION.to_owned());
+    }
     // Read first, so that a text the type cannot read is reported on every
     // load, whatever the condition field holds.
     let wanted = match parser.parse_str(equals) {
@@ -77,6 +83,11 @@ where
         Some(_) => Condition::NotMet,
     }
 }
+
+/// Why a secret condition field cannot be compared, as the type's
+/// expectation in the problem that says so.
+const SECRET_CONDITION: &str =
+    "a value that is not secret: a secret is never compared, so that no report confirms its value";
 
 /// How the problem of a `required_if` whose text its condition cannot read
 /// ends: `check_defaults` reports such problems.
