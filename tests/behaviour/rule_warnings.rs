@@ -159,3 +159,82 @@ fn a_warning_naming_a_nested_struct_names_what_was_set_in_it_or_all_of_it() {
         ["warning: W_POOL_MAX: more connections than the threads can use"]
     );
 }
+
+/// TLS is on only with both files: one without the other is worked
+/// around (TLS stays off), and the operator hears of it.
+fn tls_pair(cert: &Option<String>, key: &Option<String>) -> Result<(), String> {
+    match (cert, key) {
+        (Some(_), None) => Err("the certificate is set without its key: TLS stays off".into()),
+        (None, Some(_)) => Err("the key is set without its certificate: TLS stays off".into()),
+        _ => Ok(()),
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "MEILI_", warn_check = tls_pair(ssl_cert_path, ssl_key_path))]
+struct Tls {
+    ssl_cert_path: Option<String>,
+    ssl_key_path: Option<String>,
+    #[config(default = "info")]
+    log_level: LogLevel,
+}
+
+#[derive(twelve_config::EnvValue, Debug, PartialEq)]
+enum LogLevel {
+    Info,
+    Debug,
+}
+
+#[test]
+fn a_warn_check_warns_and_the_load_goes_on() {
+    let loaded = Tls::load(&Vars::new([("MEILI_SSL_CERT_PATH", "/tls/cert.pem")])).unwrap();
+    assert_eq!(
+        loaded.config().ssl_cert_path.as_deref(),
+        Some("/tls/cert.pem")
+    );
+    let warnings: Vec<String> = loaded.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: MEILI_SSL_CERT_PATH, MEILI_SSL_KEY_PATH: the certificate is set without its key: TLS stays off"]
+    );
+    assert!(Tls::load(&Vars::default()).unwrap().warnings().is_empty());
+}
+
+#[test]
+fn a_warn_checks_warning_shows_beside_other_problems() {
+    // Where a `validate` warning is lost (the struct did not load), a
+    // `warn_check` over fields that loaded still runs.
+    let vars = Vars::new([
+        ("MEILI_SSL_KEY_PATH", "/tls/key.pem"),
+        ("MEILI_LOG_LEVEL", "loud"),
+    ]);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let status =
+        twelve_config::handle_args::<Tls>(&["--check-config"], &vars, &mut stdout, &mut stderr);
+    let out = String::from_utf8(stdout).unwrap() + &String::from_utf8(stderr).unwrap();
+    assert!(
+        matches!(
+            status,
+            twelve_config::Action::Exit(twelve_config::EX_CONFIG)
+        ),
+        "{out}"
+    );
+    assert!(out.contains("MEILI_LOG_LEVEL"), "{out}");
+    assert!(
+        out.contains("warning: MEILI_SSL_CERT_PATH, MEILI_SSL_KEY_PATH: the key is set without its certificate"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_schema_lists_a_warn_check_as_a_warning() {
+    let schema = Tls::schema();
+    let rule = &schema.rules()[0];
+    assert_eq!(rule.kind(), "warn_check");
+    assert_eq!(rule.vars(), ["MEILI_SSL_CERT_PATH", "MEILI_SSL_KEY_PATH"]);
+    assert_eq!(
+        rule.text(),
+        "tls_pair holds for MEILI_SSL_CERT_PATH, MEILI_SSL_KEY_PATH, else a warning (the load goes on)"
+    );
+    assert!(schema.to_json().contains(r#""kind": "warn_check""#));
+}

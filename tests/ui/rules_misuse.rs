@@ -15,6 +15,7 @@ struct Inner {
 
 #[derive(Config)]
 #[config(at_most_one(port, prot), all_or_none(port), check = same(port, inner))]
+#[config(warn_check = noted(), warn_check = noted(prot))]
 struct Settings {
     #[config(default = 1)]
     port: u16,

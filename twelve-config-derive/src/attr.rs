@@ -24,7 +24,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) empty: Option<LitStr>,
     /// `at_most_one(a, b)` and the other presence rules over fields.
     pub(crate) rules: Vec<GroupRule>,
-    /// `check = function(a, b)`.
+    /// `check = function(a, b)` and `warn_check = function(a, b)`, told
+    /// apart by their key.
     pub(crate) checks: Vec<Call>,
 }
 
@@ -112,7 +113,7 @@ pub(crate) struct EnumAttrs {
 }
 
 const ENUM_KEYS: &str = "rename_all, case_sensitive";
-const CONTAINER_KEYS: &str = "prefix, nested_separator, file_suffix, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check";
+const CONTAINER_KEYS: &str = "prefix, nested_separator, file_suffix, deny_unknown, file, validate, allow_empty, empty, at_most_one, exactly_one, at_least_one, all_or_none, check, warn_check";
 const FIELD_KEYS: &str = "env, default, default_with, default_doc, none, nested, flatten, prefix, separator, kv_separator, skip_empty_items, unit, allow_empty, empty, invalid, from_str, deserialize, with, file, alias, fallback, deprecated, enabled_by, enabled_if, requires, conflicts_with, required_if, expected";
 const VARIANT_KEYS: &str = "rename, alias";
 
@@ -258,7 +259,7 @@ pub(crate) fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     out.rules.push(GroupRule { kind, fields });
                 }
             }
-            "check" => out.checks.push(call(meta)?),
+            "check" | "warn_check" => out.checks.push(call(meta)?),
             _ => {
                 unknown_key(cx, meta, CONTAINER_KEYS);
                 skip_value(meta)?;

@@ -152,14 +152,15 @@ pub(crate) fn presence_rules(input: &Struct<'_>) -> TokenStream {
     }
 }
 
-/// The struct's `check = function(a, b)` rules, run when their inputs
-/// loaded.
+/// The struct's `check = function(a, b)` and `warn_check = function(a, b)`
+/// rules, run when their inputs loaded.
 pub(crate) fn checks(input: &Struct<'_>) -> TokenStream {
     let mut out = TokenStream::new();
     for (k, check) in input.attrs.checks.iter().enumerate() {
         let spec = format_ident!("__CHECK_{}", k);
         let function = &check.function;
         let name = quote!(#function).to_string().replace(' ', "");
+        let warn = check.key.is_ident("warn_check");
         let inputs = members(input, &check.args);
         let (scrutinee, pattern, args) = loaded(input, &check.args);
         let failed = check.args.iter().filter_map(|name| {
@@ -170,6 +171,7 @@ pub(crate) fn checks(input: &Struct<'_>) -> TokenStream {
             static #spec: ::twelve_config::__private::Check = ::twelve_config::__private::Check {
                 name: #name,
                 inputs: &[#(#inputs),*],
+                warn: #warn,
             };
             ::twelve_config::__private::check(
                 __walker,

@@ -54,9 +54,14 @@ pub(crate) fn check_rules(cx: &mut Ctxt, input: &Struct<'_>) {
     }
     for check in &input.attrs.checks {
         if check.args.is_empty() {
+            let key = if check.key.is_ident("warn_check") {
+                "warn_check"
+            } else {
+                "check"
+            };
             cx.error(
                 &check.function,
-                "`check` names the fields its function reads: `check = function(a, b)`",
+                format!("`{key}` names the fields its function reads: `{key} = function(a, b)`"),
             );
         }
         for arg in &check.args {

@@ -530,7 +530,10 @@ fn compare_rules(old: &Schema, new: &Schema, changes: &mut Vec<Change>) {
         }
         // Version 1 documents list no rules, though `validate` functions
         // existed: such a rule may be as old as the program.
-        let (breaking, text) = if old.version == 1 && rule.kind == "validate" {
+        let (breaking, text) = if rule.kind == "warn_check" {
+            // Its failure is a warning: no deployment stops loading.
+            (false, format!("new warning rule: {}", rule.text))
+        } else if old.version == 1 && rule.kind == "validate" {
             (
                 false,
                 format!(

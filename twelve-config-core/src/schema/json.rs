@@ -100,7 +100,8 @@ impl Schema {
     ///   on, as written in the program; `enabled_by` is then empty);
     /// - `rules` (array): every rule across variables, with `kind`
     ///   (`at_most_one`, `exactly_one`, `at_least_one`, `all_or_none`,
-    ///   `requires`, `conflicts_with`, `required_if`, `check` or `validate`),
+    ///   `requires`, `conflicts_with`, `required_if`, `check`, `warn_check`
+    ///   (a check whose failure is a warning) or `validate`),
     ///   `vars` (for `requires`, `conflicts_with` and `required_if` the
     ///   declaring variable first), `members` (what the rule names, in
     ///   order, each as its variables: one for a field, and for an optional

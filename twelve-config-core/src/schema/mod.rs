@@ -282,8 +282,8 @@ pub struct RuleSchema {
 
 impl RuleSchema {
     /// The kind of rule: `at_most_one`, `exactly_one`, `at_least_one`,
-    /// `all_or_none`, `requires`, `conflicts_with`, `required_if`, `check`
-    /// or `validate`.
+    /// `all_or_none`, `requires`, `conflicts_with`, `required_if`, `check`,
+    /// `warn_check` (whose failure is a warning) or `validate`.
     pub fn kind(&self) -> &str {
         self.kind
     }

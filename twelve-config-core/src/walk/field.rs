@@ -285,4 +285,6 @@ pub struct Check {
     pub name: &'static str,
     /// The fields it reads: value fields, or optional groups.
     pub inputs: &'static [Member],
+    /// `warn_check`: its error is a warning, and the load goes on.
+    pub warn: bool,
 }

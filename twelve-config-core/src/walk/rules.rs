@@ -429,13 +429,25 @@ fn judge_check(
 ) {
     let labels = labels(walker, check.inputs);
     if walker.describing() {
-        let text = format!("{} holds for {}", check.name, labels.join(", "));
+        let (kind, text) = if check.warn {
+            let text = format!(
+                "{} holds for {}, else a warning (the load goes on)",
+                check.name,
+                labels.join(", ")
+            );
+            ("warn_check", text)
+        } else {
+            (
+                "check",
+                format!("{} holds for {}", check.name, labels.join(", ")),
+            )
+        };
         let members = check
             .inputs
             .iter()
             .map(|m| member_vars(walker, m))
             .collect();
-        walker.record_rule("check", members, None, text);
+        walker.record_rule(kind, members, None, text);
         return;
     }
     match result {
@@ -447,7 +459,11 @@ fn judge_check(
                 vars.extend(member_vars(walker, member));
                 paths.push(member_path(walker, member));
             }
-            walker.rule_problem(vars, paths.join(", "), message);
+            if check.warn {
+                walker.warn(Warning::rule(&vars, message));
+            } else {
+                walker.rule_problem(vars, paths.join(", "), message);
+            }
         }
         None => {
             let not_loaded: Vec<&str> = labels

@@ -397,6 +397,18 @@ fn rules_added_break_and_rules_removed_do_not() {
     let (report, code) = diff(&old, &new, Some("LLDAP_HTTP_URL=http://x\n"));
     assert_eq!(report["changes"][0]["hits_env"], Value::Null);
     assert_eq!((report["env"]["unknown"].clone(), code), (json!(1), 1));
+
+    // A check whose failure is a warning stops no deployment.
+    new["rules"] = json!([{"kind": "warn_check", "vars": ["LLDAP_HTTP_URL"],
+        "text": "reachable holds for LLDAP_HTTP_URL, else a warning (the load goes on)"}]);
+    let (report, code) = diff(&old, &new, None);
+    // (The example's own rules are gone from this one: removed, which
+    // breaks nothing either.)
+    assert_eq!(
+        kinds(&report)[0],
+        ("rule_added".to_owned(), String::new(), false)
+    );
+    assert_eq!(code, 0);
 }
 
 #[test]
