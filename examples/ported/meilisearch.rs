@@ -35,10 +35,9 @@
 //! the JVM do; a port that must read sizes exactly as Meilisearch does
 //! declares them with `from_str` and its parser.
 //!
-//! The limit of a batch's size sits in [`Indexer`], beside the indexing
-//! memory it is computed from (Meilisearch declares it in `Opt` and
-//! computes it in `lib.rs`); a flattened struct adds nothing to the names,
-//! so it is still `MEILI_EXPERIMENTAL_LIMIT_BATCHED_TASKS_TOTAL_SIZE`.
+//! The limit of a batch's size is declared in the options, as Meilisearch
+//! declares it in `Opt`, and computed from the flattened [`Indexer`]'s
+//! memory, which its default reads whole.
 //! Several variables of [`Engine`] make Meilisearch panic on a value that
 //! does not parse, at the first request that reads them; here they are
 //! reported at startup with the rest.
@@ -192,6 +191,12 @@ pub(crate) struct Meilisearch {
     /// Indexing resources.
     #[config(flatten)]
     pub(crate) indexer: Indexer,
+    /// Largest total size of the tasks of one batch.
+    #[config(
+        default_with = half_the_indexing_memory(indexer),
+        default_doc = "half of MEILI_MAX_INDEXING_MEMORY, at most 10 GiB"
+    )]
+    pub(crate) experimental_limit_batched_tasks_total_size: ByteSize,
     /// Snapshots sent to S3 instead of written to `snapshot_dir`.
     #[config(flatten)]
     pub(crate) s3_snapshot: Option<S3Snapshot>,
@@ -220,12 +225,6 @@ pub(crate) struct Indexer {
         default_doc = "half the CPUs"
     )]
     pub(crate) max_indexing_threads: usize,
-    /// Largest total size of the tasks of one batch.
-    #[config(
-        default_with = half_the_indexing_memory(max_indexing_memory),
-        default_doc = "half of MEILI_MAX_INDEXING_MEMORY, at most 10 GiB"
-    )]
-    pub(crate) experimental_limit_batched_tasks_total_size: ByteSize,
     /// Change settings with the indexer of before edition 2024.
     #[config(default = false)]
     pub(crate) experimental_no_edition_2024_for_settings: bool,
@@ -525,8 +524,9 @@ pub(crate) fn half_the_cpus() -> usize {
 
 /// Half the indexing memory, at most 10 GiB: what Meilisearch infers for the
 /// total size of a batch.
-pub(crate) fn half_the_indexing_memory(max_indexing_memory: &ByteSize) -> ByteSize {
-    ByteSize::new((max_indexing_memory.bytes() / 2).min(ByteSize::gib(10).bytes()))
+pub(crate) fn half_the_indexing_memory(indexer: &Indexer) -> ByteSize {
+    let memory = indexer.max_indexing_memory.bytes();
+    ByteSize::new((memory / 2).min(ByteSize::gib(10).bytes()))
 }
 
 /// A number of threads, or `unlimited` for the default, half the CPUs.

@@ -376,3 +376,78 @@ fn a_computed_default_read_in_a_unit_is_shown_as_text_that_reads_back_the_same()
     assert_eq!(again.body_limit_mb, ByteSize::mb(1), "{shown:?}");
     assert_eq!(again.timeout_secs, Duration::from_secs(90), "{shown:?}");
 }
+
+/// The indexer's settings, a section of their own.
+#[derive(Config, Debug)]
+struct Indexer {
+    #[config(default = "4 GiB")]
+    max_indexing_memory: ByteSize,
+}
+
+/// A cache that may be on, read whole by a default.
+#[derive(Config, Debug)]
+struct Cache {
+    size: ByteSize,
+}
+
+fn half_the_indexing_memory(indexer: &Indexer) -> ByteSize {
+    ByteSize::new(indexer.max_indexing_memory.bytes() / 2)
+}
+
+fn batch_size(indexer: &Indexer, cache: &Option<Cache>) -> ByteSize {
+    match cache {
+        Some(cache) => cache.size,
+        None => half_the_indexing_memory(indexer),
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "MEILI_")]
+struct Search {
+    #[config(flatten)]
+    indexer: Indexer,
+    #[config(nested)]
+    cache: Option<Cache>,
+    /// As Meilisearch computes it: half the indexing memory.
+    #[config(default_with = half_the_indexing_memory(indexer))]
+    experimental_limit_batched_tasks_total_size: ByteSize,
+    #[config(default_with = batch_size(indexer, cache))]
+    batch: ByteSize,
+}
+
+#[test]
+fn a_default_computed_from_a_nested_struct_or_an_optional_group() {
+    let search = Search::from_vars([("MEILI_MAX_INDEXING_MEMORY", "2 GiB")]).unwrap();
+    assert_eq!(
+        search.experimental_limit_batched_tasks_total_size,
+        ByteSize::gib(1)
+    );
+    assert_eq!(search.batch, ByteSize::gib(1));
+    let search = Search::from_vars([("MEILI_CACHE_SIZE", "10 MB")]).unwrap();
+    assert_eq!(
+        search.experimental_limit_batched_tasks_total_size,
+        ByteSize::gib(2)
+    );
+    assert_eq!(search.batch, ByteSize::new(10_000_000));
+    // An input that failed is reported once, by itself; the default that
+    // reads it is not computed.
+    let errors = Search::from_vars([("MEILI_MAX_INDEXING_MEMORY", "lots")]).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert_eq!(
+        errors.get("MEILI_MAX_INDEXING_MEMORY").unwrap().var(),
+        "MEILI_MAX_INDEXING_MEMORY"
+    );
+    let schema = Search::schema();
+    let var = schema
+        .var("MEILI_EXPERIMENTAL_LIMIT_BATCHED_TASKS_TOTAL_SIZE")
+        .unwrap();
+    assert_eq!(
+        var.computed_default(),
+        Some("computed from the settings of indexer")
+    );
+    let var = schema.var("MEILI_BATCH").unwrap();
+    assert_eq!(
+        var.computed_default(),
+        Some("computed from the settings of indexer, the settings of cache")
+    );
+}

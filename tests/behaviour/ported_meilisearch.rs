@@ -147,9 +147,7 @@ fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     let cpus = std::thread::available_parallelism().unwrap().get();
     assert_eq!(c.indexer.max_indexing_threads, (cpus / 2).max(1));
     assert_eq!(
-        c.indexer
-            .experimental_limit_batched_tasks_total_size
-            .bytes(),
+        c.experimental_limit_batched_tasks_total_size.bytes(),
         (memory.bytes() / 2).min(10 << 30)
     );
     // The batch limit follows the indexing memory that was set...
@@ -160,7 +158,7 @@ fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     .unwrap();
     assert_eq!(small.indexer.max_indexing_memory, ByteSize::gib(4));
     assert_eq!(
-        small.indexer.experimental_limit_batched_tasks_total_size,
+        small.experimental_limit_batched_tasks_total_size,
         ByteSize::gib(2)
     );
     // ... capped at 10 GiB, and set explicitly it wins.
@@ -170,7 +168,7 @@ fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     ])
     .unwrap();
     assert_eq!(
-        big.indexer.experimental_limit_batched_tasks_total_size,
+        big.experimental_limit_batched_tasks_total_size,
         ByteSize::gib(10)
     );
     assert_eq!(big.indexer.max_indexing_threads, (cpus / 2).max(1));
@@ -183,9 +181,7 @@ fn meilisearch_computed_defaults_follow_the_machine_and_each_other() {
     ])
     .unwrap();
     assert_eq!(
-        set.indexer
-            .experimental_limit_batched_tasks_total_size
-            .bytes(),
+        set.experimental_limit_batched_tasks_total_size.bytes(),
         100_000_000
     );
 }

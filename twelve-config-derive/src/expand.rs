@@ -291,11 +291,7 @@ fn field_extra(field: &Field<'_>, input: &Struct<'_>, reads_file: bool) -> Token
     let computed = match &a.default_with {
         Some(call) => {
             let doc = opt_str(a.default_doc.as_ref().map(LitStr::value));
-            let inputs = call.args.iter().filter_map(|arg| {
-                let index = input.fields.iter().position(|f| f.ident == arg)?;
-                let spec = self::spec(index);
-                Some(quote!(&#spec))
-            });
+            let inputs = crate::expand_rules::members(input, &call.args);
             quote! {
                 ::core::option::Option::Some(::twelve_config::__private::Computed {
                     doc: #doc,

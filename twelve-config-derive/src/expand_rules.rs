@@ -16,7 +16,7 @@ fn index_of(input: &Struct<'_>, name: &Ident) -> Option<usize> {
 
 /// A rule's member for each named field: a value field, or an optional
 /// group.
-fn members<'a>(
+pub(crate) fn members<'a>(
     input: &'a Struct<'_>,
     names: &'a [Ident],
 ) -> impl Iterator<Item = TokenStream> + 'a {

@@ -200,6 +200,12 @@ fn check_computed(cx: &mut Ctxt, input: &Struct<'_>, index: usize, field: &Field
             continue;
         };
         let input_field = &input.fields[position];
+        // A nested struct is read as `&T` and an optional group as
+        // `&Option<T>`, as a `check` reads them: a default may follow a
+        // setting of a section (half of its memory limit).
+        if input_field.is_nested() {
+            continue;
+        }
         if value_field(cx, input, arg).is_none() {
             continue;
         }

@@ -2,7 +2,7 @@
 //! rules.
 
 use super::slot::Slot;
-use super::{Field, Nested, Switch, Walker};
+use super::{Field, Member, Nested, Switch, Walker};
 use crate::schema::{GroupSchema, RuleSchema, SchemaParts, VarSchema};
 
 /// What a describing walk does at each variable, nested struct and rule.
@@ -178,8 +178,14 @@ impl Describe for Description {
             Some(doc) => doc.to_owned(),
             None if computed.inputs.is_empty() => "computed by the program".to_owned(),
             None => {
-                let names: Vec<String> =
-                    computed.inputs.iter().map(|f| walker.name_of(f)).collect();
+                let names: Vec<String> = computed
+                    .inputs
+                    .iter()
+                    .map(|input| match *input {
+                        Member::Field(f) => walker.name_of(f),
+                        Member::Group(g) => format!("the settings of {}{}", walker.path, g.ident),
+                    })
+                    .collect();
                 format!("computed from {}", names.join(", "))
             }
         });

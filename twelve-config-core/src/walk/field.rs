@@ -87,8 +87,9 @@ pub type OnInvalid = fn(&mut super::Walker<'_>, &Field, crate::Error, bool);
 pub struct Computed {
     /// `#[config(default_doc = "...")]`: how the schema words it.
     pub doc: Option<&'static str>,
-    /// The fields it is computed from.
-    pub inputs: &'static [&'static Field],
+    /// The fields it is computed from: value fields, nested structs and
+    /// optional groups.
+    pub inputs: &'static [Member],
 }
 
 impl Field {
