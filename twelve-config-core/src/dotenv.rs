@@ -295,7 +295,7 @@ impl Source for DotEnv {
         }
     }
 
-    fn __origin(&self, name: &str) -> Option<Origin> {
+    fn origin(&self, name: &str) -> Option<Origin> {
         let (_, line) = self.vars.get(name)?;
         Some(Origin::DotEnv {
             path: self.path.clone(),
@@ -304,7 +304,7 @@ impl Source for DotEnv {
     }
 
     fn __given_by(&self, name: &str) -> Option<String> {
-        crate::source::given_by(self.__origin(name))
+        crate::source::given_by(self.origin(name))
     }
 
     fn __problems(&self) -> Vec<Error> {
@@ -355,8 +355,8 @@ impl Source for Files {
         }
     }
 
-    fn __origin(&self, name: &str) -> Option<Origin> {
-        self.with(name)?.__origin(name)
+    fn origin(&self, name: &str) -> Option<Origin> {
+        self.with(name)?.origin(name)
     }
 
     fn __given_by(&self, name: &str) -> Option<String> {
@@ -424,7 +424,7 @@ mod tests {
     fn lines_are_found_for_each_entry_and_each_problem() {
         let text = "# comment\n\nexport A=1\nB = 'two\nlines'\n  C=3\nbad line\nA=4\n";
         let file = DotEnv::parse("x.env", text);
-        let origin = |name| file.__origin(name);
+        let origin = |name| file.origin(name);
         let at = |line| {
             Some(Origin::DotEnv {
                 path: "x.env".into(),

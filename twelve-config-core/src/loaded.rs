@@ -48,6 +48,9 @@ pub enum Origin {
     /// Set, but not used: a variable of an optional group that stays off
     /// because its `enabled_by` names other fields. Holds the group's path.
     Unused(String),
+    /// A source of the program's own, in its words (`config.toml`): what
+    /// its [`Source::origin`](crate::Source::origin) says.
+    Other(String),
 }
 
 impl fmt::Display for Origin {
@@ -70,6 +73,7 @@ impl fmt::Display for Origin {
             Origin::Unused(group) => {
                 write!(f, "set, but not used: the optional group {group} is off")
             }
+            Origin::Other(text) => f.write_str(text),
         }
     }
 }

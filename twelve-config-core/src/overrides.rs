@@ -92,13 +92,13 @@ impl Source for Overrides {
     }
 
     #[inline]
-    fn __origin(&self, name: &str) -> Option<Origin> {
+    fn origin(&self, name: &str) -> Option<Origin> {
         self.find(name)
             .map(|(flag, _, _)| Origin::CommandLine(flag.clone()))
     }
 
     #[inline]
     fn __given_by(&self, name: &str) -> Option<String> {
-        crate::source::given_by(self.__origin(name))
+        crate::source::given_by(self.origin(name))
     }
 }

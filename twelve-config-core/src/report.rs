@@ -108,9 +108,10 @@ impl<T> Loaded<T> {
     ///   - `secret` (boolean);
     ///   - `origin` (object): `kind` (`environment`, `alias`, `fallback`,
     ///     `file`, `dotenv`, `command_line`, `default`, `computed`, `unset`,
-    ///     `group_off` for a variable of an optional group that is off, or
+    ///     `group_off` for a variable of an optional group that is off,
     ///     `unused` for one set in a group that stays off since its
-    ///     `enabled_by` names other fields), `text` (as `--print-config`
+    ///     `enabled_by` names other fields, or `other` for a source of the
+    ///     program's own, whose words are the `text`), `text` (as `--print-config`
     ///     says it), and `name` for an alias or a fallback, `path` for a
     ///     file, `path` and `line` (number or null) for a `.env` file, `flag`
     ///     for the command line, `group` (the group's path) for `group_off`
@@ -345,6 +346,7 @@ fn origin(origin: &Origin) -> String {
         Origin::Unset => ("unset", None),
         Origin::GroupOff(group) => ("group_off", Some(("group", group.clone()))),
         Origin::Unused(group) => ("unused", Some(("group", group.clone()))),
+        Origin::Other(_) => ("other", None),
     };
     let object = Object::new().string("kind", kind).string("text", &text);
     match detail {

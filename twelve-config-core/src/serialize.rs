@@ -107,6 +107,7 @@ impl Serialize for Origin {
             Origin::Unset => "unset",
             Origin::GroupOff(_) => "group_off",
             Origin::Unused(_) => "unused",
+            Origin::Other(_) => "other",
         };
         let extra = match self {
             Origin::Alias(_)

@@ -32,21 +32,55 @@ pub trait Source {
         false
     }
 
-    /// Where the value of `name` comes from, when not from the environment
-    /// (a `.env` file's line); `--print-config` shows it.
-    #[doc(hidden)]
-    fn __origin(&self, _name: &str) -> Option<Origin> {
+    /// Where the value of `name` comes from, when not from the environment:
+    /// `--print-config` shows it, and a rejected value's report entry
+    /// notes it ("read from config.toml"). `None`, the default, says the
+    /// environment. A source of the program's own, such as a configuration
+    /// file layered under the environment, says so with [`Origin::Other`]:
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use std::ffi::OsStr;
+    /// use twelve_config::{Config, Layered, Origin, Source, Vars};
+    ///
+    /// /// The values of `config.toml`, read by the service itself.
+    /// struct ConfigFile(Vars);
+    ///
+    /// impl Source for ConfigFile {
+    ///     fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+    ///         self.0.get(name)
+    ///     }
+    ///     fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+    ///         self.0.for_each_name(visit);
+    ///     }
+    ///     fn origin(&self, name: &str) -> Option<Origin> {
+    ///         self.0.get(name).map(|_| Origin::Other("config.toml".into()))
+    ///     }
+    /// }
+    ///
+    /// #[derive(Config, Debug)]
+    /// struct Settings {
+    ///     port: u16,
+    /// }
+    ///
+    /// // The environment (here, one without PORT) wins over the file.
+    /// let file = ConfigFile(Vars::new([("PORT", "80a")]));
+    /// let errors = Settings::from_source(&Layered::new(Vars::default(), file)).unwrap_err();
+    /// assert_eq!(errors.get("PORT").unwrap().note(), Some("read from config.toml"));
+    /// ```
+    fn origin(&self, _name: &str) -> Option<Origin> {
         None
     }
 
     /// Where the value of `name` was given, when not by the environment,
     /// as a note for the report entry of a rejected value: "given by
-    /// --port on the command line", "read from .env, line 3". A method of
-    /// the source, so that only the programs that build such a source carry
-    /// the wording (`given_by` below words it from `__origin`).
+    /// --port on the command line", "read from .env, line 3", worded from
+    /// [`origin`](Self::origin). [`Env`] and [`Vars`] say nothing without
+    /// linking the wording, so that a program reading only the environment
+    /// does not carry it.
     #[doc(hidden)]
-    fn __given_by(&self, _name: &str) -> Option<String> {
-        None
+    fn __given_by(&self, name: &str) -> Option<String> {
+        given_by(self.origin(name))
     }
 
     /// Problems of the source itself (a `.env` line that does not parse),
@@ -66,11 +100,12 @@ pub trait Source {
     }
 }
 
-/// [`Source::__given_by`] for a source whose [`Source::__origin`] says
+/// [`Source::__given_by`] for a source whose [`Source::origin`] says
 /// where a value was given.
 pub(crate) fn given_by(origin: Option<Origin>) -> Option<String> {
     match origin? {
         Origin::CommandLine(flag) => Some(format!("given by {flag} on the command line")),
+        Origin::Other(text) => Some(format!("read from {text}")),
         Origin::DotEnv { path, line } => Some(match line {
             Some(line) => format!("read from {}, line {line}", path.display()),
             None => format!("read from {}", path.display()),
@@ -98,6 +133,10 @@ impl Source for Env {
 
     fn __is_process_env(&self) -> bool {
         true
+    }
+
+    fn __given_by(&self, _name: &str) -> Option<String> {
+        None
     }
 }
 
@@ -163,6 +202,10 @@ impl Source for Vars {
             visit(name);
         }
     }
+
+    fn __given_by(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Two sources as one: a variable set in `over` wins, and `under` gives
@@ -210,16 +253,16 @@ impl<A: Source, B: Source> Source for Layered<A, B> {
         });
     }
 
-    fn __origin(&self, name: &str) -> Option<Origin> {
+    fn origin(&self, name: &str) -> Option<Origin> {
         if self.over.get(name).is_some() {
-            self.over.__origin(name)
+            self.over.origin(name)
         } else {
-            self.under.__origin(name)
+            self.under.origin(name)
         }
     }
 
     fn __given_by(&self, name: &str) -> Option<String> {
-        given_by(self.__origin(name))
+        given_by(self.origin(name))
     }
 
     fn __problems(&self) -> Vec<Error> {
@@ -236,7 +279,7 @@ impl<A: Source, B: Source> Source for Layered<A, B> {
         hidden.extend(self.over.__hidden_by_flags());
         self.over.for_each_name(&mut |name| {
             let Some(name) = name.to_str() else { return };
-            if let Some(Origin::CommandLine(flag)) = self.over.__origin(name) {
+            if let Some(Origin::CommandLine(flag)) = self.over.origin(name) {
                 // Once, though the flags name it twice (`-v`, `--log-level`).
                 let listed = hidden.iter().any(|(var, _)| var == name);
                 if !listed && self.under.get(name).is_some() {
@@ -259,8 +302,8 @@ impl<S: Source> Source for Option<S> {
         }
     }
 
-    fn __origin(&self, name: &str) -> Option<Origin> {
-        self.as_ref()?.__origin(name)
+    fn origin(&self, name: &str) -> Option<Origin> {
+        self.as_ref()?.origin(name)
     }
 
     fn __given_by(&self, name: &str) -> Option<String> {
@@ -291,8 +334,8 @@ impl<S: Source + ?Sized> Source for &S {
         (**self).__is_process_env()
     }
 
-    fn __origin(&self, name: &str) -> Option<Origin> {
-        (**self).__origin(name)
+    fn origin(&self, name: &str) -> Option<Origin> {
+        (**self).origin(name)
     }
 
     fn __given_by(&self, name: &str) -> Option<String> {

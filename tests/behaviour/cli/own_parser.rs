@@ -336,3 +336,50 @@ fn a_rules_problem_names_its_variables_as_the_operator_gave_them() {
     assert!(!report.contains("short-key"), "{report}");
     assert!(Search::load(&Layered::new(overrides, &env)).is_err());
 }
+
+/// A configuration file the service reads itself (TOML, here its values
+/// already read), under the environment.
+struct ConfigFile(Vars);
+
+impl Source for ConfigFile {
+    fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, std::ffi::OsStr>> {
+        self.0.get(name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&std::ffi::OsStr)) {
+        self.0.for_each_name(visit);
+    }
+
+    fn origin(&self, name: &str) -> Option<Origin> {
+        self.0
+            .get(name)
+            .map(|_| Origin::Other("config.toml".into()))
+    }
+}
+
+#[test]
+fn a_source_of_the_programs_own_names_itself_in_every_output() {
+    let file = ConfigFile(Vars::new([("PORT", "7700"), ("HOST", "0.0.0.0")]));
+    let env = Vars::new([("HOST", "127.0.0.1")]);
+    let layered = Layered::new(&env, file);
+    let outcome = run::<Server>(&["--print-config"], &layered);
+    assert_eq!(outcome.status(), Some(0), "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stdout,
+        "PORT       7700  (config.toml)\n\
+         HOST       127.0.0.1  (environment)\n\
+         LOG_LEVEL  info  (default)\n"
+    );
+    let json = run::<Server>(&["--print-config", "--format=json"], &layered).stdout;
+    assert!(
+        json.contains(r#""origin": {"kind": "other", "text": "config.toml"}"#),
+        "{json}"
+    );
+    // A rejected value says where it was written.
+    let file = ConfigFile(Vars::new([("PORT", "77000")]));
+    let errors = Server::load(&Layered::new(Vars::default(), file)).unwrap_err();
+    assert_eq!(
+        errors.get("PORT").unwrap().note(),
+        Some("read from config.toml")
+    );
+}

@@ -482,7 +482,7 @@ impl<'s> Walker<'s> {
     /// Asked only when the load records origins.
     fn env_origin(&self, source: &dyn Source) -> Origin {
         if self.tracing() {
-            source.__origin(self.var()).unwrap_or(Origin::Env)
+            source.origin(self.var()).unwrap_or(Origin::Env)
         } else {
             Origin::Env
         }
