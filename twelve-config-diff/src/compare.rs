@@ -1,7 +1,7 @@
 //! What changed between two schemas, and whether each change breaks a
 //! deployment that worked with the old one.
 
-use crate::effect::{integer_range, Chooser, Effect};
+use crate::effect::{integer_range, Effect};
 use crate::model::{Schema, Var};
 
 /// One change.
@@ -166,60 +166,7 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
 
 /// Hit when the group is in use and the variable is not set.
 fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
-    if let Some(when) = schema.enabled_if(group) {
-        let when = when
-            .iter()
-            .map(|(name, values)| {
-                let chooser = schema.vars.iter().find(|v| v.name == *name);
-                Chooser {
-                    names: chooser.map_or_else(|| vec![name.clone()], |v| owned(v.sources())),
-                    file: chooser.and_then(|v| v.file.clone()),
-                    values: values.clone(),
-                    default: chooser.and_then(|v| v.default.clone()),
-                    boolean: chooser.is_some_and(|v| v.ty.starts_with("boolean")),
-                }
-            })
-            .collect();
-        return Effect::UnsetInChosenGroup {
-            when,
-            var: owned(var.sources()),
-        };
-    }
-    let switches = schema.enabled_by(group);
-    let members = schema
-        .vars
-        .iter()
-        .filter(|v| match switches {
-            Some(names) => names.contains(&v.name),
-            None => v.group.as_deref() == Some(group),
-        })
-        .flat_map(|v| {
-            // A switch's own value may say off; a file's cannot be seen.
-            let off = schema.off_values(&v.name);
-            v.sources().into_iter().map(move |name| {
-                let off = if v.file.as_deref() == Some(name) {
-                    &[][..]
-                } else {
-                    off
-                };
-                (name.to_owned(), off.to_vec())
-            })
-        })
-        .collect();
-    let by_default = schema
-        .vars
-        .iter()
-        .filter(|v| {
-            switches.is_some_and(|names| names.contains(&v.name))
-                && schema.on_by_default.contains(&v.name)
-        })
-        .map(|v| owned(v.sources()))
-        .collect();
-    Effect::UnsetInGroup {
-        group: members,
-        by_default,
-        var: owned(var.sources()),
-    }
+    Effect::group_in_use(schema, group, owned(var.sources()))
 }
 
 fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {

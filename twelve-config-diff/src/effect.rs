@@ -38,6 +38,12 @@ pub(crate) enum Effect {
         files: Vec<String>,
         hit: Box<dyn Fn(&str) -> bool>,
     },
+    /// Hit by `inner` while `group` (an effect with no variable of its
+    /// own, hit when the group is in use) is: a rule of an optional group.
+    InGroup {
+        group: Box<Effect>,
+        inner: Box<Effect>,
+    },
     /// A presence rule: each member's names (a variable's, or all of an
     /// optional group's variables': set when any is), and for
     /// `required_if` the default of the variable compared.
@@ -92,6 +98,65 @@ impl Chooser {
 }
 
 impl Effect {
+    /// Hit when the group is in use and none of `var` is set: with `var`
+    /// empty, when the group is in use.
+    pub(crate) fn group_in_use(schema: &Schema, group: &str, var: Vec<String>) -> Effect {
+        if let Some(when) = schema.enabled_if(group) {
+            let when = when
+                .iter()
+                .map(|(name, values)| {
+                    let chooser = schema.vars.iter().find(|v| v.name == *name);
+                    Chooser {
+                        names: chooser.map_or_else(
+                            || vec![name.clone()],
+                            |v| v.sources().into_iter().map(str::to_owned).collect(),
+                        ),
+                        file: chooser.and_then(|v| v.file.clone()),
+                        values: values.clone(),
+                        default: chooser.and_then(|v| v.default.clone()),
+                        boolean: chooser.is_some_and(|v| v.ty.starts_with("boolean")),
+                    }
+                })
+                .collect();
+            return Effect::UnsetInChosenGroup { when, var };
+        }
+        let switches = schema.enabled_by(group);
+        let members = schema
+            .vars
+            .iter()
+            .filter(|v| match switches {
+                Some(names) => names.contains(&v.name),
+                None => v.group.as_deref() == Some(group),
+            })
+            .flat_map(|v| {
+                // A switch's own value may say off; a file's cannot be seen.
+                let off = schema.off_values(&v.name);
+                v.sources().into_iter().map(move |name| {
+                    let off = if v.file.as_deref() == Some(name) {
+                        &[][..]
+                    } else {
+                        off
+                    };
+                    (name.to_owned(), off.to_vec())
+                })
+            })
+            .collect();
+        let by_default = schema
+            .vars
+            .iter()
+            .filter(|v| {
+                switches.is_some_and(|names| names.contains(&v.name))
+                    && schema.on_by_default.contains(&v.name)
+            })
+            .map(|v| v.sources().into_iter().map(str::to_owned).collect())
+            .collect();
+        Effect::UnsetInGroup {
+            group: members,
+            by_default,
+            var,
+        }
+    }
+
     /// The effect of a new rule, its variables' names taken from `schema`.
     pub(crate) fn rule(rule: &Rule, schema: &Schema) -> Effect {
         let var = |name: &String| schema.vars.iter().find(|v| v.name == *name);
@@ -111,11 +176,18 @@ impl Effect {
             .get(1)
             .and_then(var)
             .and_then(|v| v.default.clone());
-        Effect::Rule {
+        let effect = Effect::Rule {
             kind: rule.kind.clone(),
             vars,
             equals: rule.equals.clone(),
             default,
+        };
+        match &rule.group {
+            Some(group) => Effect::InGroup {
+                group: Box::new(Effect::group_in_use(schema, group, Vec::new())),
+                inner: Box::new(effect),
+            },
+            None => effect,
         }
     }
 
@@ -123,6 +195,11 @@ impl Effect {
     pub(crate) fn hits(&self, env: &EnvFile) -> Option<bool> {
         let any = |names: &[String]| names.iter().any(|n| env.is_set(n));
         match self {
+            Effect::InGroup { group, inner } => match group.hits(env) {
+                Some(false) => Some(false),
+                Some(true) => inner.hits(env),
+                None => inner.hits(env).filter(|hit| !hit),
+            },
             Effect::None => Some(false),
             Effect::Set(names) => Some(any(names)),
             Effect::Unset(names) => Some(!any(names)),

@@ -142,6 +142,9 @@ pub(crate) struct Rule {
     pub(crate) members: Vec<Vec<String>>,
     pub(crate) equals: Option<String>,
     pub(crate) text: String,
+    /// The optional group whose struct declares the rule, which holds only
+    /// while the group is on.
+    pub(crate) group: Option<String>,
 }
 
 impl Rule {
@@ -368,6 +371,7 @@ fn read_rule(value: &Value, place: &str) -> Result<Rule, String> {
         members,
         equals: optional_text(rule, "equals", place)?,
         text: optional_text(rule, "text", place)?.unwrap_or_default(),
+        group: optional_text(rule, "group", place)?,
     })
 }
 
@@ -422,6 +426,7 @@ mod tests {
             members: vars.iter().map(|v| vec![(*v).to_owned()]).collect(),
             equals: None,
             text: String::new(),
+            group: None,
         };
         assert!(rule("at_most_one", &["A", "B"]).same_as(&rule("at_most_one", &["B", "A"])));
         assert!(!rule("requires", &["A", "B"]).same_as(&rule("requires", &["B", "A"])));

@@ -398,6 +398,24 @@ fn rules_added_break_and_rules_removed_do_not() {
     assert_eq!(report["changes"][0]["hits_env"], Value::Null);
     assert_eq!((report["env"]["unknown"].clone(), code), (json!(1), 1));
 
+    // A rule of an optional group hits only a deployment that uses it.
+    new["rules"] = json!([{"kind": "at_least_one",
+        "vars": ["LLDAP_SMTP_OPTIONS__USER", "LLDAP_SMTP_OPTIONS__PASSWORD"],
+        "group": "smtp_options",
+        "text": "at least one of LLDAP_SMTP_OPTIONS__USER, LLDAP_SMTP_OPTIONS__PASSWORD must \
+                 be set (once the optional group smtp_options is on)"}]);
+    let hit = |env: &str| diff(&old, &new, Some(env)).0["changes"][0]["hits_env"].clone();
+    // The group is off (nothing of it set): the rule does not apply, though
+    // neither variable is set.
+    assert_eq!(hit("LLDAP_VERBOSE=true\n"), json!(false));
+    // On, and the rule broken: hit.
+    assert_eq!(hit("LLDAP_SMTP_OPTIONS__FROM=a@b.c\n"), json!(true));
+    // On, and the rule kept.
+    assert_eq!(
+        hit("LLDAP_SMTP_OPTIONS__FROM=a@b.c\nLLDAP_SMTP_OPTIONS__USER=mail\n"),
+        json!(false)
+    );
+
     // A check whose failure is a warning stops no deployment.
     new["rules"] = json!([{"kind": "warn_check", "vars": ["LLDAP_HTTP_URL"],
         "text": "reachable holds for LLDAP_HTTP_URL, else a warning (the load goes on)"}]);
