@@ -78,6 +78,9 @@ impl<T> Loaded<T> {
     ///   - `vars` (array of strings): the variables involved, the first
     ///     being the one the report line names;
     ///   - `field` (string): the field's path, empty for an unknown variable;
+    ///     for a rule, its fields' paths joined by `, `;
+    ///   - `fields` (array of strings): the same paths apart (empty for an
+    ///     unknown variable);
     ///   - `message` (string): the problem in one line, as the text report
     ///     says it after the variable;
     ///   - `expected` (string or null): what the variable should hold;
@@ -292,10 +295,17 @@ fn problem(error: &Error) -> String {
         ErrorKind::Rule { .. } => "rule",
         ErrorKind::Empty => "empty",
     };
+    // A rule's fields apart, as its variables are.
+    let fields: Vec<&str> = error
+        .field()
+        .split(", ")
+        .filter(|f| !f.is_empty())
+        .collect();
     Object::new()
         .string("kind", kind)
         .raw("vars", &string_array(&vars))
         .string("field", error.field())
+        .raw("fields", &string_array(&fields))
         .string("message", &error.message())
         .optional("expected", expected)
         .optional("value", value)

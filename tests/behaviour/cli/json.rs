@@ -43,7 +43,7 @@ fn a_failed_check_is_one_json_document_on_stdout_with_status_78() {
     assert_eq!(
         problems[0],
         json!({
-            "kind": "invalid", "vars": ["PORT"], "field": "port",
+            "kind": "invalid", "vars": ["PORT"], "field": "port", "fields": ["port"],
             "message": "invalid value \"80a\": expected integer 0..=65535 (invalid digit found in string)",
             "expected": "integer 0..=65535", "value": "\"80a\"",
             "reason": "invalid digit found in string",

@@ -323,6 +323,12 @@ fn a_rules_problem_names_its_variables_as_the_operator_gave_them() {
         check.note(),
         Some("MEILI_ENV given by --env on the command line")
     );
+    // For tools, each field apart too.
+    let json = errors.to_json();
+    assert!(
+        json.contains(r#""field": "env, master_key", "fields": ["env", "master_key"]"#),
+        "{json}"
+    );
     // A rule's member set by an alias is named by the alias.
     let requires = errors.get("MEILI_DB").expect("requires names the alias");
     assert_eq!(requires.vars(), ["MEILI_DB", "MEILI_DUMP_DIR"], "{errors}");
