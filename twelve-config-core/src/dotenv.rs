@@ -383,6 +383,13 @@ mod tests {
             messages,
             ["cannot use file \"x.env\": line 2: not a KEY=value line"]
         );
+        // Just past the end: a name alone, which dotenvy places after it.
+        let file = DotEnv::parse("x.env", "A=1\nB\n");
+        let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
+        assert_eq!(
+            messages,
+            ["cannot use file \"x.env\": line 2: not a KEY=value line"]
+        );
     }
 
     #[test]
