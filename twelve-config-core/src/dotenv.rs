@@ -240,25 +240,15 @@ fn find_text<'a>(text: &'a str, cursor: &mut usize, needle: &str) -> Option<(u32
 /// space in an unquoted value (`SIZE=200 MB`): Docker's `--env-file`,
 /// Compose and systemd read such a line as it is, while dotenv, like a
 /// shell, ends the value at the space; the report then says what to do.
-fn spaced_value(line: &str, place: usize) -> Option<&str> {
-    let trimmed = line.trim_start();
-    let trimmed = trimmed
-        .strip_prefix("export")
-        .filter(|rest| rest.starts_with([' ', '\t']))
-        .map_or(trimmed, str::trim_start);
-    let (name, value) = trimmed.split_once('=')?;
-    let name = name.trim_end();
-    let plain = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
-    if name.is_empty() || !name.chars().all(plain) || value.starts_with(['"', '\'']) {
+fn spaced_value(line: &str, place: usize) -> Option<String> {
+    let before: String = line.chars().take(place).collect();
+    let (name, typed) = before.split_once('=')?;
+    let typed = typed.trim_start();
+    if typed.starts_with(['"', '\'']) || !typed.contains([' ', '\t']) {
         return None;
     }
-    // Characters of the line before the value.
-    let value_start = line[..line.len() - value.len()].chars().count();
-    let typed: String = value
-        .chars()
-        .take(place.checked_sub(value_start)?)
-        .collect();
-    typed.contains([' ', '\t']).then_some(name)
+    // After `export `, when the line has it.
+    name.split_whitespace().last().map(str::to_owned)
 }
 
 impl Drop for DotEnv {
@@ -412,7 +402,7 @@ mod tests {
         // dotenvy places a problem in a value from the value's start.
         // A space in an unquoted value, which Docker's `--env-file` reads
         // as part of the value, is said to be one.
-        let text = "A=1\n  APP_LOG=two words\nexport APP_KEY = my secret\nB=\"x\" y\n";
+        let text = "A=1\n  APP_LOG=two words\nexport APP_KEY = my secret\nB=\"x\" y\nC=${X\n";
         let file = DotEnv::parse("x.env", text);
         let messages: Vec<String> = file.problems().iter().map(Error::message).collect();
         assert_eq!(
@@ -423,6 +413,7 @@ mod tests {
                 "cannot use file \"x.env\": line 3: the value of APP_KEY has a space outside \
                  quotes (at character 21): quote it, as in APP_KEY=\"a b\"",
                 "cannot use file \"x.env\": line 4: not a KEY=value line (at character 7)",
+                "cannot use file \"x.env\": line 5: not a KEY=value line (at character 5)",
             ]
         );
     }
