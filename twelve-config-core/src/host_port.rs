@@ -324,6 +324,10 @@ mod tests {
             reason(" localhost:80"),
             "the host name holds a character other than letters, digits, `-`, `_` and `.`"
         );
+        // 63 characters is the most a label may have.
+        assert!(format!("{}.b:80", "a".repeat(63))
+            .parse::<HostPort>()
+            .is_ok());
         let label = "a".repeat(64);
         assert_eq!(
             reason(&format!("{label}.b:80")),
@@ -334,6 +338,16 @@ mod tests {
         let longest = format!("{}a", "a.".repeat(126));
         assert_eq!(longest.len(), 253);
         assert!(format!("{longest}:80").parse::<HostPort>().is_ok());
+    }
+
+    #[test]
+    fn a_field_is_described_and_shown_as_host_port() {
+        assert_eq!(
+            HostPort::expected(),
+            "host:port such as localhost:8080, db.internal:5432 or [::1]:8080"
+        );
+        let addr: HostPort = "[::1]:8080".parse().unwrap();
+        assert_eq!(addr.to_env().as_deref(), Some("[::1]:8080"));
     }
 
     #[test]
