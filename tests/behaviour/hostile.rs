@@ -342,7 +342,7 @@ fn a_validation_rule_that_fails_without_a_problem_still_reports_one() {
     assert_eq!(errors.len(), 1);
     assert_eq!(
         errors.to_string(),
-        "error: 1 configuration problem\n  RULE_*  rejected by the rule Ruled::check, which named no problem"
+        "error: 1 configuration problem\n  RULE_*  bug in the program: the rule Ruled::check returned an error naming no problem (Problems::into_result gives Ok when nothing was added)"
     );
 }
 

@@ -519,8 +519,12 @@ pub fn validate<T: Config>(
     let path = walker.path.trim_end_matches('.').to_owned();
     if problems.is_empty() && warnings.is_empty() {
         // `Err(Problems::new())`: the value is rejected, and a failed load
-        // always has at least one error to say so.
-        let message = format!("rejected by the rule {name}, which named no problem");
+        // always has at least one error to say so. Nothing the operator
+        // set is wrong: the program's rule is.
+        let message = format!(
+            "bug in the program: the rule {name} returned an error naming no problem \
+             (Problems::into_result gives Ok when nothing was added)"
+        );
         let var = format!("{}*", walker.prefix);
         walker
             .errors
