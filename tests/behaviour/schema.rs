@@ -534,3 +534,26 @@ fn a_long_type_goes_on_over_lines_of_its_row_without_widening_the_table() {
     assert!(text.contains("TIMEOUT "), "{text}");
     assert!(Regional::check_defaults().is_ok());
 }
+
+#[test]
+fn kubernetes_leaves_a_public_url_with_a_default_out_of_the_secret() {
+    #[derive(Config)]
+    #[config(prefix = "KELLNR_")]
+    struct Registry {
+        /// The crates.io index proxied.
+        #[config(default = "https://index.crates.io/")]
+        proxy_index: twelve_config::HttpUrl,
+        database_url: twelve_config::PostgresUrl,
+        webhook: Option<twelve_config::HttpUrl>,
+    }
+    let yaml = Registry::schema().to_kubernetes("kellnr");
+    let env = kubernetes_env(&yaml);
+    let names: Vec<&str> = env.iter().map(|e| e["name"].as_str().unwrap()).collect();
+    // The required URL comes from the Secret, as an optional one may; the
+    // one with a default is commented out, as every default is.
+    assert_eq!(names, ["KELLNR_DATABASE_URL", "KELLNR_WEBHOOK"], "{yaml}");
+    assert!(
+        yaml.contains("  # - name: \"KELLNR_PROXY_INDEX\"\n"),
+        "{yaml}"
+    );
+}
