@@ -389,3 +389,19 @@ fn a_source_of_the_programs_own_names_itself_in_every_output() {
         Some("read from config.toml")
     );
 }
+
+#[test]
+fn a_source_of_the_programs_own_read_alone_notes_where_a_value_was_written() {
+    // Not behind `Layered`: the source's own wording of its origin.
+    let file = ConfigFile(Vars::new([("PORT", "77000")]));
+    let errors = Server::load(&file).unwrap_err();
+    assert_eq!(
+        errors.get("PORT").unwrap().note(),
+        Some("read from config.toml")
+    );
+    let errors = Server::from_source(&file).unwrap_err();
+    assert_eq!(
+        errors.get("PORT").unwrap().note(),
+        Some("read from config.toml")
+    );
+}
