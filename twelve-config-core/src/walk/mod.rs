@@ -18,6 +18,7 @@
 //! `trace` and `describe` (what a traced load and a describing walk
 //! record).
 
+mod checks;
 mod chosen;
 mod condition;
 mod describe;
@@ -38,6 +39,7 @@ use crate::schema::SchemaParts;
 use crate::source::Source;
 use crate::Config;
 
+pub use self::checks::{check, validate};
 pub use self::chosen::chosen_nested;
 pub(crate) use self::chosen::NEVER_ON;
 pub(crate) use self::condition::NEVER_HOLDS;
@@ -49,7 +51,7 @@ pub use self::file::{read_value_file, ReadFile};
 pub use self::groups::{checked_nested, nested, optional_nested};
 pub use self::read::{deprecated, optional, required};
 pub use self::reject::warn_invalid;
-pub use self::rules::{check, computed, presence, validate};
+pub use self::rules::{computed, presence};
 pub(crate) use self::trace::{Tracer, TRACE};
 
 /// The separator that joins nested prefixes unless a struct chooses another.

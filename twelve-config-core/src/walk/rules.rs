@@ -1,5 +1,6 @@
-//! What runs after a struct's fields are read: computed defaults, presence
-//! rules, checks over loaded values, and the struct's `validate` function.
+//! What runs after a struct's fields are read: computed defaults and
+//! presence rules; the checks over loaded values are in
+//! [`checks`](super::checks).
 //!
 //! Presence rules are judged from which variables are set, so they run
 //! whatever became of the values. A `required_if` condition, a check and a
@@ -11,17 +12,12 @@
 // use them (see "Where the code is compiled" in lib.rs).
 
 use std::borrow::Cow;
-use std::fmt::Display;
 
 use super::condition::unreadable;
 use super::describe::Description;
-use super::{Check, Condition, Empty, Field, Member, Mode, Rule, Walker};
+use super::{Condition, Empty, Field, Member, Mode, Rule, Walker};
 use crate::error::{Error, ErrorKind};
-use crate::loaded::Warning;
 use crate::parse::Parse;
-use crate::rule::Problems;
-use crate::schema::VarSchema;
-use crate::Config;
 
 /// Gives a field whose variable is unset its computed default (the derive
 /// calls the program's function once the fields it reads have loaded).
@@ -61,7 +57,7 @@ pub fn presence(walker: &mut Walker<'_>, rules: &[Rule], conditions: &[Condition
 
 /// "A", "A and B", "A, B and C".
 #[inline]
-fn and_list(names: &[&str]) -> String {
+pub(super) fn and_list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
@@ -71,7 +67,7 @@ fn and_list(names: &[&str]) -> String {
 
 /// How a rule's text names a member: a variable, or `group s3`.
 #[inline]
-fn label(walker: &mut Walker<'_>, member: &Member) -> String {
+pub(super) fn label(walker: &mut Walker<'_>, member: &Member) -> String {
     match *member {
         Member::Field(field) => walker.name_of(field),
         Member::Group(group) => format!("group {}{}", walker.path, group.ident),
@@ -79,13 +75,13 @@ fn label(walker: &mut Walker<'_>, member: &Member) -> String {
 }
 
 #[inline]
-fn labels(walker: &mut Walker<'_>, members: &[Member]) -> Vec<String> {
+pub(super) fn labels(walker: &mut Walker<'_>, members: &[Member]) -> Vec<String> {
     members.iter().map(|m| label(walker, m)).collect()
 }
 
 /// A member's path in the configuration: a field's, or a group's.
 #[inline]
-fn member_path(walker: &Walker<'_>, member: &Member) -> String {
+pub(super) fn member_path(walker: &Walker<'_>, member: &Member) -> String {
     match *member {
         Member::Field(field) => walker.field_path(field),
         Member::Group(group) => format!("{}{}", walker.path, group.ident),
@@ -96,7 +92,7 @@ fn member_path(walker: &Walker<'_>, member: &Member) -> String {
 /// all of a group's; loaded, those that turned it on, or all of them when
 /// it is off, for the operator to set.
 #[inline]
-fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
+pub(super) fn member_vars(walker: &mut Walker<'_>, member: &Member) -> Vec<String> {
     match *member {
         Member::Field(field) => vec![walker.set_name_of(field)],
         Member::Group(group) => {
@@ -195,7 +191,7 @@ fn words(walker: &mut Walker<'_>, rule: &Rule) -> (&'static str, String) {
 }
 
 #[inline]
-fn refs(names: &[String]) -> Vec<&str> {
+pub(super) fn refs(names: &[String]) -> Vec<&str> {
     names.iter().map(String::as_str).collect()
 }
 
@@ -344,7 +340,7 @@ impl Walker<'_> {
     /// were given when not in the environment ("MEILI_MASTER_KEY given by
     /// --master-key on the command line"): the operator looks there.
     #[inline]
-    fn rule_problem(&mut self, vars: Vec<String>, paths: String, message: String) {
+    pub(super) fn rule_problem(&mut self, vars: Vec<String>, paths: String, message: String) {
         let mut error = Error::with_vars(vars, paths, ErrorKind::Rule { message });
         if let Mode::Load { source, .. } = &self.mode {
             let given: Vec<String> = error
@@ -400,225 +396,8 @@ impl Walker<'_> {
     }
 
     #[inline]
-    fn unchecked(&mut self, rule: &str, why: String) {
+    pub(super) fn unchecked(&mut self, rule: &str, why: String) {
         self.notes
             .push(format!("the rule {rule} was not checked: {why}"));
     }
-}
-
-/// Runs a `#[config(check = function(a, b))]` rule: `result` is `None` when
-/// one of its inputs failed (`failed` says which), and the report then says
-/// the rule was not checked.
-pub fn check<E: Display>(
-    walker: &mut Walker<'_>,
-    check: &Check,
-    result: Option<Result<(), E>>,
-    failed: &[bool],
-) {
-    let result = result.map(|r| r.map_err(|message| message.to_string()));
-    judge_check(walker, check, result, failed);
-}
-
-/// [`check`] once the function's error is text: one copy for every check.
-#[inline]
-fn judge_check(
-    walker: &mut Walker<'_>,
-    check: &Check,
-    result: Option<Result<(), String>>,
-    failed: &[bool],
-) {
-    let labels = labels(walker, check.inputs);
-    if walker.describing() {
-        let (kind, text) = if check.warn {
-            let text = format!(
-                "{} holds for {}, else a warning (the load goes on)",
-                check.name,
-                labels.join(", ")
-            );
-            ("warn_check", text)
-        } else {
-            (
-                "check",
-                format!("{} holds for {}", check.name, labels.join(", ")),
-            )
-        };
-        let members = check
-            .inputs
-            .iter()
-            .map(|m| member_vars(walker, m))
-            .collect();
-        walker.record_rule(kind, members, None, text);
-        return;
-    }
-    match result {
-        Some(Ok(())) => {}
-        Some(Err(message)) => {
-            let mut vars = Vec::new();
-            let mut paths = Vec::new();
-            for member in check.inputs {
-                vars.extend(member_vars(walker, member));
-                paths.push(member_path(walker, member));
-            }
-            if check.warn {
-                walker.warn(Warning::rule(&vars, message));
-            } else {
-                walker.rule_problem(vars, paths.join(", "), message);
-            }
-        }
-        None => {
-            let not_loaded: Vec<&str> = labels
-                .iter()
-                .zip(failed)
-                .filter(|(_, &f)| f)
-                .map(|(v, _)| v.as_str())
-                .collect();
-            let why = format!("{} did not load", and_list(&not_loaded));
-            // Named with its inputs: one function may serve several checks.
-            let inputs: Vec<&str> = check
-                .inputs
-                .iter()
-                .map(|member| match *member {
-                    Member::Field(field) => field.ident(),
-                    Member::Group(group) => group.ident,
-                })
-                .collect();
-            walker.unchecked(&format!("{}({})", check.name, inputs.join(", ")), why);
-        }
-    }
-}
-
-/// Runs a struct's `#[config(validate = ...)]` function on its loaded
-/// value; when a field of the struct failed there is no value, and the
-/// report says the rule was not checked.
-///
-/// Its problems fail the load, but the value still goes up so that the
-/// rules of enclosing structs run too.
-pub fn validate<T: Config>(
-    walker: &mut Walker<'_>,
-    value: Option<T>,
-    rule: fn(&T) -> Result<(), Problems>,
-    name: &'static str,
-) -> Option<T> {
-    if walker.describing() {
-        let text = format!("{name} holds");
-        walker.record_rule("validate", Vec::new(), None, text);
-        return value;
-    }
-    let Some(value) = value else {
-        let place = match walker.path.trim_end_matches('.') {
-            "" => "the configuration".to_owned(),
-            path => path.to_owned(),
-        };
-        walker.unchecked(name, format!("it needs every setting of {place} to load"));
-        return None;
-    };
-    let Err(problems) = rule(&value) else {
-        return Some(value);
-    };
-    let (problems, warnings) = problems.into_lists();
-    let path = walker.path.trim_end_matches('.').to_owned();
-    if problems.is_empty() && warnings.is_empty() {
-        // `Err(Problems::new())`: the value is rejected, and a failed load
-        // always has at least one error to say so. Nothing the operator
-        // set is wrong: the program's rule is.
-        let message = format!(
-            "bug in the program: the rule {name} returned an error naming no problem \
-             (Problems::into_result gives Ok when nothing was added)"
-        );
-        let var = format!("{}*", walker.prefix);
-        walker
-            .errors
-            .push(Error::new(var, path, ErrorKind::Rule { message }));
-        return Some(value);
-    }
-    // The names a rule gives are resolved from a description of the
-    // struct, made only now that a rule said something.
-    let mut describer = walker.describe_here();
-    let _ = T::__visit(&mut describer);
-    let known = describer.finish_describe().vars;
-    for (involved, message) in problems {
-        let (vars, paths) = resolve(walker, name, &path, &known, involved);
-        walker.rule_problem(vars, paths.join(", "), message);
-    }
-    for (involved, message) in warnings {
-        let (vars, _) = resolve(walker, name, &path, &known, involved);
-        walker.warn(Warning::rule(&vars, message));
-    }
-    Some(value)
-}
-
-/// The variables and field paths of the names a `validate` rule gave
-/// (fields, variables, or nested structs: all their variables). A name
-/// that is none of them is a bug in the program, reported as such.
-#[inline]
-fn resolve(
-    walker: &mut Walker<'_>,
-    name: &str,
-    path: &str,
-    known: &[VarSchema],
-    involved: Vec<String>,
-) -> (Vec<String>, Vec<String>) {
-    let mut vars = Vec::new();
-    let mut paths = Vec::new();
-    let mut unknown = Vec::new();
-    for given in involved {
-        let group = format!("{given}.");
-        let mut matching: Vec<_> = known
-            .iter()
-            .filter(|v| v.field == given || v.name == given || v.field.starts_with(&group))
-            .collect();
-        if matching.is_empty() {
-            unknown.push(given);
-        }
-        // A nested struct stands for the variables set in it, as in a
-        // check; for all of them when none is.
-        if matching.iter().any(|v| is_set_in(walker, v)) {
-            matching.retain(|v| is_set_in(walker, v));
-        }
-        for var in matching {
-            vars.push(var.name.clone());
-            paths.push(join_path(&walker.path, &var.field));
-        }
-    }
-    if !unknown.is_empty() {
-        let message = format!(
-            "bug in the program: the rule {name} names {}, which {} no setting of {}",
-            and_list(&refs(&unknown)),
-            if unknown.len() == 1 { "is" } else { "are" },
-            if path.is_empty() {
-                "the configuration"
-            } else {
-                path
-            },
-        );
-        // Named by the struct's variables, as a report entry always is.
-        walker.errors.push(Error::new(
-            format!("{}*", walker.prefix),
-            path.to_owned(),
-            ErrorKind::Rule { message },
-        ));
-        if vars.is_empty() {
-            vars.push(format!("{}*", walker.prefix));
-        }
-    }
-    (vars, paths)
-}
-
-/// Whether the load found `var` set (not empty), under its name or any
-/// other it is read from.
-#[inline]
-fn is_set_in(walker: &Walker<'_>, var: &VarSchema) -> bool {
-    let Mode::Load { source, .. } = &walker.mode else {
-        return false;
-    };
-    std::iter::once(var.name.as_str())
-        .chain(var.aliases.iter().copied())
-        .chain(var.file_var.as_deref())
-        .chain(var.fallbacks.iter().copied())
-        .any(|name| source.get(name).is_some_and(|v| !v.is_empty()))
-}
-
-#[inline]
-fn join_path(base: &str, field: &str) -> String {
-    format!("{base}{field}")
 }
