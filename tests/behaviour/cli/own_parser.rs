@@ -114,6 +114,12 @@ fn a_flag_given_wins_over_its_variable_and_a_flag_not_given_does_not() {
         "{}",
         outcome.stderr
     );
+    // As much when the layers are themselves behind a reference or an
+    // `Option`, inside another layer.
+    let wrapped = Layered::new(Vars::default(), Some(&layered));
+    let loaded = Server::load(&wrapped).unwrap();
+    let hidden: Vec<&str> = loaded.warnings().iter().map(|w| w.var()).collect();
+    assert_eq!(hidden, ["PORT", "LOG_LEVEL"]);
     // No override: the environment alone.
     let loaded = Server::load(&Layered::new(Overrides::new(), &env)).unwrap();
     assert_eq!(loaded.config().port, 9000);
