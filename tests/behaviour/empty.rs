@@ -139,3 +139,25 @@ fn a_rule_names_a_required_variable_that_is_set_but_empty() {
         "SMTP_USER requires SMTP_HOST; only SMTP_USER is set; SMTP_HOST is set but empty"
     );
 }
+
+#[derive(Config, Debug)]
+#[config(prefix = "KELLNR_")]
+struct Proxy {
+    /// Crates never proxied; none by default.
+    #[config(default = "")]
+    skip_crates: Vec<String>,
+    #[config(default = "crates.io")]
+    upstream: String,
+}
+
+#[test]
+fn an_empty_variable_whose_default_is_empty_too_is_used_as_set_without_a_word() {
+    let vars = twelve_config::Vars::new([("KELLNR_SKIP_CRATES", ""), ("KELLNR_UPSTREAM", "")]);
+    let loaded = Proxy::load(&vars).unwrap();
+    assert!(loaded.config().skip_crates.is_empty());
+    assert_eq!(loaded.config().upstream, "crates.io");
+    // The list: what was set is what is used. The text: the default
+    // stands in for it, and a warning says so.
+    let warnings: Vec<&str> = loaded.warnings().iter().map(|w| w.var()).collect();
+    assert_eq!(warnings, ["KELLNR_UPSTREAM"]);
+}

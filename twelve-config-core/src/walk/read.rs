@@ -413,8 +413,10 @@ impl<'s> Walker<'s> {
             }
             // Nothing an operator sets is ignored silently: an empty
             // variable counts as unset only with a word saying so (for a
-            // required variable, the word is in its problem).
-            if field.default.is_some() || !required {
+            // required variable, the word is in its problem). A default
+            // that is itself empty (an empty list) reads the same text, so
+            // what was set is what is used, and there is nothing to say.
+            if (field.default.is_some() || !required) && field.default != Some("") {
                 self.warn_empty(&field.when_unset(slot.secret()));
             }
         }
