@@ -533,3 +533,44 @@ pub(crate) fn assert_schema_agrees<T: Config>(schema: &str, cases: &[(Json, bool
         assert_eq!(verdict, *expected, "the schema on {instance}");
     }
 }
+
+#[derive(Config, Debug)]
+#[config(prefix = "KELLNR_")]
+struct Registry {
+    data_dir: String,
+    /// Empty is a value here: no banner.
+    #[config(empty = "value")]
+    banner: String,
+    #[config(default = "8000")]
+    port: u16,
+}
+
+#[test]
+fn a_required_variable_set_empty_is_missing_for_the_schema_as_for_the_loader() {
+    let schema = Registry::schema().render(SchemaFormat::JsonSchema);
+    let document: Json = serde_json::from_str(&schema).unwrap();
+    assert_eq!(
+        document["properties"]["KELLNR_DATA_DIR"]["minLength"],
+        json!(1)
+    );
+    assert_eq!(
+        document["properties"]["KELLNR_BANNER"].get("minLength"),
+        None
+    );
+    let cases = [
+        (
+            json!({"KELLNR_DATA_DIR": "/var/lib/kellnr", "KELLNR_BANNER": "x"}),
+            true,
+        ),
+        (json!({"KELLNR_DATA_DIR": "", "KELLNR_BANNER": "x"}), false),
+        (
+            json!({"KELLNR_DATA_DIR": "/var/lib/kellnr", "KELLNR_BANNER": ""}),
+            true,
+        ),
+        (
+            json!({"KELLNR_DATA_DIR": "/d", "KELLNR_BANNER": "", "KELLNR_PORT": ""}),
+            true,
+        ),
+    ];
+    assert_schema_agrees::<Registry>(&schema, &cases);
+}

@@ -286,6 +286,12 @@ fn value_property(w: &mut Writer, schema: &Schema, var: &VarSchema, name: Name<'
         Accepted::MaxLength(max) => w.literal("maxLength", max),
         Accepted::Any => {}
     }
+    // A required variable set empty is missing, as the loader reads it
+    // (unless empty is a value for it): `required` alone takes "".
+    let required_here = var.is_required() && var.group().is_none() && providers(var).len() == 1;
+    if matches!(name, Name::Main) && required_here && !var.empty_is_value {
+        w.literal("minLength", "1");
+    }
     if !var.choices().is_empty() {
         w.names("examples", var.choices());
     }
@@ -347,7 +353,9 @@ impl Schema {
     ///   come from its `_FILE` variable or a deprecated alias is required
     ///   through an `anyOf` in `allOf` instead, and a required variable of an
     ///   optional group through an `if`/`then` that applies once a variable
-    ///   of the group is set (not empty);
+    ///   of the group is set (not empty); a variable that `required` lists
+    ///   has `minLength: 1`, since the program reads it empty as missing
+    ///   (unless `empty = "value"`);
     /// - `allOf` also forbids setting a variable twice (the name and an alias,
     ///   or a value and its `_FILE`), which the program rejects;
     /// - other properties are allowed: the environment holds more than this

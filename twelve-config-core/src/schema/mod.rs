@@ -376,6 +376,9 @@ pub struct VarSchema {
     pub(crate) deprecated: Option<&'static str>,
     pub(crate) group: Option<String>,
     pub(crate) invalid_is_unset: bool,
+    /// `empty = "value"` (or `allow_empty`): the empty string is a value,
+    /// not unset.
+    pub(crate) empty_is_value: bool,
 }
 
 /// What a describing walk found.

@@ -222,6 +222,7 @@ impl Describe for Description {
             deprecated: field.deprecated(),
             group: self.optional_group.clone(),
             invalid_is_unset: field.on_invalid().is_some(),
+            empty_is_value: field.empty == super::Empty::Value,
         });
     }
 
