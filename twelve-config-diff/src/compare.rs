@@ -136,7 +136,7 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
                 &var.name,
                 true,
                 format!("new variable required whenever the optional group {group} is used"),
-                group_effect(new, group, var),
+                Effect::group_in_use(new, group, owned(var.sources())),
             ),
             Some(group) => change(
                 "new_optional",
@@ -162,11 +162,6 @@ pub(crate) fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
     });
     compare_rules(old, new, &mut changes);
     changes
-}
-
-/// Hit when the group is in use and the variable is not set.
-fn group_effect(schema: &Schema, group: &str, var: &Var) -> Effect {
-    Effect::group_in_use(schema, group, owned(var.sources()))
 }
 
 fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {
@@ -197,7 +192,7 @@ fn compare_var(new: &Schema, o: &Var, n: &Var, changes: &mut Vec<Change>) {
             "became_required_in_group",
             true,
             format!("now required whenever the optional group {group} is used"),
-            group_effect(new, group, n),
+            Effect::group_in_use(new, group, owned(n.sources())),
         );
     } else if (o.always_required() && !n.always_required()) || (o.required && !n.required) {
         let text = match n.shown_default() {

@@ -59,14 +59,14 @@ pub(crate) enum Effect {
 /// [`Effect::UnsetInChosenGroup`].
 pub(crate) struct Chooser {
     /// Its names: its own, aliases, fallbacks and `_FILE`.
-    pub(crate) names: Vec<String>,
+    names: Vec<String>,
     /// Its `_FILE` variable, whose value (a path) says nothing.
-    pub(crate) file: Option<String>,
-    pub(crate) values: Vec<String>,
+    file: Option<String>,
+    values: Vec<String>,
     /// Its default, which chooses the group while it is unset.
-    pub(crate) default: Option<String>,
+    default: Option<String>,
     /// A `bool`, whose spellings of true and false are each one value.
-    pub(crate) boolean: bool,
+    boolean: bool,
 }
 
 impl Chooser {

@@ -101,14 +101,15 @@ impl Schema {
             // would pin it there: a later release's default, or the
             // development default of a setting such as the environment's
             // name, would never change it.
-            // A URL that may carry a password comes from the Secret once
-            // set, but one with a default (a public endpoint) needs no key
-            // in the Secret until a deployment sets it.
-            let written_default = var.default().is_some() && !var.is_secret();
+            // So is a URL that may carry a password and has a default (a
+            // public endpoint): it needs no key in the Secret until a
+            // deployment sets it. (A secret's default is never in the
+            // schema, so a secret never counts as having one.)
             let off = var
                 .group()
                 .is_some_and(|group| !on_while_unset(self, group))
-                || (!var.is_required() && (!from_secret(var) || written_default));
+                || var.default().is_some()
+                || (!var.is_required() && !from_secret(var));
             let indent = if off { "  # " } else { "  " };
             active += usize::from(!off);
             let mut entry = format!("- name: {}\n", yaml_string(var.name()));
